@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sockaudit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sockaudit", targets: ["sockaudit"]),
+        .library(name: "SockAuditCore", targets: ["SockAuditCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+    ],
+    targets: [
+        // Model, rule protocol, engine. No I/O, no printing.
+        .target(name: "SockAuditCore"),
+        // Text -> located trees (YAML, JSON), and adapters from trees to input-neutral facts.
+        .target(name: "SockAuditParsers", dependencies: ["SockAuditCore", "Yams"]),
+        // One file per rule; BuiltInRules.swift lists them.
+        .target(name: "SockAuditRules", dependencies: ["SockAuditCore"]),
+        // Result -> bytes. Pure.
+        .target(name: "SockAuditReporters", dependencies: ["SockAuditCore"]),
+        // File discovery, input-kind detection and the pipeline from paths to a ScanResult.
+        .target(name: "SockAuditScanner", dependencies: ["SockAuditCore", "SockAuditParsers", "SockAuditRules"]),
+        .executableTarget(
+            name: "sockaudit",
+            dependencies: [
+                "SockAuditCore", "SockAuditScanner", "SockAuditRules", "SockAuditReporters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SockAuditCoreTests", dependencies: ["SockAuditCore"]),
+        .testTarget(name: "SockAuditParsersTests", dependencies: ["SockAuditParsers"]),
+        .testTarget(name: "SockAuditRulesTests", dependencies: ["SockAuditRules", "SockAuditScanner"]),
+        .testTarget(name: "SockAuditReportersTests", dependencies: ["SockAuditReporters", "SockAuditRules"],
+                    resources: [.copy("Golden")]),
+        .testTarget(name: "SockAuditCLITests", dependencies: ["sockaudit"]),
+    ]
+)

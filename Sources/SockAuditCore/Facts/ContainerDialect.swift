@@ -1,0 +1,33 @@
+/// How one input kind spells the settings a rule asks for when they are missing, so a rule's
+/// advice reads right for Kubernetes, Compose or a command line without the rule knowing which.
+public struct ContainerDialect: Hashable, Sendable {
+    public var dropAllCapabilities: String
+    public var noNewPrivileges: String
+    public var readOnlyRoot: String
+    public var nonRootUser: String
+    public var memoryLimit: String
+    public var cpuLimit: String
+    public var pidsLimit: String
+
+    public init(
+        dropAllCapabilities: String, noNewPrivileges: String, readOnlyRoot: String, nonRootUser: String,
+        memoryLimit: String, cpuLimit: String, pidsLimit: String
+    ) {
+        self.dropAllCapabilities = dropAllCapabilities
+        self.noNewPrivileges = noNewPrivileges
+        self.readOnlyRoot = readOnlyRoot
+        self.nonRootUser = nonRootUser
+        self.memoryLimit = memoryLimit
+        self.cpuLimit = cpuLimit
+        self.pidsLimit = pidsLimit
+    }
+
+    public static let kubernetes = ContainerDialect(
+        dropAllCapabilities: "securityContext.capabilities.drop: [\"ALL\"]",
+        noNewPrivileges: "securityContext.allowPrivilegeEscalation: false",
+        readOnlyRoot: "securityContext.readOnlyRootFilesystem: true",
+        nonRootUser: "securityContext.runAsNonRoot: true (or a non-zero runAsUser)",
+        memoryLimit: "resources.limits.memory",
+        cpuLimit: "resources.limits.cpu",
+        pidsLimit: "a kubelet podPidsLimit")
+}

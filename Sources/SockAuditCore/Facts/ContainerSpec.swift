@@ -1,0 +1,57 @@
+/// One container as any input describes it: a Kubernetes container, a Compose service, a
+/// `docker run` line, an inspected container. Every field keeps where it was written; an absent
+/// field (`nil`, empty) means the input does not set it.
+public struct ContainerSpec: Hashable, Sendable {
+    public var inputKind: InputKind
+    /// The container's own name (`app`, the service name, the `--name`, or the image).
+    public var name: String
+    /// What holds it, for messages and fingerprints: `container "app" in Deployment/web`.
+    public var subject: String
+    /// Where a missing setting is reported: the container, service or command.
+    public var location: SourceLocation
+    public var dialect: ContainerDialect
+    public var image: String?
+
+    public var privileged: Setting<Bool>?
+    public var capabilitiesAdded: [Setting<String>] = []
+    public var capabilitiesDropped: [Setting<String>] = []
+    public var seccomp: Setting<SecurityProfile>?
+    public var appArmor: Setting<SecurityProfile>?
+    public var seLinux: Setting<SELinuxLabel>?
+    /// `true` when privilege escalation is blocked (`no-new-privileges`, `allowPrivilegeEscalation: false`).
+    public var noNewPrivileges: Setting<Bool>?
+    public var readOnlyRootFilesystem: Setting<Bool>?
+    /// The user the process runs as, as written (`0`, `root`, `1000:1000`, `app`).
+    public var user: Setting<String>?
+    public var runAsNonRoot: Setting<Bool>?
+
+    public var hostPID: Setting<Bool>?
+    public var hostNetwork: Setting<Bool>?
+    public var hostIPC: Setting<Bool>?
+    /// `true` when the container opts out of the daemon's user-namespace remapping.
+    public var hostUserNamespace: Setting<Bool>?
+
+    public var mounts: [HostMount] = []
+
+    public var memoryLimit: Setting<String>?
+    public var cpuLimit: Setting<String>?
+    public var pidsLimit: Setting<String>?
+    /// Kubernetes sets the PIDs limit per node, so SA503 does not apply there.
+    public var pidsLimitApplies: Bool
+
+    /// Environment as `NAME=value` with the line of each entry (socket proxies read theirs).
+    public var environment: [Setting<String>] = []
+
+    public init(
+        inputKind: InputKind, name: String, subject: String, location: SourceLocation,
+        dialect: ContainerDialect, image: String? = nil, pidsLimitApplies: Bool = true
+    ) {
+        self.inputKind = inputKind
+        self.name = name
+        self.subject = subject
+        self.location = location
+        self.dialect = dialect
+        self.image = image
+        self.pidsLimitApplies = pidsLimitApplies
+    }
+}

@@ -1,0 +1,52 @@
+/// One reported problem. `subject` names the resource (container, service, daemon) and `evidence`
+/// the offending value; together with rule and path they fingerprint the finding independently of
+/// its line, so baselines survive lines moving.
+public struct Finding: Hashable, Sendable, Codable {
+    public var ruleID: String
+    public var slug: String
+    public var severity: Severity
+    public var message: String
+    public var location: SourceLocation
+    public var subject: String
+    public var evidence: String
+    /// Set by policy when a justified suppression covers the finding; the finding stays in the result.
+    public var suppression: Suppression?
+
+    public init(
+        ruleID: String, slug: String, severity: Severity, message: String, location: SourceLocation,
+        subject: String = "", evidence: String = "", suppression: Suppression? = nil
+    ) {
+        self.ruleID = ruleID
+        self.slug = slug
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.subject = subject
+        self.evidence = evidence
+        self.suppression = suppression
+    }
+
+    /// Deterministic output order: path, line, column, rule ID, then message.
+    public static func ordered(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        if lhs.location != rhs.location { return lhs.location < rhs.location }
+        if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
+        return lhs.message < rhs.message
+    }
+
+    /// A stable fingerprint: rule, path, subject and evidence, never the line.
+    public var fingerprint: String {
+        StableHash.hex([ruleID, location.path, subject, evidence].joined(separator: "\u{1F}"))
+    }
+}
+
+/// Why a finding is accepted, and by what.
+public struct Suppression: Hashable, Sendable, Codable {
+    public var reason: String
+    /// Where the suppression was written (`file:line`, or `.sockaudit.yml:12`).
+    public var source: String
+
+    public init(reason: String, source: String) {
+        self.reason = reason
+        self.source = source
+    }
+}

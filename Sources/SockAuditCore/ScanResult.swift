@@ -1,0 +1,24 @@
+/// The outcome of a scan: findings in order, and what was looked at.
+public struct ScanResult: Sendable {
+    public var findings: [Finding]
+    /// Files scanned, by input kind name (`k8s`, `compose`, ...).
+    public var filesScanned: [String: Int]
+    /// Files looked at and found not in scope.
+    public var filesSkipped: Int
+    /// The rules that ran, for reporters that list rule metadata.
+    public var rules: [RuleDescription]
+
+    public init(findings: [Finding], filesScanned: [String: Int], filesSkipped: Int, rules: [RuleDescription]) {
+        self.findings = findings
+        self.filesScanned = filesScanned
+        self.filesSkipped = filesSkipped
+        self.rules = rules
+    }
+
+    /// Findings that count towards the exit code: not suppressed.
+    public var activeFindings: [Finding] { findings.filter { $0.suppression == nil } }
+
+    public func count(_ severity: Severity) -> Int {
+        activeFindings.filter { $0.severity == severity }.count
+    }
+}

@@ -1,0 +1,16 @@
+/// Rule severities, ordered from least to most severe.
+public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+    case info, low, medium, high, critical
+
+    private var rank: Int {
+        switch self {
+        case .info: 0
+        case .low: 1
+        case .medium: 2
+        case .high: 3
+        case .critical: 4
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}

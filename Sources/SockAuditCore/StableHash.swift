@@ -1,0 +1,17 @@
+/// FNV-1a 64-bit: a fingerprint that is the same on every run and machine (Swift's `Hasher` is seeded
+/// per process, so it cannot be used for anything written out).
+public enum StableHash {
+    public static func value(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    public static func hex(_ text: String) -> String {
+        let raw = String(value(text), radix: 16)
+        return String(repeating: "0", count: 16 - raw.count) + raw
+    }
+}
