@@ -24,7 +24,7 @@ import Testing
         "/run/cri-dockerd.sock", "/run/buildkit/buildkitd.sock", "/", "/var", "/run", "/var/run/",
         "/run/docker", "/run/containerd", "/run/crio", "/run/podman", "/run/k3s", "/run/k3s/containerd",
         "/run/user", "/run/user/1000", "~/.docker/run", "/home/dev/.docker/run", "/var//run",
-        "/var/lib/../run",
+        "/var/lib/../run", "/var/run/docker.sock/..",
     ])
     func reachesSocket(path: String) {
         #expect(HostPath.socketExposure(of: path) != nil, "\(path)")
@@ -32,7 +32,7 @@ import Testing
 
     @Test(arguments: [
         "/var/run/docker.sock.bak", "/var/run/my-docker.sock", "/run/docker.socket", "/var/lib", "/run/lock",
-        "/run/user/1000/bus", "/opt/run", "/data", "/var/run/docker.sock/..", "/etc/docker",
+        "/run/user/1000/bus", "/opt/run", "/data", "/etc/docker", "./var/run",
     ])
     func doesNotReachSocket(path: String) {
         #expect(HostPath.socketExposure(of: path) == nil, "\(path)")

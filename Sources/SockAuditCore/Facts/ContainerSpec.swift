@@ -7,6 +7,9 @@ public struct ContainerSpec: Hashable, Sendable {
     public var name: String
     /// What holds it, for messages and fingerprints: `container "app" in Deployment/web`.
     public var subject: String
+    /// What holds the settings this container shares with its siblings (a pod's host namespaces):
+    /// `Deployment/web`. Equal to `subject` where a container stands alone.
+    public var sharedSubject: String
     /// Where a missing setting is reported: the container, service or command.
     public var location: SourceLocation
     public var dialect: ContainerDialect
@@ -49,6 +52,7 @@ public struct ContainerSpec: Hashable, Sendable {
         self.inputKind = inputKind
         self.name = name
         self.subject = subject
+        self.sharedSubject = subject
         self.location = location
         self.dialect = dialect
         self.image = image

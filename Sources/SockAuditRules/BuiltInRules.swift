@@ -1,0 +1,29 @@
+import SockAuditCore
+
+/// Every rule sockaudit ships, in catalogue order.
+public enum BuiltInRules {
+    public static let all: [any Rule] = [
+        RuntimeSocketMountRule(),
+        PrivilegedRule(),
+        DangerousCapabilityRule(),
+        CapabilitiesNotDroppedRule(),
+        SeccompUnconfinedRule(),
+        MACDisabledRule(),
+        PrivilegeEscalationAllowedRule(),
+        WritableRootFSRule(),
+        RunsAsRootRule(),
+        HostPIDRule(),
+        HostNetworkRule(),
+        HostIPCRule(),
+        SensitiveHostPathRule(),
+        MemoryLimitMissingRule(),
+        CPULimitMissingRule(),
+        UnscannableFileRule(),
+    ]
+
+    /// A rule by catalogue ID or slug, case-insensitive.
+    public static func rule(named name: String) -> (any Rule)? {
+        let key = name.lowercased()
+        return all.first { $0.description.id.lowercased() == key || $0.description.slug == key }
+    }
+}

@@ -1,0 +1,44 @@
+import SockAuditCore
+
+/// SA403: host IPC namespace.
+public struct HostIPCRule: HostNamespaceRule {
+    public init() {}
+    static let namespace = "IPC namespace"
+    static let consequence = "it reads and writes the host's shared memory and message queues"
+    static func setting(of container: ContainerSpec) -> Setting<Bool>? { container.hostIPC }
+
+    public static let description = RuleDescription(
+        id: "SA403", slug: "host-ipc", severity: .medium,
+        summary: "The container shares the host's IPC namespace.",
+        rationale: """
+            In the host IPC namespace a container reads and writes the shared memory segments, semaphores \
+            and message queues of host processes.
+            """,
+        remediation: """
+            Remove the host IPC setting; share IPC only between containers of one pod or service.
+            """,
+        references: RuleSupport.cis("5.17") + [.podSecurity("Baseline: Host Namespaces")],
+        inputs: ["k8s", "compose", "cli", "inspect"],
+        firingExamples: [
+            Example("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  hostIPC: ↓true
+                  containers:
+                  - {name: a, image: busybox}
+                """),
+        ],
+        silentExamples: [
+            Example("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  hostIPC: false
+                  containers:
+                  - {name: a, image: busybox}
+                """),
+        ])
+}

@@ -1,0 +1,46 @@
+import SockAuditCore
+
+/// SA401: host PID namespace.
+public struct HostPIDRule: HostNamespaceRule {
+    public init() {}
+    static let namespace = "PID namespace"
+    static let consequence = "it sees every host process and, as root, can enter them through /proc/<pid>/root"
+    static func setting(of container: ContainerSpec) -> Setting<Bool>? { container.hostPID }
+
+    public static let description = RuleDescription(
+        id: "SA401", slug: "host-pid", severity: .high,
+        summary: "The container shares the host's PID namespace.",
+        rationale: """
+            In the host PID namespace a container sees and signals every host process; with root or \
+            SYS_PTRACE it reads their memory and environment and walks into the host filesystem through \
+            /proc/1/root.
+            """,
+        remediation: """
+            Remove the host PID setting; debug tools that need it belong in short-lived, reviewed pods.
+            """,
+        references: RuleSupport.cis("5.16") + [.podSecurity("Baseline: Host Namespaces")],
+        inputs: ["k8s", "compose", "cli", "inspect"],
+        firingExamples: [
+            Example("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  hostPID: ↓true
+                  containers:
+                  - {name: a, image: busybox}
+                  - {name: b, image: busybox}
+                """),
+        ],
+        silentExamples: [
+            Example("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  hostPID: false
+                  containers:
+                  - {name: a, image: busybox}
+                """),
+        ])
+}

@@ -1,0 +1,70 @@
+import SockAuditCore
+
+/// SA405: a sensitive host folder is mounted.
+public struct SensitiveHostPathRule: ContainerRule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "SA405", slug: "sensitive-host-path", severity: .high,
+        summary: "A host folder that hands over the host (/, /etc, /proc, the runtime's data) is mounted.",
+        rationale: """
+            Write access to /etc, /root or the runtime's data folders is root on the host; /proc and /sys \
+            expose kernel knobs (core_pattern, release_agent) that run code as host root; even read-only, \
+            these mounts leak credentials and keys.
+            """,
+        remediation: """
+            Mount only the specific file or folder the workload needs, read-only where possible, or use a \
+            volume instead of a host path.
+            """,
+        references: RuleSupport.cis("5.6") + [.podSecurity("Baseline: HostPath Volumes")],
+        inputs: ["k8s", "compose", "cli", "inspect"],
+        firingExamples: [
+            Example("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                  - name: a
+                    image: busybox
+                    volumeMounts:
+                    - {name: root, mountPath: /host, readOnly: true}
+                    - {name: etc, mountPath: /host-etc}
+                    - {name: var-lib, mountPath: /var-lib}
+                  volumes:
+                  - {name: root, hostPath: {path: ↓/}}
+                  - {name: etc, hostPath: {path: ↓/etc/}}
+                  - {name: var-lib, hostPath: {path: ↓/var/lib}}
+                """),
+        ],
+        silentExamples: [
+            Example("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                  - name: a
+                    image: busybox
+                    volumeMounts:
+                    - {name: certs, mountPath: /etc/ssl/certs, readOnly: true}
+                    - {name: logs, mountPath: /logs}
+                  volumes:
+                  - {name: certs, hostPath: {path: /etc/ssl/certs}}
+                  - {name: logs, hostPath: {path: /var/log/app}}
+                  - {name: unused, hostPath: {path: /etc}}
+                """),
+        ])
+
+    public func check(_ container: ContainerSpec) -> [Finding] {
+        container.mounts.compactMap { mount in
+            guard let folder = HostPath.sensitiveFolder(in: mount.source) else { return nil }
+            let normalized = HostPath.normalize(mount.source)
+            let what = normalized == folder ? "host folder \(folder)" : "host folder \(normalized), which contains \(folder)"
+            let access = mount.readOnly ? "read-only" : "writable"
+            return Self.description.finding(
+                at: mount.location, "\(container.subject) mounts \(what) (\(mount.spelling), \(access))",
+                subject: container.subject, evidence: normalized)
+        }
+    }
+}

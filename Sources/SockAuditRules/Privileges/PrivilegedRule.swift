@@ -1,0 +1,62 @@
+import SockAuditCore
+
+/// SA301: privileged mode.
+public struct PrivilegedRule: ContainerRule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "SA301", slug: "privileged", severity: .high,
+        summary: "The container runs in privileged mode.",
+        rationale: """
+            A privileged container gets every capability, every host device, and no seccomp, AppArmor or \
+            SELinux confinement. Mounting the host's disk or loading a kernel module from inside it is a \
+            one-line escape.
+            """,
+        remediation: """
+            Drop privileged mode and add back only the capabilities and devices the workload needs \
+            (for example NET_BIND_SERVICE, or one device with --device).
+            """,
+        references: RuleSupport.cis("5.5") + [.podSecurity("Baseline: Privileged Containers")],
+        inputs: ["k8s", "compose", "cli", "inspect"],
+        firingExamples: [
+            Example("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                  - name: a
+                    image: busybox
+                    securityContext:
+                      privileged: ↓true
+                  - name: b
+                    image: busybox
+                    securityContext: {privileged: ↓yes}
+                """),
+        ],
+        silentExamples: [
+            Example("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  securityContext: {privileged: true}
+                  containers:
+                  - name: a
+                    image: busybox
+                    securityContext:
+                      privileged: false
+                  - name: b
+                    image: busybox
+                    securityContext: {privileged: "true"}
+                """),
+        ])
+
+    public func check(_ container: ContainerSpec) -> [Finding] {
+        guard let privileged = container.privileged, privileged.value else { return [] }
+        return [Self.description.finding(
+            at: privileged.location,
+            "\(container.subject) runs privileged (\(privileged.spelling)): it has every capability and host device and no seccomp or LSM confinement",
+            subject: container.subject, evidence: "privileged")]
+    }
+}

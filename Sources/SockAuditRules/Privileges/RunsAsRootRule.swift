@@ -1,0 +1,89 @@
+import SockAuditCore
+
+/// SA308: no non-root user.
+public struct RunsAsRootRule: ContainerRule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "SA308", slug: "runs-as-root", severity: .low,
+        summary: "The container may run as root.",
+        rationale: """
+            Root in the container is root on the host's kernel unless user namespaces remap it: every \
+            escape bug lands with uid 0, and files on any host mount are owned by root.
+            """,
+        remediation: """
+            Run as a non-root user: set a non-zero user and make the runtime refuse root.
+            """,
+        references: RuleSupport.cis("4.1") + [.podSecurity("Restricted: Running as Non-root")],
+        inputs: ["k8s", "compose", "cli", "inspect"],
+        firingExamples: [
+            Example("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  securityContext:
+                    runAsUser: ↓0
+                  containers:
+                  - name: inherits-root
+                    image: busybox
+                  - name: null-user-inherits
+                    image: busybox
+                    securityContext: {runAsUser: null}
+                  - name: explicit
+                    image: busybox
+                    securityContext:
+                      runAsNonRoot: true
+                      runAsUser: ↓0
+                """),
+            Example("job.yaml", """
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {name: j}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                      - name: nonroot-false
+                        image: busybox
+                        securityContext:
+                          runAsNonRoot: ↓false
+                      - ↓name: unset
+                        image: busybox
+                """),
+        ],
+        silentExamples: [
+            Example("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                  - name: inherits
+                    image: busybox
+                  - name: own-uid
+                    image: busybox
+                    securityContext: {runAsUser: 1000, runAsNonRoot: false}
+                """),
+        ])
+
+    public func check(_ container: ContainerSpec) -> [Finding] {
+        if let user = container.user {
+            guard RuleSupport.isRoot(user.value) else { return [] }
+            return [Self.description.finding(
+                at: user.location, "\(container.subject) runs as root (\(user.spelling))", subject: container.subject)]
+        }
+        if let nonRoot = container.runAsNonRoot {
+            if nonRoot.value { return [] }
+            return [Self.description.finding(
+                at: nonRoot.location, "\(container.subject) may run as root (\(nonRoot.spelling))",
+                subject: container.subject)]
+        }
+        return [Self.description.finding(
+            at: container.location,
+            "\(container.subject) sets no non-root user, so it runs as the image's user (root unless the image says otherwise): set \(container.dialect.nonRootUser)",
+            subject: container.subject)]
+    }
+}

@@ -1,0 +1,59 @@
+import SockAuditCore
+
+/// SA307: root filesystem not read-only.
+public struct WritableRootFSRule: ContainerRule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "SA307", slug: "writable-root-fs", severity: .low,
+        summary: "The container's root filesystem is writable.",
+        rationale: """
+            A writable root lets an attacker replace the container's binaries, plant persistence and stage \
+            tools for the next step; a read-only root with explicit writable volumes keeps the image as built.
+            """,
+        remediation: """
+            Make the root filesystem read-only and mount a tmpfs or volume where the process must write.
+            """,
+        references: RuleSupport.cis("5.13"),
+        inputs: ["k8s", "compose", "cli", "inspect"],
+        firingExamples: [
+            Example("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                  - ↓name: unset
+                    image: busybox
+                  - name: off
+                    image: busybox
+                    securityContext:
+                      readOnlyRootFilesystem: ↓false
+                """),
+        ],
+        silentExamples: [
+            Example("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                  - name: a
+                    image: busybox
+                    securityContext: {readOnlyRootFilesystem: true}
+                """),
+        ])
+
+    public func check(_ container: ContainerSpec) -> [Finding] {
+        guard let setting = container.readOnlyRootFilesystem else {
+            return [Self.description.finding(
+                at: container.location,
+                "\(container.subject) has a writable root filesystem: set \(container.dialect.readOnlyRoot)",
+                subject: container.subject)]
+        }
+        guard !setting.value else { return [] }
+        return [Self.description.finding(
+            at: setting.location, "\(container.subject) has a writable root filesystem (\(setting.spelling))",
+            subject: container.subject)]
+    }
+}

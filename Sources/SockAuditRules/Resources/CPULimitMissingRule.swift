@@ -1,0 +1,47 @@
+import SockAuditCore
+
+/// SA502: no CPU limit.
+public struct CPULimitMissingRule: LimitRule {
+    public init() {}
+    static let resource = "CPU"
+    static func limit(of container: ContainerSpec) -> Setting<String>? { container.cpuLimit }
+    static func advice(for container: ContainerSpec) -> String { container.dialect.cpuLimit }
+
+    public static let description = RuleDescription(
+        id: "SA502", slug: "cpu-limit-missing", severity: .low,
+        summary: "The container has no CPU limit.",
+        rationale: """
+            Without a CPU limit one container can starve its neighbours and the host's own services.
+            """,
+        remediation: """
+            Set a CPU limit (or CPU shares) sized to the workload.
+            """,
+        references: RuleSupport.cis("5.12"),
+        inputs: ["k8s", "compose", "cli", "inspect"],
+        firingExamples: [
+            Example("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                  - ↓name: a
+                    image: busybox
+                    resources:
+                      limits: {memory: 128Mi}
+                """),
+        ],
+        silentExamples: [
+            Example("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                  - name: a
+                    image: busybox
+                    resources:
+                      limits: {cpu: "1"}
+                """),
+        ])
+}

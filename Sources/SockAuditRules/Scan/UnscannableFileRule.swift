@@ -1,0 +1,55 @@
+import SockAuditCore
+
+/// SA901: a file in scope could not be read or parsed.
+public struct UnscannableFileRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "SA901", slug: "unscannable-file", severity: .high,
+        summary: "A file in scope could not be read or parsed, so it was not checked.",
+        rationale: """
+            A scanner that skips what it cannot read reports "clean" for the files an attacker would most \
+            like unchecked. Every file that could not be read or parsed is reported, at the position of the \
+            problem, so "not scanned" is never mistaken for "clean".
+            """,
+        remediation: """
+            Fix the file so it parses (the message says where and why), render templates before scanning \
+            them, or exclude the path explicitly with --exclude.
+            """,
+        inputs: ["k8s", "compose", "cli", "daemon", "inspect"],
+        firingExamples: [
+            Example("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                  - name: a
+                    image: [unclosed
+                ↓
+                """),
+            Example("dup.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                  - name: a
+                    securityContext:
+                      ↓privileged: false
+                      privileged: true
+                """),
+        ],
+        silentExamples: [
+            Example("notes.yaml", """
+                # a settings file, not a manifest: nothing here says it is in scope
+                key: [unclosed
+                """),
+        ])
+
+    public func check(_ facts: Facts) -> [Finding] {
+        facts.unscannable.map { file in
+            Self.description.finding(at: file.location, "not scanned: \(file.reason)", evidence: file.reason)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import SockAuditCore
+import SockAuditParsers
+
+/// What one file yielded: its input kind (nil when it is not in scope) and its facts.
+struct FileOutcome: Sendable {
+    var kind: String?
+    var facts: Facts
+
+    static let outOfScope = FileOutcome(kind: nil, facts: Facts())
+}
+
+/// One file -> facts: classify by name and first bytes, parse once, offer the documents to every
+/// input that may claim them. Never throws: a file that cannot be read or parsed becomes SA901.
+struct FileScanner: Sendable {
+    func scan(_ file: SourceFile, isStandardInput: Bool = false) -> FileOutcome {
+        let ext = file.pathExtension
+        let isJSON = InputRegistry.jsonExtensions.contains(ext)
+        let isYAML = InputRegistry.yamlExtensions.contains(ext)
+        guard isJSON || isYAML || isStandardInput else { return .outOfScope }
+
+        let text: String
+        switch TextDecoding.decode(file.bytes) {
+        case .success(let decoded): text = decoded
+        case .failure(let error): return unscannable(file, error, kind: isJSON ? "json" : "yaml")
+        }
+        let candidates = InputRegistry.structured.filter { $0.mayClaim(file, text: text) }
+        guard let firstCandidate = candidates.first else { return .outOfScope }
+
+        let documents: [Node]
+        var parseError: ParseError?
+        if isJSON || (isStandardInput && looksLikeJSON(text)) {
+            do {
+                documents = [try JSONParser.parse(Array(text.utf8))]
+            } catch {
+                documents = []
+                parseError = error
+            }
+        } else {
+            let parsed = YAMLParser.parse(text)
+            documents = parsed.documents
+            parseError = parsed.error
+        }
+
+        var outcome = FileOutcome(kind: nil, facts: Facts())
+        for input in candidates {
+            guard let facts = input.facts(from: documents, file: file) else { continue }
+            outcome.kind = outcome.kind ?? input.kind
+            outcome.facts.merge(facts)
+        }
+        if let parseError {
+            outcome.kind = outcome.kind ?? firstCandidate.kind
+            outcome.facts.unscannable.append(unscannableFile(file, parseError))
+        }
+        return outcome.kind == nil ? .outOfScope : outcome
+    }
+
+    private func looksLikeJSON(_ text: String) -> Bool {
+        let first = text.unicodeScalars.first { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }
+        return first == "{" || first == "["
+    }
+
+    private func unscannable(_ file: SourceFile, _ error: ParseError, kind: String) -> FileOutcome {
+        FileOutcome(kind: kind, facts: Facts(unscannable: [unscannableFile(file, error)]))
+    }
+
+    private func unscannableFile(_ file: SourceFile, _ error: ParseError) -> UnscannableFile {
+        UnscannableFile(
+            location: SourceLocation(path: file.path, line: error.line, column: error.column), reason: error.message)
+    }
+}

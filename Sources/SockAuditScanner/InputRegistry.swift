@@ -1,0 +1,10 @@
+/// Every input kind the scanner reads. A new input kind is a parser, an adapter and one line here.
+enum InputRegistry {
+    /// Inputs read from YAML and JSON documents, in the order they are offered a file.
+    static let structured: [any StructuredInput] = [
+        KubernetesInput(),
+    ]
+
+    static let yamlExtensions: Set<String> = ["yaml", "yml"]
+    static let jsonExtensions: Set<String> = ["json"]
+}

@@ -1,0 +1,117 @@
+import SockAuditCore
+
+/// What a scan is asked to do; passed by value.
+public struct ScanOptions: Sendable {
+    public var excludes: [String]
+    /// Files larger than this are SA901, never read.
+    public var maxFileSize: Int
+    public var rules: [any Rule]
+
+    public init(excludes: [String] = [], maxFileSize: Int = 10 * 1024 * 1024, rules: [any Rule]) {
+        self.excludes = excludes
+        self.maxFileSize = maxFileSize
+        self.rules = rules
+    }
+}
+
+/// Errors of the run itself (the CLI exits 2 on them), as opposed to problems in scanned files.
+public enum ScanError: Error, Equatable, CustomStringConvertible {
+    case pathNotFound(String)
+
+    public var description: String {
+        switch self {
+        case .pathNotFound(let path): "\(path): no such file or directory"
+        }
+    }
+}
+
+/// Paths -> discovery -> per-file facts -> rules -> result.
+public struct Scanner: Sendable {
+    public var options: ScanOptions
+
+    public init(options: ScanOptions) {
+        self.options = options
+    }
+
+    /// Scans the targets; `-` reads `standardInput` (called at most once).
+    public func scan(_ targets: [String], standardInput: () -> [UInt8] = { [] }) throws(ScanError) -> ScanResult {
+        var facts = Facts()
+        var scanned: [String: Int] = [:]
+        var skipped = 0
+        let fileScanner = FileScanner()
+
+        func record(_ outcome: FileOutcome) {
+            guard let kind = outcome.kind else {
+                skipped += 1
+                return
+            }
+            scanned[kind, default: 0] += 1
+            facts.merge(outcome.facts)
+        }
+
+        let paths = targets.filter { $0 != "-" }
+        if targets.contains("-") {
+            let file = SourceFile(path: "-", bytes: standardInput())
+            record(fileScanner.scan(file, isStandardInput: true))
+        }
+        let discovered: DiscoveredFiles
+        do {
+            discovered = try Discovery(excludes: options.excludes).walk(paths)
+        } catch {
+            switch error {
+            case .notFound(let path): throw .pathNotFound(path)
+            }
+        }
+        skipped += discovered.notRead
+        for chart in discovered.helmCharts {
+            record(HelmChartNotice.outcome(chartFile: chart))
+        }
+        for path in discovered.files {
+            let display = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+            switch FileReader.read(path, limit: options.maxFileSize) {
+            case .success(let bytes):
+                record(fileScanner.scan(SourceFile(path: display, bytes: bytes)))
+            case .failure(let failure):
+                record(FileOutcome.unreadable(display, failure, limit: options.maxFileSize))
+            }
+        }
+        let findings = Engine(rules: options.rules).run(facts)
+        return ScanResult(
+            findings: findings, filesScanned: scanned, filesSkipped: skipped,
+            rules: options.rules.map { $0.description })
+    }
+}
+
+extension Scanner {
+    /// Scans files already in memory (rule examples, tests, editors): same pipeline, no file system.
+    public func scan(sources: [SourceFile]) -> ScanResult {
+        var facts = Facts()
+        var scanned: [String: Int] = [:]
+        var skipped = 0
+        for source in sources {
+            let outcome = FileScanner().scan(source)
+            if let kind = outcome.kind {
+                scanned[kind, default: 0] += 1
+                facts.merge(outcome.facts)
+            } else {
+                skipped += 1
+            }
+        }
+        return ScanResult(
+            findings: Engine(rules: options.rules).run(facts), filesScanned: scanned, filesSkipped: skipped,
+            rules: options.rules.map { $0.description })
+    }
+}
+
+extension FileOutcome {
+    /// A file that could not be read at all is SA901 at its first line, never dropped.
+    static func unreadable(_ path: String, _ failure: FileReader.Failure, limit: Int) -> FileOutcome {
+        let reason: String
+        switch failure {
+        case .unreadable(let why): reason = "could not be read: \(why)"
+        case .tooLarge(let size): reason = "is \(size) bytes, over the \(limit)-byte limit (--max-file-size)"
+        }
+        let location = SourceLocation(path: path, line: 1, column: 1)
+        return FileOutcome(kind: "unreadable", facts: Facts(unscannable: [UnscannableFile(location: location, reason: reason)]))
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import SockAuditParsers
+
+/// Bytes -> text for parsers: UTF-8 (a BOM is dropped), UTF-16 with a BOM; anything else is refused
+/// with the position of the first bad byte.
+enum TextDecoding {
+    static func decode(_ bytes: [UInt8]) -> Result<String, ParseError> {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            guard let text = String(data: Data(bytes), encoding: .utf16) else {
+                return .failure(ParseError("invalid UTF-16 text", line: 1, column: 1))
+            }
+            return .success(text)
+        }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if let bad = firstInvalidUTF8(body) {
+            let (line, column) = position(of: bad, in: body)
+            if body[bad] == 0 {
+                return .failure(ParseError("binary content (a NUL byte), not text", line: line, column: column))
+            }
+            return .failure(ParseError("invalid UTF-8 (byte 0x\(String(body[bad], radix: 16)))", line: line, column: column))
+        }
+        return .success(String(decoding: body, as: UTF8.self))
+    }
+
+    /// The index of the first byte that is not valid UTF-8, or a NUL.
+    private static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0 { return index }
+            if byte < 0x80 { index += 1; continue }
+            let length: Int
+            switch byte {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= bytes.endIndex else { return index }
+            for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return index }
+            let second = bytes[index + 1]
+            if byte == 0xE0 && second < 0xA0 { return index }
+            if byte == 0xED && second > 0x9F { return index }
+            if byte == 0xF0 && second < 0x90 { return index }
+            if byte == 0xF4 && second > 0x8F { return index }
+            index += length
+        }
+        return nil
+    }
+
+    /// 1-based line and column (in scalars) of a byte index; the text before it is valid UTF-8.
+    private static func position(of index: Int, in bytes: ArraySlice<UInt8>) -> (Int, Int) {
+        var line = 1
+        var column = 1
+        var cursor = bytes.startIndex
+        while cursor < index {
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            cursor += 1
+        }
+        return (line, column)
+    }
+}

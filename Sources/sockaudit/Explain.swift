@@ -1,0 +1,44 @@
+import ArgumentParser
+import SockAuditCore
+import SockAuditRules
+
+/// `sockaudit explain ID|slug`: the rule's page.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Explain a rule: why it matters and how to fix it.")
+
+    @Argument(help: "A rule ID (SA101) or slug (runtime-socket-mount).")
+    var rule: String
+
+    func validate() throws {
+        guard BuiltInRules.rule(named: rule) != nil else {
+            throw ValidationError("unknown rule '\(rule)'; `sockaudit rules` lists them")
+        }
+    }
+
+    func run() throws {
+        guard let description = BuiltInRules.rule(named: rule)?.description else { return }
+        print(RulePage.render(description))
+    }
+}
+
+/// A rule's page as plain text.
+enum RulePage {
+    static func render(_ rule: RuleDescription) -> String {
+        var lines = [
+            "\(rule.id) \(rule.slug) (\(rule.severity.rawValue))",
+            rule.summary,
+            "",
+            "Why it matters",
+            rule.rationale,
+            "",
+            "How to fix it",
+            rule.remediation,
+            "",
+            "Inputs: \(rule.inputs.joined(separator: ", "))",
+        ]
+        if !rule.references.isEmpty {
+            lines += ["", "References"] + rule.references.map { "  - \($0.text)" }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,17 @@
+import SockAuditCore
+
+/// The one summary line printed on standard error at the end of a scan.
+enum Summary {
+    static func line(_ result: ScanResult) -> String {
+        let total = result.filesScanned.values.reduce(0, +)
+        let kinds = result.filesScanned.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        var text = "sockaudit: scanned \(total) file\(total == 1 ? "" : "s")"
+        if !kinds.isEmpty { text += " (\(kinds.joined(separator: ", ")))" }
+        text += ", \(result.filesSkipped) not in scope; findings:"
+        let counts = Severity.allCases.reversed().map { "\(result.count($0)) \($0.rawValue)" }
+        text += " " + counts.joined(separator: ", ")
+        let suppressed = result.findings.count - result.activeFindings.count
+        if suppressed > 0 { text += " (\(suppressed) suppressed)" }
+        return text
+    }
+}
