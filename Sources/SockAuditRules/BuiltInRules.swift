@@ -4,6 +4,11 @@ import SockAuditCore
 public enum BuiltInRules {
     public static let all: [any Rule] = [
         RuntimeSocketMountRule(),
+        DaemonTCPNoTLSRule(),
+        DaemonTLSNoClientVerifyRule(),
+        ClientPlainTCPRule(),
+        SocketForwardedToTCPRule(),
+        SocketProxyWriteAccessRule(),
         PrivilegedRule(),
         DangerousCapabilityRule(),
         CapabilitiesNotDroppedRule(),

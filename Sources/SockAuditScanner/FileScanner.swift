@@ -46,6 +46,7 @@ struct FileScanner: Sendable {
             guard let facts = input.facts(from: documents, file: file) else { continue }
             outcome.kind = outcome.kind ?? input.kind
             outcome.facts.merge(facts)
+            outcome.facts.merge(ContainerDerivedFacts.derive(from: facts.containers))
         }
         if let parseError {
             outcome.kind = outcome.kind ?? firstCandidate.kind

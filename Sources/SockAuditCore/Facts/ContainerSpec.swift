@@ -44,6 +44,22 @@ public struct ContainerSpec: Hashable, Sendable {
 
     /// Environment as `NAME=value` with the line of each entry (socket proxies read theirs).
     public var environment: [Setting<String>] = []
+    /// Ports published on the host.
+    public var publishedPorts: [Setting<PublishedPort>] = []
+    /// The command the container runs (entrypoint arguments included where the input gives them),
+    /// one located word each: a dind container's `dockerd` flags are read from it.
+    public var command: [Setting<String>] = []
+
+    /// The value of an environment variable, with its entry; the last entry wins.
+    public func environmentValue(_ name: String) -> (value: String, entry: Setting<String>)? {
+        for entry in environment.reversed() {
+            let parts = entry.value.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.first.map(String.init) == name {
+                return (parts.count > 1 ? String(parts[1]) : "", entry)
+            }
+        }
+        return nil
+    }
 
     public init(
         inputKind: InputKind, name: String, subject: String, location: SourceLocation,

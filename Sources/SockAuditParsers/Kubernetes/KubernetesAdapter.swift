@@ -68,6 +68,8 @@ struct PodContainer {
         spec.memoryLimit = stringSetting(limits?["memory"], "resources.limits.memory")
         spec.cpuLimit = stringSetting(limits?["cpu"], "resources.limits.cpu")
         spec.environment = environment()
+        spec.publishedPorts = hostPorts()
+        spec.command = words(container["command"]) + words(container["args"])
         return spec
     }
 
@@ -169,11 +171,29 @@ struct PodContainer {
         }
     }
 
+    /// `ports[].hostPort`: the container port is published on the node's address (every interface
+    /// unless `hostIP` says otherwise).
+    private func hostPorts() -> [Setting<PublishedPort>] {
+        (container["ports"]?.sequence ?? []).compactMap { port in
+            guard let hostPort = port["hostPort"], let hostText = hostPort.string else { return nil }
+            let containerPort = port["containerPort"]?.string ?? hostText
+            let published = PublishedPort(hostIP: port["hostIP"]?.string, hostPort: hostText, containerPort: containerPort)
+            return Setting(published, at: hostPort.location(in: path), spelling: "hostPort: \(hostText)")
+        }
+    }
+
+    private func words(_ node: Node?) -> [Setting<String>] {
+        (node?.sequence ?? []).compactMap { item in
+            item.string.map { Setting($0, at: item.location(in: path), spelling: $0) }
+        }
+    }
+
     private func environment() -> [Setting<String>] {
         (container["env"]?.sequence ?? []).compactMap { entry in
             guard let name = entry["name"]?.string else { return nil }
             let value = entry["value"]?.string ?? ""
-            return Setting("\(name)=\(value)", at: entry.location(in: path), spelling: "env \(name)")
+            let located = entry["value"] ?? entry
+            return Setting("\(name)=\(value)", at: located.location(in: path), spelling: "env \(name)=\(value)")
         }
     }
 }

@@ -1,0 +1,72 @@
+import SockAuditCore
+
+/// Facts that follow from containers whatever input described them: a dind container is a daemon,
+/// and `DOCKER_HOST` in a container's environment points a client at one. Adapters only describe
+/// containers; this derives the rest, so Kubernetes, Compose and command lines get it alike.
+public enum ContainerDerivedFacts {
+    public static func derive(from containers: [ContainerSpec]) -> Facts {
+        var facts = Facts()
+        for container in containers {
+            if let daemon = dindDaemon(container) { facts.daemons.append(daemon) }
+            if let client = client(container) { facts.clients.append(client) }
+        }
+        return facts
+    }
+
+    /// `docker:dind`, `docker:27-dind-rootless`, `docker.io/library/docker:dind`.
+    public static func isDindImage(_ image: String?) -> Bool {
+        guard let image else { return false }
+        let lastComponent = image.split(separator: "/").last.map(String.init) ?? image
+        let parts = lastComponent.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2, parts[0] == "docker" else { return false }
+        return parts[1].contains("dind")
+    }
+
+    /// The daemon inside a dind container (the `docker:*dind*` image, or a `dockerd` command).
+    static func dindDaemon(_ container: ContainerSpec) -> DaemonConfig? {
+        let words = container.command
+        let dockerdIndex = words.firstIndex { word in
+            let name = word.value.split(separator: "/").last.map(String.init) ?? word.value
+            return name == "dockerd" || name == "dockerd-entrypoint.sh" || name == "dockerd-rootless.sh"
+        }
+        let dindImage = isDindImage(container.image)
+        guard dindImage || dockerdIndex != nil else { return nil }
+        // The image's entrypoint passes flag-only commands to dockerd.
+        let flagsStart = dockerdIndex.map { $0 + 1 } ?? (words.first?.value.hasPrefix("-") == true ? 0 : words.count)
+        var daemon = DaemonConfig(
+            subject: "dind \(container.subject)", location: container.location, isComplete: false)
+        DockerdFlags.apply(Array(words[flagsStart...]), to: &daemon)
+        if dindImage && daemon.hosts.isEmpty {
+            applyEntrypointDefaults(container, to: &daemon)
+        }
+        if container.image?.contains("rootless") == true || dockerdIndex.map({ words[$0].value.hasSuffix("dockerd-rootless.sh") }) == true {
+            daemon.rootless = Setting(true, at: container.location, spelling: container.image ?? "dockerd-rootless.sh")
+        }
+        return daemon
+    }
+
+    /// What the docker:dind entrypoint adds when no `--host` is given: TCP on 2376 with mutual TLS
+    /// while `DOCKER_TLS_CERTDIR` is set (the image sets `/certs`), plain TCP on 2375 when it is empty.
+    private static func applyEntrypointDefaults(_ container: ContainerSpec, to daemon: inout DaemonConfig) {
+        if let certDir = container.environmentValue("DOCKER_TLS_CERTDIR"), certDir.value.isEmpty {
+            let entry = certDir.entry
+            daemon.hosts.append(Setting("tcp://0.0.0.0:2375", at: entry.location, spelling: "\(entry.spelling) (empty: the dind entrypoint then listens on tcp://0.0.0.0:2375 without TLS)"))
+            if daemon.tls == nil { daemon.tls = Setting(false, at: entry.location, spelling: entry.spelling) }
+        } else {
+            let spelling = "the \(container.image ?? "dind") entrypoint's default (DOCKER_TLS_CERTDIR=/certs)"
+            daemon.hosts.append(Setting("tcp://0.0.0.0:2376", at: container.location, spelling: spelling))
+            if daemon.tls == nil { daemon.tls = Setting(true, at: container.location, spelling: spelling) }
+            if daemon.tlsVerify == nil { daemon.tlsVerify = Setting(true, at: container.location, spelling: spelling) }
+        }
+    }
+
+    /// `DOCKER_HOST` in the environment; `DOCKER_TLS_VERIFY` set to anything but empty or 0 means TLS.
+    static func client(_ container: ContainerSpec) -> ClientEndpoint? {
+        guard let host = container.environmentValue("DOCKER_HOST"), !host.value.isEmpty else { return nil }
+        let verify = container.environmentValue("DOCKER_TLS_VERIFY")?.value ?? ""
+        let usesTLS = !verify.isEmpty && verify != "0" && verify.lowercased() != "false"
+        return ClientEndpoint(
+            address: Setting(host.value, at: host.entry.location, spelling: "DOCKER_HOST=\(host.value)"),
+            usesTLS: usesTLS, subject: container.subject)
+    }
+}

@@ -1,0 +1,66 @@
+import SockAuditCore
+
+/// SA104: a client is pointed at a daemon over plain TCP.
+public struct ClientPlainTCPRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "SA104", slug: "client-plain-tcp", severity: .low,
+        summary: "A Docker client is pointed at a daemon over plain TCP.",
+        rationale: """
+            A client that talks to tcp:// without TLS means a daemon somewhere accepts plain TCP (SA102 on \
+            that daemon), and the commands and credentials it sends cross the network in clear text.
+            """,
+        remediation: """
+            Point the client at a TLS endpoint with DOCKER_TLS_VERIFY=1 and client certificates, or use \
+            ssh://user@host, or the local unix socket.
+            """,
+        references: [.cisDocker("2.7", benchmark: "1.6.0"), .cisDocker("2.8", benchmark: "1.8.0")],
+        inputs: ["cli", "compose", "k8s"],
+        firingExamples: [
+            Example("job.yaml", """
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {name: build}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                      - name: build
+                        image: docker:27-cli
+                        env:
+                        - name: DOCKER_HOST
+                          value: ↓tcp://docker-daemon:2375
+                """),
+        ],
+        silentExamples: [
+            Example("job.yaml", """
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {name: build}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                      - name: tls
+                        image: docker:27-cli
+                        env:
+                        - {name: DOCKER_HOST, value: "tcp://docker-daemon:2376"}
+                        - {name: DOCKER_TLS_VERIFY, value: "1"}
+                      - name: ssh
+                        image: docker:27-cli
+                        env:
+                        - {name: DOCKER_HOST, value: "ssh://deploy@build-host"}
+                """),
+        ])
+
+    public func check(_ facts: Facts) -> [Finding] {
+        facts.clients.compactMap { client in
+            guard !client.usesTLS, client.address.value.lowercased().hasPrefix("tcp://") else { return nil }
+            return Self.description.finding(
+                at: client.address.location,
+                "\(client.subject) talks to the Docker daemon over plain TCP (\(client.address.spelling))",
+                subject: client.subject, evidence: client.address.value)
+        }
+    }
+}

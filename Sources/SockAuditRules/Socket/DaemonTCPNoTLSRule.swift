@@ -1,0 +1,78 @@
+import SockAuditCore
+
+/// SA102: the daemon listens on TCP without TLS.
+public struct DaemonTCPNoTLSRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "SA102", slug: "daemon-tcp-no-tls", severity: .critical,
+        summary: "The Docker daemon listens on TCP without TLS.",
+        rationale: """
+            A daemon on plain TCP answers anyone who can reach the port with full control of the host: no \
+            password, no certificate. Scanners find open 2375 ports within minutes of them appearing on a \
+            network, and even on loopback every local process and every host-network container reaches it.
+            """,
+        remediation: """
+            Listen on the unix socket only; if remote access is needed, use mutual TLS (tlsverify with a CA, \
+            server certificate and key) on 2376, or SSH (DOCKER_HOST=ssh://user@host).
+            """,
+        references: [.cisDocker("2.7", benchmark: "1.6.0"), .cisDocker("2.8", benchmark: "1.8.0"),
+                     .url("https://docs.docker.com/engine/security/protect-access/")],
+        inputs: ["daemon", "cli", "compose", "k8s"],
+        firingExamples: [
+            Example("dind.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: builder}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                      - name: dind
+                        image: docker:27-dind
+                        securityContext: {privileged: true}
+                        env:
+                        - name: DOCKER_TLS_CERTDIR
+                          value: ↓""
+                      - name: daemon
+                        image: example/dockerd:1
+                        command: ["dockerd", ↓"-H", "tcp://0.0.0.0:2375", "--tls=false"]
+                """),
+        ],
+        silentExamples: [
+            Example("dind.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: builder}
+                spec:
+                  containers:
+                  - name: dind
+                    image: docker:27-dind
+                    env:
+                    - {name: DOCKER_TLS_CERTDIR, value: /certs}
+                  - name: mtls
+                    image: example/dockerd:1
+                    command: [dockerd, --tlsverify, --tlscacert=/certs/ca.pem, -H=tcp://0.0.0.0:2376]
+                  - name: local
+                    image: example/dockerd:1
+                    args: [dockerd, -H, unix:///var/run/docker.sock]
+                """),
+        ])
+
+    public func check(_ facts: Facts) -> [Finding] {
+        facts.daemons.flatMap { daemon -> [Finding] in
+            let encrypted = daemon.tls?.value == true || daemon.tlsVerify?.value == true
+            guard !encrypted else { return [] }
+            return daemon.hosts.compactMap { host in
+                guard let address = DaemonAddress.tcpHost(host.value) else { return nil }
+                let reach = Address.isLoopback(address)
+                    ? "every local process and host-network container"
+                    : "anyone who reaches the port"
+                return Self.description.finding(
+                    at: host.location,
+                    "\(daemon.subject) listens on \(host.value) without TLS (\(host.spelling)): \(reach) controls the daemon, which is root on the host",
+                    subject: daemon.subject, evidence: host.value)
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import SockAuditCore
+
+/// SA107: a runtime socket re-exposed on TCP without TLS.
+public struct SocketForwardedToTCPRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "SA107", slug: "socket-forwarded-to-tcp", severity: .critical,
+        summary: "A runtime socket is re-exposed on a TCP port without TLS.",
+        rationale: """
+            socat, an SSH forward or a socket proxy that publishes its port turns the unix socket, which only \
+            local root and the docker group can open, into a TCP port anyone on the network can use: the \
+            same as a daemon on tcp://0.0.0.0:2375.
+            """,
+        remediation: """
+            Bind the listener to 127.0.0.1 (socat bind=127.0.0.1, ssh -L 127.0.0.1:..., a port published on \
+            127.0.0.1), keep socket proxies on an internal network without published ports, or use SSH or \
+            mutual TLS for remote access.
+            """,
+        references: [.cisDocker("2.7", benchmark: "1.6.0"), .cisDocker("2.8", benchmark: "1.8.0")],
+        inputs: ["cli", "compose", "k8s", "systemd"],
+        firingExamples: [
+            Example("proxy.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: docker-api}
+                spec:
+                  containers:
+                  - name: proxy
+                    image: example/docker-socket-proxy:1
+                    ports:
+                    - containerPort: 2375
+                      hostPort: ↓2375
+                    volumeMounts: [{name: sock, mountPath: /var/run/docker.sock}]
+                  volumes:
+                  - {name: sock, hostPath: {path: /var/run/docker.sock}}
+                """),
+        ],
+        silentExamples: [
+            Example("proxy.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: docker-api}
+                spec:
+                  containers:
+                  - name: proxy
+                    image: example/docker-socket-proxy:1
+                    ports:
+                    - {containerPort: 2375, hostPort: 2375, hostIP: 127.0.0.1}
+                    - {containerPort: 2375}
+                    volumeMounts: [{name: sock, mountPath: /var/run/docker.sock}]
+                  - name: web
+                    image: example/web
+                    ports: [{containerPort: 80, hostPort: 80}]
+                  volumes:
+                  - {name: sock, hostPath: {path: /var/run/docker.sock}}
+                """),
+        ])
+
+    public func check(_ facts: Facts) -> [Finding] {
+        var findings: [Finding] = []
+        for forward in facts.socketForwards {
+            if let bind = forward.bindAddress, Address.isLoopback(bind) { continue }
+            let where_ = forward.bindAddress.map { "on \($0)" } ?? "on every interface"
+            findings.append(Self.description.finding(
+                at: forward.listener.location,
+                "\(forward.tool) relays \(forward.socket) to TCP \(where_) (\(forward.listener.spelling)) without TLS: anyone who reaches the port controls the daemon",
+                subject: forward.tool, evidence: forward.listener.value))
+        }
+        for container in facts.containers where SocketProxy.isProxy(container) {
+            for port in container.publishedPorts where !port.value.isLoopbackOnly {
+                let host = port.value.hostIP ?? "every interface"
+                findings.append(Self.description.finding(
+                    at: port.location,
+                    "socket proxy \(container.subject) publishes its API on \(host) (\(port.spelling)): anyone who reaches the port talks to the daemon through it",
+                    subject: container.subject, evidence: port.value.hostPort ?? port.value.containerPort))
+            }
+        }
+        return findings
+    }
+}
