@@ -12,6 +12,8 @@ struct FileOutcome: Sendable {
 /// One file -> facts: classify by name and first bytes, parse once, offer the documents to every
 /// input that may claim them. Never throws: a file that cannot be read or parsed becomes SA901.
 struct FileScanner: Sendable {
+    var context: InputContext
+
     func scan(_ file: SourceFile, isStandardInput: Bool = false) -> FileOutcome {
         let ext = file.pathExtension
         let isJSON = InputRegistry.jsonExtensions.contains(ext)
@@ -43,7 +45,7 @@ struct FileScanner: Sendable {
 
         var outcome = FileOutcome(kind: nil, facts: Facts())
         for input in candidates {
-            guard let facts = input.facts(from: documents, file: file) else { continue }
+            guard let facts = input.facts(from: documents, file: file, context: context) else { continue }
             outcome.kind = outcome.kind ?? input.kind
             outcome.facts.merge(facts)
             outcome.facts.merge(ContainerDerivedFacts.derive(from: facts.containers))

@@ -6,10 +6,13 @@ public struct ScanOptions: Sendable {
     /// Files larger than this are SA901, never read.
     public var maxFileSize: Int
     public var rules: [any Rule]
+    /// Compose `--env-file` values: files whose variables interpolate Compose files.
+    public var envFiles: [String]
 
-    public init(excludes: [String] = [], maxFileSize: Int = 10 * 1024 * 1024, rules: [any Rule]) {
+    public init(excludes: [String] = [], maxFileSize: Int = 10 * 1024 * 1024, envFiles: [String] = [], rules: [any Rule]) {
         self.excludes = excludes
         self.maxFileSize = maxFileSize
+        self.envFiles = envFiles
         self.rules = rules
     }
 }
@@ -38,7 +41,7 @@ public struct Scanner: Sendable {
         var facts = Facts()
         var scanned: [String: Int] = [:]
         var skipped = 0
-        let fileScanner = FileScanner()
+        let fileScanner = FileScanner(context: .fileSystem(maxFileSize: options.maxFileSize, envFiles: options.envFiles))
 
         func record(_ outcome: FileOutcome) {
             guard let kind = outcome.kind else {
@@ -85,11 +88,13 @@ public struct Scanner: Sendable {
 extension Scanner {
     /// Scans files already in memory (rule examples, tests, editors): same pipeline, no file system.
     public func scan(sources: [SourceFile]) -> ScanResult {
+        let files = Dictionary(sources.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        let fileScanner = FileScanner(context: .inMemory(files))
         var facts = Facts()
         var scanned: [String: Int] = [:]
         var skipped = 0
         for source in sources {
-            let outcome = FileScanner().scan(source)
+            let outcome = fileScanner.scan(source)
             if let kind = outcome.kind {
                 scanned[kind, default: 0] += 1
                 facts.merge(outcome.facts)

@@ -9,7 +9,7 @@ struct KubernetesInput: StructuredInput {
         text.contains("apiVersion") && text.contains("kind")
     }
 
-    func facts(from documents: [Node], file: SourceFile) -> Facts? {
+    func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
         guard documents.contains(where: KubernetesManifest.isObject) else { return nil }
         return Facts(containers: KubernetesAdapter.containers(in: documents, path: file.path))
     }

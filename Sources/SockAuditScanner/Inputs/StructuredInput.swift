@@ -9,5 +9,5 @@ protocol StructuredInput: Sendable {
     /// A cheap look at name and text, before parsing: could this file be this input?
     func mayClaim(_ file: SourceFile, text: String) -> Bool
     /// The facts from the documents, or nil when none of them is this input.
-    func facts(from documents: [Node], file: SourceFile) -> Facts?
+    func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts?
 }
