@@ -33,6 +33,7 @@ let package = Package(
         .testTarget(name: "SockAuditCoreTests", dependencies: ["SockAuditCore"]),
         .testTarget(name: "SockAuditParsersTests", dependencies: ["SockAuditParsers"]),
         .testTarget(name: "SockAuditRulesTests", dependencies: ["SockAuditRules", "SockAuditScanner"]),
+        .testTarget(name: "SockAuditScannerTests", dependencies: ["SockAuditScanner", "SockAuditRules"]),
         .testTarget(name: "SockAuditReportersTests", dependencies: ["SockAuditReporters", "SockAuditRules"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "SockAuditCLITests", dependencies: ["sockaudit"]),

@@ -204,7 +204,7 @@ public struct RuntimeSocketMountRule: ContainerRule {
             let what: String
             switch exposure {
             case .socket(_, let daemon):
-                what = "the \(daemon) socket \(normalized)"
+                what = "the \(daemon) socket \(mount.source)"
             case .folder(let folder):
                 what = "the runtime sockets under \(folder)"
             }
