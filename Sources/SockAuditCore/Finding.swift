@@ -11,10 +11,12 @@ public struct Finding: Hashable, Sendable, Codable {
     public var evidence: String
     /// Set by policy when a justified suppression covers the finding; the finding stays in the result.
     public var suppression: Suppression?
+    /// Set when the finding was already recorded in the baseline the scan was compared with.
+    public var isBaselined: Bool = false
 
     public init(
         ruleID: String, slug: String, severity: Severity, message: String, location: SourceLocation,
-        subject: String = "", evidence: String = "", suppression: Suppression? = nil
+        subject: String = "", evidence: String = "", suppression: Suppression? = nil, isBaselined: Bool = false
     ) {
         self.ruleID = ruleID
         self.slug = slug
@@ -24,7 +26,11 @@ public struct Finding: Hashable, Sendable, Codable {
         self.subject = subject
         self.evidence = evidence
         self.suppression = suppression
+        self.isBaselined = isBaselined
     }
+
+    /// Counts towards the exit code: neither suppressed nor in the baseline.
+    public var isActive: Bool { suppression == nil && !isBaselined }
 
     /// Deterministic output order: path, line, column, rule ID, then message.
     public static func ordered(_ lhs: Finding, _ rhs: Finding) -> Bool {

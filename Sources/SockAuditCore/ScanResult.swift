@@ -15,8 +15,11 @@ public struct ScanResult: Sendable {
         self.rules = rules
     }
 
-    /// Findings that count towards the exit code: not suppressed.
-    public var activeFindings: [Finding] { findings.filter { $0.suppression == nil } }
+    /// Baseline entries no longer found: fixed since the baseline was recorded.
+    public var fixedSinceBaseline: [BaselineEntry] = []
+
+    /// Findings that count towards the exit code: not suppressed, not in the baseline.
+    public var activeFindings: [Finding] { findings.filter(\.isActive) }
 
     public func count(_ severity: Severity) -> Int {
         activeFindings.filter { $0.severity == severity }.count

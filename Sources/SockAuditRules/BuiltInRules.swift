@@ -24,6 +24,8 @@ public enum BuiltInRules {
         MemoryLimitMissingRule(),
         CPULimitMissingRule(),
         UnscannableFileRule(),
+        UnjustifiedSuppressionRule(),
+        StaleSuppressionRule(),
     ]
 
     /// A rule by catalogue ID or slug, case-insensitive.

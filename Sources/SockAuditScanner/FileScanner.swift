@@ -54,7 +54,20 @@ struct FileScanner: Sendable {
             outcome.kind = outcome.kind ?? firstCandidate.kind
             outcome.facts.unscannable.append(unscannableFile(file, parseError))
         }
-        return outcome.kind == nil ? .outOfScope : outcome
+        guard outcome.kind != nil else { return .outOfScope }
+        outcome.facts.directives = directives(in: text, file: file, isJSON: isJSON)
+        return outcome
+    }
+
+    /// Inline directives, and for JSON (which has no comments) the `FILE.sockaudit-ignore` sidecar.
+    func directives(in text: String, file: SourceFile, isJSON: Bool) -> [SuppressionDirective] {
+        var found = SuppressionDirectives.scan(text, path: file.path)
+        let sidecarName = file.name + ".sockaudit-ignore"
+        if isJSON, let bytes = context.readFile(sidecarName, file), case .success(let sidecar) = TextDecoding.decode(bytes) {
+            let sidecarPath = InputContext.resolve(sidecarName, relativeTo: file)
+            found += SuppressionDirectives.scanSidecar(sidecar, sidecarPath: sidecarPath, for: file.path)
+        }
+        return found
     }
 
     private func looksLikeJSON(_ text: String) -> Bool {

@@ -1,4 +1,5 @@
 import SockAuditCore
+import SockAuditRules
 
 /// What a scan is asked to do; passed by value.
 public struct ScanOptions: Sendable {
@@ -8,12 +9,33 @@ public struct ScanOptions: Sendable {
     public var rules: [any Rule]
     /// Compose `--env-file` values: files whose variables interpolate Compose files.
     public var envFiles: [String]
+    /// `.sockaudit.yml`: disabled rules, severities, excludes, suppressions.
+    public var configuration: Configuration
+    /// Today as `YYYY-MM-DD`, for suppression expiry; empty means nothing expires.
+    public var today: String
+    /// `false` with `--no-suppress`.
+    public var honoursSuppressions: Bool
+    /// Findings recorded earlier: marked, not failing; the ones gone are reported as fixed.
+    public var baseline: Baseline?
 
-    public init(excludes: [String] = [], maxFileSize: Int = 10 * 1024 * 1024, envFiles: [String] = [], rules: [any Rule]) {
+    public init(
+        excludes: [String] = [], maxFileSize: Int = 10 * 1024 * 1024, envFiles: [String] = [], rules: [any Rule],
+        configuration: Configuration = Configuration(), today: String = "", honoursSuppressions: Bool = true,
+        baseline: Baseline? = nil
+    ) {
         self.excludes = excludes
         self.maxFileSize = maxFileSize
         self.envFiles = envFiles
         self.rules = rules
+        self.configuration = configuration
+        self.today = today
+        self.honoursSuppressions = honoursSuppressions
+        self.baseline = baseline
+    }
+
+    /// The rules that run: all given, less the ones the configuration disables.
+    var activeRules: [any Rule] {
+        rules.filter { !configuration.disabledRules.contains($0.description.id) }
     }
 }
 
@@ -59,7 +81,7 @@ public struct Scanner: Sendable {
         }
         let discovered: DiscoveredFiles
         do {
-            discovered = try Discovery(excludes: options.excludes).walk(paths)
+            discovered = try Discovery(excludes: options.excludes + options.configuration.excludes).walk(paths)
         } catch {
             switch error {
             case .notFound(let path): throw .pathNotFound(path)
@@ -78,10 +100,20 @@ public struct Scanner: Sendable {
                 record(FileOutcome.unreadable(display, failure, limit: options.maxFileSize))
             }
         }
-        let findings = Engine(rules: options.rules).run(facts)
-        return ScanResult(
-            findings: findings, filesScanned: scanned, filesSkipped: skipped,
-            rules: options.rules.map { $0.description })
+        return finish(facts, scanned: scanned, skipped: skipped)
+    }
+
+    /// Rules, then policy (configuration and suppressions), then the baseline.
+    func finish(_ facts: Facts, scanned: [String: Int], skipped: Int) -> ScanResult {
+        let descriptions = options.rules.map { $0.description }
+        let policy = Policy(
+            configuration: options.configuration, today: options.today, honoursSuppressions: options.honoursSuppressions,
+            rules: descriptions, staleSuppression: StaleSuppressionRule.description)
+        var findings = policy.apply(Engine(rules: options.activeRules).run(facts), directives: facts.directives)
+        let fixed = options.baseline?.apply(to: &findings) ?? []
+        var result = ScanResult(findings: findings, filesScanned: scanned, filesSkipped: skipped, rules: descriptions)
+        result.fixedSinceBaseline = fixed
+        return result
     }
 }
 
@@ -102,9 +134,7 @@ extension Scanner {
                 skipped += 1
             }
         }
-        return ScanResult(
-            findings: Engine(rules: options.rules).run(facts), filesScanned: scanned, filesSkipped: skipped,
-            rules: options.rules.map { $0.description })
+        return finish(facts, scanned: scanned, skipped: skipped)
     }
 }
 

@@ -11,11 +11,11 @@ struct Scan: ParsableCommand {
         abstract: "Scan files and folders (`-` for standard input) for daemon-socket exposure and weak container settings.",
         discussion: """
             Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 a usage, \
-            configuration or I/O error of the run itself.
+            configuration or I/O error of the run itself. Suppressed findings and findings in the \
+            --baseline never fail the run.
             """)
 
-    @Argument(help: "Files or folders to scan; `-` reads standard input.")
-    var paths: [String] = ["."]
+    @OptionGroup var input: ScanInputOptions
 
     @Option(help: "Output format: \(ReporterName.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ReporterName = .text
@@ -23,28 +23,15 @@ struct Scan: ParsableCommand {
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding has this severity or higher: info, low, medium, high, critical.")
-    var failOn: Severity = .low
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding has this severity or higher: info, low, medium, high, critical (default: the configuration's fail-on, else low).")
+    var failOn: Severity?
 
-    @Option(help: "Skip paths matching this glob (repeatable); matched against the path relative to the scanned folder and the file name.")
-    var exclude: [String] = []
-
-    @Option(name: .customLong("max-file-size"), help: "Report files larger than this many bytes as not scanned (SA901) instead of reading them.")
-    var maxFileSize: Int = 10 * 1024 * 1024
-
-    func validate() throws {
-        guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
-    }
+    @Option(help: "A baseline written by `sockaudit baseline`: findings in it do not fail the run; fixed ones are listed.")
+    var baseline: String?
 
     func run() throws {
-        let scanner = Scanner(options: ScanOptions(excludes: exclude, maxFileSize: maxFileSize, rules: BuiltInRules.all))
-        let result: ScanResult
-        do {
-            result = try scanner.scan(paths, standardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) })
-        } catch {
-            Terminal.error("sockaudit: \(error)")
-            throw ExitCode(2)
-        }
+        let configuration = try input.loadConfiguration()
+        let result = try input.run(input.scanOptions(configuration: configuration, baseline: try loadBaseline()))
 
         let toTerminal = output == nil && Terminal.isTTY(STDOUT_FILENO)
         let settings = ReporterSettings(
@@ -62,8 +49,20 @@ struct Scan: ParsableCommand {
             Terminal.out(report.hasSuffix("\n") ? report : report + "\n")
         }
         Terminal.error(Summary.line(result))
-        if result.activeFindings.contains(where: { $0.severity >= failOn }) {
+        let threshold = failOn ?? configuration.failOn ?? .low
+        if result.activeFindings.contains(where: { $0.severity >= threshold }) {
             throw ExitCode(1)
+        }
+    }
+
+    private func loadBaseline() throws -> Baseline? {
+        guard let baseline else { return nil }
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: baseline))
+            return try JSONDecoder().decode(Baseline.self, from: data)
+        } catch {
+            Terminal.error("sockaudit: cannot read baseline \(baseline): \(error.localizedDescription)")
+            throw ExitCode(2)
         }
     }
 }

@@ -10,8 +10,13 @@ enum Summary {
         text += ", \(result.filesSkipped) not in scope; findings:"
         let counts = Severity.allCases.reversed().map { "\(result.count($0)) \($0.rawValue)" }
         text += " " + counts.joined(separator: ", ")
-        let suppressed = result.findings.count - result.activeFindings.count
-        if suppressed > 0 { text += " (\(suppressed) suppressed)" }
+        let suppressed = result.findings.filter { $0.suppression != nil }.count
+        let baselined = result.findings.filter(\.isBaselined).count
+        var notes: [String] = []
+        if suppressed > 0 { notes.append("\(suppressed) suppressed") }
+        if baselined > 0 { notes.append("\(baselined) in baseline") }
+        if !result.fixedSinceBaseline.isEmpty { notes.append("\(result.fixedSinceBaseline.count) fixed since baseline") }
+        if !notes.isEmpty { text += " (\(notes.joined(separator: ", ")))" }
         return text
     }
 }

@@ -21,7 +21,7 @@ import Testing
             #expect(rule.rationale.count > 40, "\(rule.id) rationale")
             #expect(rule.remediation.hasSuffix("."), "\(rule.id) remediation must end with a full stop")
             #expect(!rule.inputs.isEmpty, "\(rule.id) inputs")
-            if rule.id != "SA901" && rule.id != "SA902" {
+            if !rule.id.hasPrefix("SA9") {  // the scan's own rules map to no benchmark item
                 #expect(rule.references.contains { if case .cisDocker = $0 { true } else { false } },
                         "\(rule.id) names no CIS Docker Benchmark item")
             }

@@ -5,6 +5,8 @@ public struct Facts: Sendable {
     public var clients: [ClientEndpoint] = []
     public var socketForwards: [SocketForward] = []
     public var unscannable: [UnscannableFile] = []
+    /// `sockaudit:ignore` directives found in the scanned files.
+    public var directives: [SuppressionDirective] = []
 
     public init(
         containers: [ContainerSpec] = [], daemons: [DaemonConfig] = [], clients: [ClientEndpoint] = [],
@@ -23,5 +25,6 @@ public struct Facts: Sendable {
         clients += other.clients
         socketForwards += other.socketForwards
         unscannable += other.unscannable
+        directives += other.directives
     }
 }

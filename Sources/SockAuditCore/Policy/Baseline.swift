@@ -1,0 +1,50 @@
+/// Findings recorded at one point in time, by fingerprint, so later scans fail only on new ones.
+public struct Baseline: Hashable, Sendable, Codable {
+    public static let formatVersion = "1"
+    public var version: String
+    public var entries: [BaselineEntry]
+
+    public init(findings: [Finding]) {
+        version = Self.formatVersion
+        entries = findings.filter { $0.suppression == nil }.map(BaselineEntry.init).sorted()
+    }
+
+    /// Marks findings present in the baseline (as many times as recorded) and returns the entries
+    /// that are no longer found.
+    public func apply(to findings: inout [Finding]) -> [BaselineEntry] {
+        var remaining: [String: [BaselineEntry]] = [:]
+        for entry in entries { remaining[entry.fingerprint, default: []].append(entry) }
+        for index in findings.indices where findings[index].suppression == nil {
+            let key = findings[index].fingerprint
+            if var pending = remaining[key], !pending.isEmpty {
+                pending.removeFirst()
+                remaining[key] = pending
+                findings[index].isBaselined = true
+            }
+        }
+        return remaining.values.flatMap { $0 }.sorted()
+    }
+}
+
+/// One recorded finding: the fingerprint that matches it, and what a person needs to recognise it.
+public struct BaselineEntry: Hashable, Sendable, Codable, Comparable {
+    public var fingerprint: String
+    public var ruleId: String
+    public var path: String
+    public var subject: String
+    public var evidence: String
+    public var message: String
+
+    public init(_ finding: Finding) {
+        fingerprint = finding.fingerprint
+        ruleId = finding.ruleID
+        path = finding.location.path
+        subject = finding.subject
+        evidence = finding.evidence
+        message = finding.message
+    }
+
+    public static func < (lhs: BaselineEntry, rhs: BaselineEntry) -> Bool {
+        (lhs.path, lhs.ruleId, lhs.fingerprint, lhs.message) < (rhs.path, rhs.ruleId, rhs.fingerprint, rhs.message)
+    }
+}

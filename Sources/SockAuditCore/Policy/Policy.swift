@@ -1,0 +1,148 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Applies configuration and suppressions to the engine's findings. It marks, never drops: a
+/// suppressed finding stays in the result with its reason, and a suppression that matched nothing
+/// (or has expired) is itself reported, so accepted risk never goes stale in silence.
+public struct Policy: Sendable {
+    public var configuration: Configuration
+    /// Today as `YYYY-MM-DD`, passed in so the policy stays pure.
+    public var today: String
+    /// `false` with `--no-suppress`: every finding shows.
+    public var honoursSuppressions: Bool
+    /// The catalogue, to read slugs in directives and to describe stale suppressions.
+    public var rules: [RuleDescription]
+    /// The description stale suppressions are reported under (SA903).
+    public var staleSuppression: RuleDescription
+
+    public init(
+        configuration: Configuration, today: String, honoursSuppressions: Bool, rules: [RuleDescription],
+        staleSuppression: RuleDescription
+    ) {
+        self.configuration = configuration
+        self.today = today
+        self.honoursSuppressions = honoursSuppressions
+        self.rules = rules
+        self.staleSuppression = staleSuppression
+    }
+
+    /// IDs of rules the policy step itself reports, which no suppression may hide.
+    static let policyRuleIDs: Set<String> = ["SA902", "SA903"]
+
+    public func apply(_ findings: [Finding], directives: [SuppressionDirective]) -> [Finding] {
+        var result = findings.filter { !configuration.disabledRules.contains($0.ruleID) }
+        for index in result.indices {
+            if let severity = configuration.severities[result[index].ruleID] { result[index].severity = severity }
+        }
+        guard honoursSuppressions else { return result.sorted(by: Finding.ordered) }
+
+        let justified = directives.filter(\.isJustified)
+        var usedDirectives = Set<Int>()
+        var usedPathSuppressions = Set<Int>()
+        for index in result.indices where !Self.policyRuleIDs.contains(result[index].ruleID) {
+            let finding = result[index]
+            if let match = justified.indices.first(where: { covers(justified[$0], finding) }) {
+                usedDirectives.insert(match)
+                let directive = justified[match]
+                result[index].suppression = Suppression(
+                    reason: directive.reason ?? "", source: "\(directive.writtenAt.path):\(directive.writtenAt.line)")
+                continue
+            }
+            if let match = configuration.suppressions.indices.first(where: { covers(configuration.suppressions[$0], finding) }) {
+                usedPathSuppressions.insert(match)
+                let suppression = configuration.suppressions[match]
+                result[index].suppression = Suppression(
+                    reason: suppression.reason, source: "\(suppression.location.path):\(suppression.location.line)")
+            }
+        }
+        result += staleFindings(justified, used: usedDirectives, usedPathSuppressions: usedPathSuppressions)
+        return result.sorted(by: Finding.ordered)
+    }
+
+    private func staleFindings(_ directives: [SuppressionDirective], used: Set<Int>, usedPathSuppressions: Set<Int>) -> [Finding] {
+        var stale: [Finding] = []
+        for (index, directive) in directives.enumerated() where !used.contains(index) {
+            let unknown = directive.rules.filter { canonicalID($0) == nil }
+            let message = unknown.isEmpty
+                ? "unused suppression: no \(directive.rules.joined(separator: ", ")) finding on the lines it covers; remove it"
+                : "suppression names no known rule: \(unknown.joined(separator: ", "))"
+            stale.append(staleSuppression.finding(at: directive.writtenAt, message, evidence: directive.rules.joined(separator: ",")))
+        }
+        for (index, suppression) in configuration.suppressions.enumerated() {
+            let message: String
+            if let expires = suppression.expires, expires <= today {
+                message = "suppression of \(describe(suppression)) expired on \(expires); its findings are reported again"
+            } else if !usedPathSuppressions.contains(index) {
+                message = "unused suppression of \(describe(suppression)): nothing matched it; remove it"
+            } else {
+                continue
+            }
+            stale.append(staleSuppression.finding(at: suppression.location, message, evidence: describe(suppression)))
+        }
+        return stale
+    }
+
+    private func describe(_ suppression: PathSuppression) -> String {
+        let rules = suppression.rules.isEmpty ? "every rule" : suppression.rules.joined(separator: ", ")
+        return "\(rules) in \(suppression.paths.joined(separator: ", "))"
+    }
+
+    private func covers(_ directive: SuppressionDirective, _ finding: Finding) -> Bool {
+        directive.location.path == finding.location.path && directive.lines.contains(finding.location.line)
+            && directive.rules.contains { canonicalID($0) == finding.ruleID }
+    }
+
+    private func covers(_ suppression: PathSuppression, _ finding: Finding) -> Bool {
+        if let expires = suppression.expires, expires <= today { return false }
+        guard suppression.rules.isEmpty || suppression.rules.contains(finding.ruleID) else { return false }
+        return suppression.paths.contains { Glob.matches($0, finding.location.path) }
+    }
+
+    /// A rule ID or slug as written -> the canonical ID, or nil if it names no rule.
+    public func canonicalID(_ name: String) -> String? {
+        let key = name.lowercased()
+        return rules.first { $0.id.lowercased() == key || $0.slug == key }?.id
+    }
+}
+
+/// Path globs: `*` and `?` within a path segment, `**` across segments; a glob without `/` matches
+/// the file name anywhere; a glob naming a folder matches everything under it.
+public enum Glob {
+    public static func matches(_ glob: String, _ path: String) -> Bool {
+        var pattern = glob.hasPrefix("./") ? String(glob.dropFirst(2)) : glob
+        let subject = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+        if pattern.hasSuffix("/") { pattern += "**" }
+        if !pattern.contains("/") {
+            let name = subject.split(separator: "/").last.map(String.init) ?? subject
+            return fnmatch(pattern, name, 0) == 0 || prefixFolderMatches(pattern, subject)
+        }
+        return segmentsMatch(Array(pattern.split(separator: "/")), Array(subject.split(separator: "/")))
+            || prefixFolderMatches(pattern, subject)
+    }
+
+    /// `vendor` or `deploy/legacy` also match every path below that folder.
+    private static func prefixFolderMatches(_ pattern: String, _ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        guard parts.count > 1 else { return false }
+        let patternParts = Array(pattern.split(separator: "/"))
+        for end in 1..<parts.count {
+            if segmentsMatch(patternParts, Array(parts[0..<end])) { return true }
+        }
+        return false
+    }
+
+    private static func segmentsMatch(_ pattern: [Substring], _ path: [Substring]) -> Bool {
+        guard let first = pattern.first else { return path.isEmpty }
+        if first == "**" {
+            for skip in 0...path.count where segmentsMatch(Array(pattern.dropFirst()), Array(path.dropFirst(skip))) {
+                return true
+            }
+            return false
+        }
+        guard let head = path.first, fnmatch(String(first), String(head), FNM_PERIOD) == 0 else { return false }
+        return segmentsMatch(Array(pattern.dropFirst()), Array(path.dropFirst()))
+    }
+}

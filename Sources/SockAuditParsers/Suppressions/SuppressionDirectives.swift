@@ -1,0 +1,105 @@
+import SockAuditCore
+
+/// Finds `sockaudit:ignore RULE[,RULE ...] -- reason` directives in comments (`#`, `//`, `;`).
+/// A directive covers its own line and the line after it; when that line continues with a
+/// trailing `\`, the whole continued command.
+public enum SuppressionDirectives {
+    static let keyword = "sockaudit:ignore"
+
+    public static func scan(_ text: String, path: String) -> [SuppressionDirective] {
+        guard text.contains(keyword) else { return [] }
+        let lines = splitLines(text)
+        var directives: [SuppressionDirective] = []
+        for (offset, line) in lines.enumerated() {
+            guard let parsed = parse(line) else { continue }
+            let number = offset + 1
+            var last = min(number + 1, lines.count)
+            while last < lines.count, lines[last - 1].hasSuffix("\\") { last += 1 }
+            directives.append(SuppressionDirective(
+                location: SourceLocation(path: path, line: number, column: parsed.column),
+                rules: parsed.rules, reason: parsed.reason, lines: number...max(number, last)))
+        }
+        return directives
+    }
+
+    /// A sidecar for formats without comments (`daemon.json.sockaudit-ignore` next to
+    /// `daemon.json`): each line `RULE[,RULE ...] -- reason` covers the whole file.
+    public static func scanSidecar(_ text: String, sidecarPath: String, for path: String) -> [SuppressionDirective] {
+        splitLines(text).enumerated().compactMap { offset, raw in
+            var line = Substring(raw).drop(while: { $0 == " " || $0 == "\t" })
+            if line.isEmpty || line.hasPrefix("#") { return nil }
+            if line.hasPrefix(keyword) { line = line.dropFirst(keyword.count) }
+            let (rules, reason) = rulesAndReason(line)
+            guard !rules.isEmpty else { return nil }
+            // Located in the sidecar for messages, but covering the lines of the file it annotates.
+            return SuppressionDirective(
+                location: SourceLocation(path: path, line: 1, column: 1), rules: rules, reason: reason,
+                lines: 1...Int.max, sidecar: SourceLocation(path: sidecarPath, line: offset + 1, column: 1))
+        }
+    }
+
+    static func splitLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                if !previousWasCR { lines.append(current) }
+                current = ""
+                previousWasCR = false
+            } else if scalar == "\r" {
+                lines.append(current)
+                current = ""
+                previousWasCR = true
+            } else {
+                current.unicodeScalars.append(scalar)
+                previousWasCR = false
+            }
+        }
+        lines.append(current)
+        return lines
+    }
+
+    private static func parse(_ line: String) -> (column: Int, rules: [String], reason: String?)? {
+        guard let range = line.range(of: keyword) else { return nil }
+        let scalars = Array(line.unicodeScalars[..<range.lowerBound])
+        var end = scalars.count
+        while end > 0, scalars[end - 1] == " " || scalars[end - 1] == "\t" { end -= 1 }
+        let markerStart: Int
+        if end >= 2, scalars[end - 2] == "/", scalars[end - 1] == "/" {
+            markerStart = end - 2
+        } else if end >= 1, scalars[end - 1] == "#" || scalars[end - 1] == ";" {
+            markerStart = end - 1
+        } else {
+            return nil
+        }
+        let (rules, reason) = rulesAndReason(line[range.upperBound...])
+        return (markerStart + 1, rules, reason)
+    }
+
+    private static func rulesAndReason(_ rest: Substring) -> ([String], String?) {
+        let parts = rest.components(separatedBy: "--")
+        let rules = (parts.first ?? "").split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)
+        guard parts.count > 1 else { return (rules, nil) }
+        var reason = parts.dropFirst().joined(separator: "--").trimmingSpaces
+        if reason.hasSuffix("*/") { reason = String(reason.dropLast(2)).trimmingSpaces }
+        return (rules, reason.isEmpty ? nil : reason)
+    }
+}
+
+extension StringProtocol {
+    func components(separatedBy separator: String) -> [String] {
+        var result: [String] = []
+        var rest = Substring(self)
+        while let range = rest.range(of: separator) {
+            result.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        result.append(String(rest))
+        return result
+    }
+
+    var trimmingSpaces: String {
+        String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+    }
+}

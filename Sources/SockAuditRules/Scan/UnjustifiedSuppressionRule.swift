@@ -1,0 +1,57 @@
+import SockAuditCore
+
+/// SA902: an ignore directive gives no reason; it suppresses nothing.
+public struct UnjustifiedSuppressionRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "SA902", slug: "unjustified-suppression", severity: .medium,
+        summary: "A sockaudit:ignore directive gives no reason, so it suppresses nothing.",
+        rationale: """
+            Accepting a finding is a decision someone must be able to read later: why this workload needs \
+            the socket, who agreed. A suppression without a written reason hides risk without recording the \
+            decision, so it is refused and reported.
+            """,
+        remediation: """
+            Write the reason after two dashes: # sockaudit:ignore SA101 -- the CI runner builds images; reviewed by platform-security.
+            """,
+        inputs: ["k8s", "compose", "cli", "daemon", "inspect"],
+        firingExamples: [
+            Example("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                  - name: a
+                    image: busybox
+                    securityContext:
+                      ↓# sockaudit:ignore SA301
+                      privileged: true
+                      allowPrivilegeEscalation: true  ↓# sockaudit:ignore privilege-escalation-allowed --
+                """),
+        ],
+        silentExamples: [
+            Example("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                  - name: a
+                    image: busybox
+                    securityContext:
+                      # sockaudit:ignore SA301 -- node tuning needs sysctl writes; reviewed in SEC-142
+                      privileged: true
+                """),
+        ])
+
+    public func check(_ facts: Facts) -> [Finding] {
+        facts.directives.filter { !$0.isJustified }.map { directive in
+            Self.description.finding(
+                at: directive.writtenAt,
+                "suppression of \(directive.rules.joined(separator: ", ")) gives no reason after \"--\", so it suppresses nothing",
+                evidence: directive.rules.joined(separator: ","))
+        }
+    }
+}

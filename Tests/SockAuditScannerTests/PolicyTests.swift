@@ -1,0 +1,145 @@
+import Foundation
+import SockAuditCore
+import SockAuditRules
+import Testing
+@testable import SockAuditScanner
+
+@Suite struct PolicyTests {
+    static let pod = """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: agent}
+        spec:
+          containers:
+          - name: a
+            image: busybox
+            securityContext:
+              privileged: true
+            volumeMounts: [{name: s, mountPath: /s}]
+          volumes:
+          - {name: s, hostPath: {path: /var/run/docker.sock}}
+        """
+
+    func scan(_ text: String = pod, path: String = "deploy/agent/pod.yaml", _ configure: (inout ScanOptions) -> Void = { _ in }) -> ScanResult {
+        var options = ScanOptions(rules: BuiltInRules.all, today: "2026-11-24")
+        configure(&options)
+        return Scanner(options: options).scan(sources: [SourceFile(path: path, bytes: Array(text.utf8))])
+    }
+
+    func configuration(_ yaml: String) throws -> Configuration {
+        try ConfigurationLoader.parse(yaml, path: ".sockaudit.yml", rules: BuiltInRules.all.map { $0.description })
+    }
+
+    @Test func pathSuppressionMarksAndKeepsTheFinding() throws {
+        let config = try configuration("""
+            suppressions:
+              - paths: ["deploy/agent/*.yaml"]
+                rules: [runtime-socket-mount]
+                reason: the agent lists containers; reviewed in SEC-7
+                expires: 2027-01-31
+            """)
+        let result = scan { $0.configuration = config }
+        let sa101 = try #require(result.findings.first { $0.ruleID == "SA101" })
+        #expect(sa101.suppression == Suppression(reason: "the agent lists containers; reviewed in SEC-7", source: ".sockaudit.yml:2"))
+        #expect(!result.activeFindings.contains { $0.ruleID == "SA101" })
+        #expect(result.activeFindings.contains { $0.ruleID == "SA301" })
+        #expect(!result.findings.contains { $0.ruleID == "SA903" })
+    }
+
+    @Test func expiredSuppressionStopsSuppressingAndSaysSo() throws {
+        let config = try configuration("""
+            suppressions:
+              - {paths: [deploy/**], rules: [SA101], reason: temporary, expires: 2026-11-01}
+              - {paths: [other/**], reason: nothing here}
+            """)
+        let result = scan { $0.configuration = config }
+        #expect(result.activeFindings.contains { $0.ruleID == "SA101" })
+        let stale = result.findings.filter { $0.ruleID == "SA903" }.map(\.message)
+        #expect(stale.count == 2)
+        #expect(stale.contains { $0.contains("expired on 2026-11-01") })
+        #expect(stale.contains { $0.contains("unused suppression of every rule in other/**") })
+    }
+
+    @Test func disabledRulesAndSeverityOverrides() throws {
+        let config = try configuration("""
+            rules:
+              disable: [SA303, writable-root-fs]
+              severity: {runtime-socket-mount: critical}
+            fail-on: high
+            exclude: [vendor]
+            """)
+        #expect(config.failOn == .high)
+        #expect(config.excludes == ["vendor"])
+        let result = scan { $0.configuration = config }
+        #expect(!result.findings.contains { $0.ruleID == "SA303" || $0.ruleID == "SA307" })
+        #expect(result.findings.first { $0.ruleID == "SA101" }?.severity == .critical)
+    }
+
+    @Test func everyConfigurationProblemIsReportedAtOnce() {
+        do {
+            _ = try configuration("""
+                fail-on: severe
+                colour: true
+                rules:
+                  disable: [SA777]
+                  enable: [SA101]
+                suppressions:
+                  - paths: [x]
+                    rules: [SA101]
+                  - paths: [y]
+                    reason: ok
+                    expires: next week
+                    owner: me
+                """)
+            Issue.record("the configuration should have been refused")
+        } catch let error as ConfigurationError {
+            let lines = error.problems.map { "\($0.line):\($0.column) \($0.message)" }
+            #expect(lines.count == 7, "\(lines)")
+            #expect(lines.contains { $0.hasPrefix("12:5 unknown key \"suppressions.owner\"") })
+            #expect(lines.contains { $0.hasPrefix("1:10 invalid severity") })
+            #expect(lines.contains { $0.hasPrefix("2:1 unknown key \"colour\"") })
+            #expect(lines.contains { $0.hasPrefix("4:13 unknown rule \"SA777\"") })
+            #expect(lines.contains { $0.hasPrefix("5:3 unknown key \"rules.enable\"") })
+            #expect(lines.contains { $0.hasPrefix("7:5 a suppression needs a reason") })
+            #expect(lines.contains { $0.contains("expires must be a date") })
+            #expect(error.description.hasPrefix(".sockaudit.yml:"))
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
+    @Test func noSuppressShowsEverything() {
+        let text = Self.pod.replacingOccurrences(
+            of: "  - {name: s,", with: "  # sockaudit:ignore SA101 -- reviewed\n  - {name: s,")
+        #expect(scan(text).findings.first { $0.ruleID == "SA101" }?.suppression != nil)
+        let all = scan(text) { $0.honoursSuppressions = false }
+        #expect(all.findings.first { $0.ruleID == "SA101" }?.suppression == nil)
+        #expect(!all.findings.contains { $0.ruleID == "SA903" })
+    }
+
+    @Test func baselineSurvivesMovedLinesAndReportsFixedOnes() throws {
+        let before = scan()
+        let baseline = Baseline(findings: before.findings)
+        let encoded = try JSONEncoder().encode(baseline)
+        let decoded = try JSONDecoder().decode(Baseline.self, from: encoded)
+        #expect(decoded == baseline)
+
+        // Lines move (a comment on top), privileged is fixed, and a new capability is added.
+        let changed = "# moved down by a comment\n" + Self.pod
+            .replacingOccurrences(of: "privileged: true", with: "privileged: false\n      capabilities: {add: [SYS_ADMIN]}")
+        let after = scan(changed) { $0.baseline = decoded }
+        #expect(after.findings.first { $0.ruleID == "SA101" }?.isBaselined == true)
+        #expect(after.activeFindings.map(\.ruleID) == ["SA302"])
+        #expect(after.fixedSinceBaseline.map(\.ruleId) == ["SA301"])
+    }
+
+    @Test func globs() {
+        #expect(Glob.matches("deploy/**", "deploy/a/b.yaml"))
+        #expect(Glob.matches("deploy", "deploy/a/b.yaml"))
+        #expect(Glob.matches("*.yaml", "x/y/z.yaml"))
+        #expect(Glob.matches("deploy/*/pod.yaml", "deploy/agent/pod.yaml"))
+        #expect(!Glob.matches("deploy/*.yaml", "deploy/agent/pod.yaml"))
+        #expect(Glob.matches("**/pod.yaml", "pod.yaml"))
+        #expect(!Glob.matches("vendor", "src/vendor.yaml"))
+    }
+}
