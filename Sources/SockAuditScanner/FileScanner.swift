@@ -32,7 +32,7 @@ struct FileScanner: Sendable {
         var parseError: ParseError?
         if isJSON || (isStandardInput && looksLikeJSON(text)) {
             do {
-                documents = [try JSONParser.parse(Array(text.utf8))]
+                documents = [try JSONParser.parse(text)]
             } catch {
                 documents = []
                 parseError = error
