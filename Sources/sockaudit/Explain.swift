@@ -39,6 +39,23 @@ enum RulePage {
         if !rule.references.isEmpty {
             lines += ["", "References"] + rule.references.map { "  - \($0.text)" }
         }
+        if !rule.firingExamples.isEmpty {
+            lines += ["", "Reported (↓ marks where the finding lands)"]
+            lines += rule.firingExamples.flatMap(render)
+        }
+        if !rule.silentExamples.isEmpty {
+            lines += ["", "Not reported"]
+            lines += rule.silentExamples.flatMap(render)
+        }
         return lines.joined(separator: "\n")
+    }
+
+    private static func render(_ example: Example) -> [String] {
+        var lines = ["", "  --- \(example.filename)"]
+        lines += example.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  \($0)" }
+        for (name, text) in example.companions.sorted(by: { $0.key < $1.key }) {
+            lines += ["  --- \(name)"] + text.split(separator: "\n", omittingEmptySubsequences: false).map { "  \($0)" }
+        }
+        return lines
     }
 }
