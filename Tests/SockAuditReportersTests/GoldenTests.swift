@@ -1,0 +1,13 @@
+import Testing
+import SockAuditReporters
+
+@Suite struct GoldenTests {
+    @Test func text() throws {
+        try GoldenFile.expect(TextReporter().render(Fixture.result), matches: "text.txt")
+    }
+
+    @Test func textGroupedColor() throws {
+        try GoldenFile.expect(
+            TextReporter(color: true, grouped: true).render(Fixture.result), matches: "text-grouped-color.txt")
+    }
+}
