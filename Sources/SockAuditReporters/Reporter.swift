@@ -25,11 +25,12 @@ public struct ReporterSettings: Sendable, Hashable {
 
 /// Output formats, selectable by name. A new format is a new file plus its case and factory line here.
 public enum ReporterName: String, CaseIterable, Sendable {
-    case text
+    case text, json
 
     public func reporter(_ settings: ReporterSettings) -> any Reporter {
         switch self {
         case .text: TextReporter(color: settings.color, grouped: settings.grouped)
+        case .json: JSONReporter(tool: settings.tool)
         }
     }
 }

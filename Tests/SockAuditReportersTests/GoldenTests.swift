@@ -10,4 +10,8 @@ import SockAuditReporters
         try GoldenFile.expect(
             TextReporter(color: true, grouped: true).render(Fixture.result), matches: "text-grouped-color.txt")
     }
+
+    @Test func json() throws {
+        try GoldenFile.expect(JSONReporter(tool: Fixture.tool).render(Fixture.result), matches: "report.json")
+    }
 }

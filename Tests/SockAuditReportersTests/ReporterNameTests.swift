@@ -5,8 +5,8 @@ import SockAuditReporters
 
 @Suite struct ReporterNameTests {
     @Test func namesAreTheCLIsFormatValues() {
-        #expect(ReporterName.allCases.map(\.rawValue) == ["text"])
-        #expect(ReporterName(rawValue: "text") == .text)
+        #expect(ReporterName.allCases.map(\.rawValue) == ["text", "json"])
+        #expect(ReporterName(rawValue: "json") == .json)
         #expect(ReporterName(rawValue: "xml") == nil)
     }
 
@@ -14,6 +14,8 @@ import SockAuditReporters
         let settings = ReporterSettings(color: true, grouped: true, baseURI: "file:///srv/repo/", tool: Fixture.tool)
         #expect(ReporterName.text.reporter(settings).render(Fixture.result)
             == TextReporter(color: true, grouped: true).render(Fixture.result))
+        #expect(ReporterName.json.reporter(settings).render(Fixture.result)
+            == JSONReporter(tool: Fixture.tool).render(Fixture.result))
     }
 
     @Test func defaultToolIsSockaudit() {
