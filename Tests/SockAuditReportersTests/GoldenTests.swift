@@ -14,4 +14,9 @@ import SockAuditReporters
     @Test func json() throws {
         try GoldenFile.expect(JSONReporter(tool: Fixture.tool).render(Fixture.result), matches: "report.json")
     }
+
+    @Test func sarif() throws {
+        try GoldenFile.expect(
+            SARIFReporter(baseURI: Fixture.baseURI, tool: Fixture.tool).render(Fixture.result), matches: "report.sarif")
+    }
 }
