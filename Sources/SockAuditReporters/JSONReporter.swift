@@ -1,0 +1,58 @@
+import SockAuditCore
+
+/// The machine-readable report described in `docs/json-output.md`.
+public struct JSONReporter: Reporter {
+    /// Bumped in the minor part for additive changes, in the major part for anything else.
+    public static let schemaVersion = "1.0"
+
+    public var tool: ToolInfo
+
+    public init(tool: ToolInfo = .sockaudit) {
+        self.tool = tool
+    }
+
+    public func render(_ result: ScanResult) -> String {
+        let document = OrderedJSON.object([
+            ("schemaVersion", .string(Self.schemaVersion)),
+            ("tool", .object([
+                ("name", .string(tool.name)),
+                ("version", .string(tool.version)),
+                ("informationUri", .string(tool.informationURI)),
+            ])),
+            ("summary", summary(result)),
+            ("findings", .array(result.reportOrder.map(finding))),
+        ])
+        return document.pretty + "\n"
+    }
+
+    private func summary(_ result: ScanResult) -> OrderedJSON {
+        let active = result.activeFindings.count
+        return .object([
+            ("findings", .int(active)),
+            ("suppressed", .int(result.findings.count - active)),
+            ("bySeverity", .object(Severity.allCases.reversed().map { ($0.rawValue, .int(result.count($0))) })),
+            ("filesScanned", .object(result.filesScanned.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+            ("filesSkipped", .int(result.filesSkipped)),
+        ])
+    }
+
+    private func finding(_ finding: Finding) -> OrderedJSON {
+        .object([
+            ("ruleId", .string(finding.ruleID)),
+            ("slug", .string(finding.slug)),
+            ("severity", .string(finding.severity.rawValue)),
+            ("message", .string(finding.message)),
+            ("location", .object([
+                ("path", .string(finding.location.path)),
+                ("line", .int(finding.location.line)),
+                ("column", .int(finding.location.column)),
+            ])),
+            ("subject", .string(finding.subject)),
+            ("evidence", .string(finding.evidence)),
+            ("fingerprint", .string(finding.fingerprint)),
+            ("suppression", finding.suppression.map {
+                .object([("reason", .string($0.reason)), ("source", .string($0.source))])
+            } ?? .null),
+        ])
+    }
+}

@@ -1,0 +1,22 @@
+import Testing
+import SockAuditReporters
+
+@Suite struct GoldenTests {
+    @Test func text() throws {
+        try GoldenFile.expect(TextReporter().render(Fixture.result), matches: "text.txt")
+    }
+
+    @Test func textGroupedColor() throws {
+        try GoldenFile.expect(
+            TextReporter(color: true, grouped: true).render(Fixture.result), matches: "text-grouped-color.txt")
+    }
+
+    @Test func json() throws {
+        try GoldenFile.expect(JSONReporter(tool: Fixture.tool).render(Fixture.result), matches: "report.json")
+    }
+
+    @Test func sarif() throws {
+        try GoldenFile.expect(
+            SARIFReporter(baseURI: Fixture.baseURI, tool: Fixture.tool).render(Fixture.result), matches: "report.sarif")
+    }
+}
