@@ -20,9 +20,11 @@ public enum BuiltInRules {
         HostPIDRule(),
         HostNetworkRule(),
         HostIPCRule(),
+        HostUsernsRule(),
         SensitiveHostPathRule(),
         MemoryLimitMissingRule(),
         CPULimitMissingRule(),
+        PidsLimitMissingRule(),
         UnscannableFileRule(),
     ]
 

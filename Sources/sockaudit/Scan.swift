@@ -32,12 +32,15 @@ struct Scan: ParsableCommand {
     @Option(name: .customLong("max-file-size"), help: "Report files larger than this many bytes as not scanned (SA901) instead of reading them.")
     var maxFileSize: Int = 10 * 1024 * 1024
 
+    @Option(name: .customLong("env-file"), help: "Interpolate Compose files with the variables of this file (repeatable; read after the .env next to each Compose file).")
+    var envFile: [String] = []
+
     func validate() throws {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
     }
 
     func run() throws {
-        let scanner = Scanner(options: ScanOptions(excludes: exclude, maxFileSize: maxFileSize, rules: BuiltInRules.all))
+        let scanner = Scanner(options: ScanOptions(excludes: exclude, maxFileSize: maxFileSize, envFiles: envFile, rules: BuiltInRules.all))
         let result: ScanResult
         do {
             result = try scanner.scan(paths, standardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) })
