@@ -115,7 +115,7 @@ struct ServiceReader {
         case .failure(let failure):
             let offset = scalar.isPlain && !scalar.text.contains("\n") ? failure.offset : 0
             diagnostics.report(
-                "a value could not be interpolated (\(failure.message)); it was left out and the rest of the file was scanned",
+                "the value here cannot be interpolated (\(failure.message)), so it was left out; the rest of the file was scanned",
                 at: value.node, in: value.layer.path, columnOffset: offset)
             return nil
         }
