@@ -61,6 +61,13 @@ import Testing
         #expect(failure("${SOCK!x}") != nil)
     }
 
+    @Test func lenientReadingKeepsWhatFailed() {
+        let variables = ["DIR": "/run"]
+        #expect(ComposeInterpolation.lenient("${SOCK_DIR:?set it}/docker.sock", variables: variables) == "${SOCK_DIR}/docker.sock")
+        #expect(ComposeInterpolation.lenient("${DIR}/x:${TARGET", variables: variables) == "/run/x:${TARGET")
+        #expect(ComposeInterpolation.lenient("${}/docker.sock", variables: variables) == "${}/docker.sock")
+    }
+
     @Test func neverReadsTheProcessEnvironment() {
         #expect(value("${PATH}") == "${PATH}")
         #expect(value("${HOME:-/home/none}") == "/home/none")

@@ -117,7 +117,7 @@ import Testing
                 privileged: true
             """)
         let web = try #require(output.containers.first)
-        #expect(web.image == nil)
+        #expect(web.image == "${IMAGE}")
         #expect(web.privileged?.value == true)
         #expect(output.problems.first?.location == SourceLocation(path: "compose.yaml", line: 3, column: 12))
     }
@@ -136,4 +136,60 @@ import Testing
         #expect(!ComposeFile.isComposeName("compose.json"))
         #expect(!ComposeFile.isComposeName("stack.yml"))
     }
+
+    @Test func mergeKeysReportForEveryInheritingServiceAtTheAnchorLine() {
+        let output = load("""
+            x-a: &a
+              volumes: ["/var/run/docker.sock:/var/run/docker.sock"]
+            x-b: &b
+              privileged: true
+            services:
+              one: {<<: *a, image: x}
+              two:
+                <<: [*b, *a]
+                image: y
+            """)
+        #expect(output.containers.map(\.name) == ["one", "two"])
+        for container in output.containers {
+            #expect(container.mounts.map(\.location.line) == [2])
+        }
+        #expect(output.containers[1].privileged?.location.line == 4)
+        #expect(output.containers[0].location == SourceLocation(path: "compose.yaml", line: 6, column: 3))
+    }
+
+    @Test func readsSettingsInBothSpellings() throws {
+        let output = load("""
+            services:
+              web:
+                image: ${REGISTRY}/web
+                security_opt: ["seccomp=unconfined", "apparmor:unconfined", "label:type:spc_t", "no-new-privileges=false"]
+                environment: {A: "1", B: null, C: ""}
+                ports: ["8080:80", {target: 2375, published: "2375", host_ip: 127.0.0.1}, 9000]
+                command: ["--flag", "$$literal"]
+                entrypoint: dockerd
+                user: 0
+                pids_limit: 100
+                deploy: {resources: {limits: {memory: 1G, cpus: "2"}}}
+            """, variables: ["REGISTRY": "ghcr.io/acme"])
+        let web = try #require(output.containers.first)
+        #expect(web.image == "ghcr.io/acme/web")
+        #expect(web.seccomp?.value == .unconfined)
+        #expect(web.appArmor?.value == .unconfined)
+        #expect(web.seLinux?.value == .type("spc_t"))
+        #expect(web.noNewPrivileges?.value == false)
+        #expect(web.environment.map(\.value) == ["A=1", "C="])
+        #expect(web.publishedPorts.map(\.value) == [
+            PublishedPort(hostIP: nil, hostPort: "8080", containerPort: "80"),
+            PublishedPort(hostIP: "127.0.0.1", hostPort: "2375", containerPort: "2375"),
+            PublishedPort(hostIP: nil, hostPort: nil, containerPort: "9000"),
+        ])
+        #expect(web.command.map(\.value) == ["dockerd", "--flag", "$literal"])
+        #expect(web.user?.value == "0")
+        #expect(web.pidsLimit?.value == "100")
+        #expect(web.memoryLimit?.spelling == "deploy.resources.limits.memory: 1G")
+        #expect(web.cpuLimit?.value == "2")
+        #expect(web.dialect == .compose)
+        #expect(web.subject == "service \"web\"")
+    }
 }
+

@@ -106,7 +106,8 @@ struct ServiceReader {
         all(key).flatMap { value in (value.node.sequence ?? []).map { Located(node: $0, layer: value.layer) } }
     }
 
-    /// An interpolated scalar; nil (and SA901) when interpolation fails.
+    /// An interpolated scalar. When interpolation fails that is SA901 at the value, and the value is
+    /// still read as written (`${NAME:?msg}` as `${NAME}`), so a socket path matches by basename.
     func text(_ value: Located) -> String? {
         guard let scalar = value.node.scalar, !value.node.isNull else { return nil }
         switch ComposeInterpolation.interpolate(scalar.text, variables: value.layer.variables) {
@@ -117,7 +118,7 @@ struct ServiceReader {
             diagnostics.report(
                 "the value here cannot be interpolated (\(failure.message)), so it was left out; the rest of the file was scanned",
                 at: value.node, in: value.layer.path, columnOffset: offset)
-            return nil
+            return ComposeInterpolation.lenient(scalar.text, variables: value.layer.variables)
         }
     }
 

@@ -21,7 +21,7 @@ public enum ComposeInterpolation {
     public static func interpolate(_ text: String, variables: [String: String]) -> Result<String, Failure> {
         guard text.contains("$") else { return .success(text) }
         do {
-            return .success(try expand(Array(text.unicodeScalars), base: 0, variables: variables))
+            return .success(try expand(Array(text.unicodeScalars), base: 0, variables: variables, lenient: false))
         } catch let failure as Failure {
             return .failure(failure)
         } catch {
@@ -29,7 +29,15 @@ public enum ComposeInterpolation {
         }
     }
 
-    private static func expand(_ scalars: [Unicode.Scalar], base: Int, variables: [String: String]) throws -> String {
+    /// What a value that fails interpolation still says, for matching: a required variable that is
+    /// unset stays as `${NAME}`, a malformed `${…` stays as written. (Reported as SA901 all the same.)
+    public static func lenient(_ text: String, variables: [String: String]) -> String {
+        (try? expand(Array(text.unicodeScalars), base: 0, variables: variables, lenient: true)) ?? text
+    }
+
+    private static func expand(
+        _ scalars: [Unicode.Scalar], base: Int, variables: [String: String], lenient: Bool
+    ) throws -> String {
         var output = String.UnicodeScalarView()
         var index = 0
         while index < scalars.count {
@@ -45,11 +53,22 @@ public enum ComposeInterpolation {
                 index += 2
             } else if next == "{" {
                 guard let close = matchingBrace(scalars, openAt: index + 1) else {
+                    if lenient {
+                        output.append(contentsOf: scalars[index...])
+                        break
+                    }
                     throw Failure("invalid interpolation format: unclosed \"${\" (escape a literal $ as $$)", offset: base + index)
                 }
                 let inner = Array(scalars[(index + 2)..<close])
-                let value = try braced(inner, raw: String(String.UnicodeScalarView(scalars[index...close])),
-                                       base: base + index + 2, dollarOffset: base + index, variables: variables)
+                let raw = String(String.UnicodeScalarView(scalars[index...close]))
+                let value: String
+                do {
+                    value = try braced(inner, raw: raw, base: base + index + 2, dollarOffset: base + index, variables: variables)
+                } catch let failure as Failure where lenient {
+                    _ = failure
+                    let name = String(String.UnicodeScalarView(inner.prefix(while: isNameCharacter)))
+                    value = name.isEmpty ? raw : "${\(name)}"
+                }
                 output.append(contentsOf: value.unicodeScalars)
                 index = close + 1
             } else if isNameStart(next) {
@@ -95,7 +114,7 @@ public enum ComposeInterpolation {
         // "set" for the colon forms means set and not empty.
         let isSet = colon ? !(value ?? "").isEmpty : value != nil
         func word() throws -> String {
-            try expand(wordScalars, base: base + operatorEnd + 1, variables: variables)
+            try expand(wordScalars, base: base + operatorEnd + 1, variables: variables, lenient: false)
         }
         switch op {
         case "-":

@@ -239,6 +239,7 @@ public struct RuntimeSocketMountRule: ContainerRule {
                       - ↓${DOCKER_SOCK:-/var/run/docker.sock}:/var/run/docker.sock
                       - ↓${XDG_RUNTIME_DIR}/docker.sock:/var/run/docker.sock
                       - ↓$HOST_RUN:/host/run
+                      - ↓${RUNTIME_DIR:?set RUNTIME_DIR}/podman/podman.sock:/run/podman.sock
                 """, companions: [".env": "SOCK_DIR=/var/run\nexport HOST_RUN=/run\n"]),
             Example("stack.yml", """
                 version: "3.8"
