@@ -15,6 +15,9 @@ struct ScanInputOptions: ParsableArguments {
     @Option(name: .customLong("max-file-size"), help: "Report files larger than this many bytes as not scanned (SA901) instead of reading them.")
     var maxFileSize: Int = 10 * 1024 * 1024
 
+    @Option(name: .customLong("env-file"), help: "Interpolate Compose files with the variables of this file (repeatable; read after the .env next to each Compose file).")
+    var envFile: [String] = []
+
     @Option(help: "The configuration file (default: the nearest .sockaudit.yml in the first scanned path or a folder above it).")
     var config: String?
 
@@ -40,7 +43,7 @@ struct ScanInputOptions: ParsableArguments {
 
     func scanOptions(configuration: Configuration, baseline: Baseline? = nil) -> ScanOptions {
         ScanOptions(
-            excludes: exclude, maxFileSize: maxFileSize, rules: BuiltInRules.all, configuration: configuration,
+            excludes: exclude, maxFileSize: maxFileSize, envFiles: envFile, rules: BuiltInRules.all, configuration: configuration,
             today: Today.string, honoursSuppressions: !noSuppress, baseline: baseline)
     }
 

@@ -30,4 +30,13 @@ public struct ContainerDialect: Hashable, Sendable {
         memoryLimit: "resources.limits.memory",
         cpuLimit: "resources.limits.cpu",
         pidsLimit: "a kubelet podPidsLimit")
+
+    public static let compose = ContainerDialect(
+        dropAllCapabilities: "cap_drop: [ALL]",
+        noNewPrivileges: "security_opt: [\"no-new-privileges:true\"]",
+        readOnlyRoot: "read_only: true",
+        nonRootUser: "user: \"1000:1000\" (any non-zero uid)",
+        memoryLimit: "mem_limit (or deploy.resources.limits.memory)",
+        cpuLimit: "cpus (or deploy.resources.limits.cpus)",
+        pidsLimit: "pids_limit (or deploy.resources.limits.pids)")
 }

@@ -29,6 +29,12 @@ public struct HostIPCRule: HostNamespaceRule {
                   containers:
                   - {name: a, image: busybox}
                 """),
+            Example("compose.yaml", """
+                services:
+                  shm:
+                    image: example/shm
+                    ipc: ↓host
+                """),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -39,6 +45,15 @@ public struct HostIPCRule: HostNamespaceRule {
                   hostIPC: false
                   containers:
                   - {name: a, image: busybox}
+                """),
+            Example("compose.yaml", """
+                services:
+                  shm:
+                    image: example/shm
+                    ipc: shareable
+                  reader:
+                    image: example/reader
+                    ipc: "service:shm"
                 """),
         ])
 }

@@ -31,6 +31,15 @@ public struct HostNetworkRule: HostNamespaceRule {
                       containers:
                       - {name: a, image: busybox}
                 """),
+            Example("compose.yaml", """
+                services:
+                  bench:
+                    image: docker/docker-bench-security
+                    network_mode: ↓host
+                  legacy:
+                    image: busybox
+                    net: ↓"host"
+                """),
         ],
         silentExamples: [
             Example("deploy.yaml", """
@@ -44,6 +53,15 @@ public struct HostNetworkRule: HostNamespaceRule {
                     spec:
                       containers:
                       - {name: a, image: busybox}
+                """),
+            Example("compose.yaml", """
+                services:
+                  vpn:
+                    image: example/vpn
+                    network_mode: bridge
+                  app:
+                    image: example/app
+                    network_mode: "service:vpn"
                 """),
         ])
 }

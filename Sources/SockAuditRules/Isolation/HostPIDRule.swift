@@ -31,6 +31,12 @@ public struct HostPIDRule: HostNamespaceRule {
                   - {name: a, image: busybox}
                   - {name: b, image: busybox}
                 """),
+            Example("compose.yaml", """
+                services:
+                  bench:
+                    image: docker/docker-bench-security
+                    pid: ↓host
+                """),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -41,6 +47,14 @@ public struct HostPIDRule: HostNamespaceRule {
                   hostPID: false
                   containers:
                   - {name: a, image: busybox}
+                """),
+            Example("compose.yaml", """
+                services:
+                  web:
+                    image: nginx
+                  sidecar:
+                    image: busybox
+                    pid: "service:web"
                 """),
         ])
 }

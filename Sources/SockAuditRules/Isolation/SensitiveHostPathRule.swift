@@ -36,6 +36,21 @@ public struct SensitiveHostPathRule: ContainerRule {
                   - {name: etc, hostPath: {path: ↓/etc/}}
                   - {name: var-lib, hostPath: {path: ↓/var/lib}}
                 """),
+            Example("compose.yaml", """
+                services:
+                  escape:
+                    image: alpine
+                    volumes:
+                      - ↓/:/host:ro
+                      - ↓/etc:/host/etc
+                  bench:
+                    image: docker/docker-bench-security
+                    volumes:
+                      - ↓/var/lib:/var/lib:ro
+                      - type: bind
+                        source: ↓/proc
+                        target: /host/proc
+                """),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -53,6 +68,17 @@ public struct SensitiveHostPathRule: ContainerRule {
                   - {name: certs, hostPath: {path: /etc/ssl/certs}}
                   - {name: logs, hostPath: {path: /var/log/app}}
                   - {name: unused, hostPath: {path: /etc}}
+                """),
+            Example("compose.yaml", """
+                services:
+                  web:
+                    image: nginx
+                    volumes:
+                      - /srv/www:/usr/share/nginx/html:ro
+                      - ./etc:/etc/nginx/conf.d
+                      - etc:/data
+                volumes:
+                  etc: {}
                 """),
         ])
 

@@ -32,6 +32,14 @@ public struct CapabilitiesNotDroppedRule: ContainerRule {
                       capabilities:
                         drop: [NET_RAW]
                 """),
+            Example("compose.yaml", """
+                services:
+                  ↓web:
+                    image: nginx
+                  ↓api:
+                    image: example/api
+                    cap_drop: [NET_RAW]
+                """),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -49,6 +57,16 @@ public struct CapabilitiesNotDroppedRule: ContainerRule {
                     image: busybox
                     securityContext:
                       capabilities: {drop: [all], add: [NET_BIND_SERVICE]}
+                """),
+            Example("compose.yaml", """
+                services:
+                  web:
+                    image: nginx
+                    cap_drop: [ALL]
+                  api:
+                    image: example/api
+                    cap_drop:
+                      - all
                 """),
         ])
 

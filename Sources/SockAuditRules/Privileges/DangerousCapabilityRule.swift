@@ -50,6 +50,17 @@ public struct DangerousCapabilityRule: ContainerRule {
                         add:
                         - ↓ALL
                 """),
+            Example("compose.yaml", """
+                services:
+                  vpn:
+                    image: example/vpn
+                    cap_add:
+                      - ↓NET_ADMIN
+                      - NET_BIND_SERVICE
+                  debug:
+                    image: busybox
+                    cap_add: [↓CAP_SYS_ADMIN, ↓sys_ptrace]
+                """),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -64,6 +75,13 @@ public struct DangerousCapabilityRule: ContainerRule {
                       capabilities:
                         add: [NET_BIND_SERVICE, CHOWN]
                         drop: [SYS_ADMIN]
+                """),
+            Example("compose.yaml", """
+                services:
+                  web:
+                    image: nginx
+                    cap_drop: [ALL]
+                    cap_add: [NET_BIND_SERVICE, CHOWN]
                 """),
         ])
 

@@ -41,6 +41,20 @@ public struct MACDisabledRule: ContainerRule {
                     securityContext:
                       seLinuxOptions: {type: container_t}
                 """),
+            Example("compose.yaml", """
+                services:
+                  a:
+                    image: busybox
+                    security_opt:
+                      - ↓apparmor:unconfined
+                      - ↓label:disable
+                  b:
+                    image: busybox
+                    security_opt: [↓"label=disable"]
+                  c:
+                    image: busybox
+                    security_opt: [↓"label:type:spc_t"]
+                """),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -59,6 +73,15 @@ public struct MACDisabledRule: ContainerRule {
                     securityContext:
                       seLinuxOptions: {type: container_t}
                       appArmorProfile: {type: RuntimeDefault}
+                """),
+            Example("compose.yaml", """
+                services:
+                  a:
+                    image: busybox
+                    security_opt:
+                      - apparmor=docker-default
+                      - label:level:s0:c100,c200
+                      - label=type:container_t
                 """),
         ])
 

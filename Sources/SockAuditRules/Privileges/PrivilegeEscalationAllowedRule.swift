@@ -30,6 +30,14 @@ public struct PrivilegeEscalationAllowedRule: ContainerRule {
                     securityContext:
                       allowPrivilegeEscalation: ↓true
                 """),
+            Example("compose.yaml", """
+                services:
+                  ↓web:
+                    image: nginx
+                  api:
+                    image: example/api
+                    security_opt: [↓"no-new-privileges:false"]
+                """),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -41,6 +49,18 @@ public struct PrivilegeEscalationAllowedRule: ContainerRule {
                   - name: a
                     image: busybox
                     securityContext: {allowPrivilegeEscalation: false}
+                """),
+            Example("compose.yaml", """
+                services:
+                  a:
+                    image: busybox
+                    security_opt: [no-new-privileges]
+                  b:
+                    image: busybox
+                    security_opt: ["no-new-privileges:true"]
+                  c:
+                    image: busybox
+                    security_opt: ["no-new-privileges=true"]
                 """),
         ])
 

@@ -33,6 +33,23 @@ public struct PrivilegedRule: ContainerRule {
                     image: busybox
                     securityContext: {privileged: ↓yes}
                 """),
+            Example("compose.yaml", """
+                x-priv: &priv
+                  privileged: ↓true
+                services:
+                  dind:
+                    image: docker:dind
+                    privileged: ↓true
+                  a:
+                    <<: *priv
+                    image: busybox
+                  b:
+                    <<: *priv
+                    image: busybox
+                  c:
+                    image: busybox
+                    privileged: ↓${PRIV:-yes}
+                """),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -49,6 +66,16 @@ public struct PrivilegedRule: ContainerRule {
                   - name: b
                     image: busybox
                     securityContext: {privileged: "true"}
+                """),
+            Example("compose.yaml", """
+                services:
+                  web:
+                    image: nginx
+                    privileged: false
+                    labels: {privileged: "true"}
+                  api:
+                    image: example/api
+                    privileged: ${PRIV:-false}
                 """),
         ])
 

@@ -51,6 +51,17 @@ public struct RunsAsRootRule: ContainerRule {
                       - ↓name: unset
                         image: busybox
                 """),
+            Example("compose.yaml", """
+                services:
+                  ↓web:
+                    image: nginx
+                  api:
+                    image: example/api
+                    user: ↓root
+                  job:
+                    image: example/job
+                    user: ↓"0:0"
+                """),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -66,6 +77,18 @@ public struct RunsAsRootRule: ContainerRule {
                   - name: own-uid
                     image: busybox
                     securityContext: {runAsUser: 1000, runAsNonRoot: false}
+                """),
+            Example("compose.yaml", """
+                services:
+                  web:
+                    image: nginx
+                    user: "1000:1000"
+                  api:
+                    image: example/api
+                    user: app
+                  job:
+                    image: example/job
+                    user: ${APP_UID:-1001}
                 """),
         ])
 

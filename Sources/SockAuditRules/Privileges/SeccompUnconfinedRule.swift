@@ -52,6 +52,17 @@ public struct SeccompUnconfinedRule: ContainerRule {
                   - name: a
                     image: busybox
                 """),
+            Example("compose.yaml", """
+                services:
+                  a:
+                    image: busybox
+                    security_opt: [↓"seccomp:unconfined"]
+                  b:
+                    image: busybox
+                    security_opt:
+                      - no-new-privileges:true
+                      - ↓seccomp=unconfined
+                """),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -70,6 +81,13 @@ public struct SeccompUnconfinedRule: ContainerRule {
                     image: busybox
                     securityContext:
                       seccompProfile: {type: Localhost, localhostProfile: profiles/audit.json}
+                """),
+            Example("compose.yaml", """
+                services:
+                  a:
+                    image: busybox
+                    security_opt: ["seccomp=./profile.json", "no-new-privileges"]
+                    labels: ["seccomp:unconfined"]
                 """),
         ])
 

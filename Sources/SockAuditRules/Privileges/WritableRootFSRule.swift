@@ -30,6 +30,14 @@ public struct WritableRootFSRule: ContainerRule {
                     securityContext:
                       readOnlyRootFilesystem: ↓false
                 """),
+            Example("compose.yaml", """
+                services:
+                  ↓web:
+                    image: nginx
+                  api:
+                    image: example/api
+                    read_only: ↓false
+                """),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -41,6 +49,13 @@ public struct WritableRootFSRule: ContainerRule {
                   - name: a
                     image: busybox
                     securityContext: {readOnlyRootFilesystem: true}
+                """),
+            Example("compose.yaml", """
+                services:
+                  web:
+                    image: nginx
+                    read_only: true
+                    tmpfs: [/tmp]
                 """),
         ])
 

@@ -30,6 +30,12 @@ public struct CPULimitMissingRule: LimitRule {
                     resources:
                       limits: {memory: 128Mi}
                 """),
+            Example("compose.yaml", """
+                services:
+                  ↓web:
+                    image: nginx
+                    mem_limit: 256m
+                """),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -42,6 +48,17 @@ public struct CPULimitMissingRule: LimitRule {
                     image: busybox
                     resources:
                       limits: {cpu: "1"}
+                """),
+            Example("compose.yaml", """
+                services:
+                  web:
+                    image: nginx
+                    cpus: "0.5"
+                  api:
+                    image: example/api
+                    deploy:
+                      resources:
+                        limits: {cpus: "1.0"}
                 """),
         ])
 }

@@ -32,6 +32,12 @@ public struct MemoryLimitMissingRule: LimitRule {
                       requests: {memory: 64Mi}
                       limits: {cpu: 500m}
                 """),
+            Example("compose.yaml", """
+                services:
+                  ↓web:
+                    image: nginx
+                    cpus: 0.5
+                """),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -44,6 +50,18 @@ public struct MemoryLimitMissingRule: LimitRule {
                     image: busybox
                     resources:
                       limits: {memory: 128Mi}
+                """),
+            Example("compose.yaml", """
+                services:
+                  web:
+                    image: nginx
+                    mem_limit: 256m
+                  api:
+                    image: example/api
+                    deploy:
+                      resources:
+                        limits:
+                          memory: 512M
                 """),
         ])
 }

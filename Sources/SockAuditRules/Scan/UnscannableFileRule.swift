@@ -39,12 +39,41 @@ public struct UnscannableFileRule: Rule {
                       ↓privileged: false
                       privileged: true
                 """),
+            Example("docker-compose.yml", """
+                services:
+                  web:
+                    image: nginx
+                   ↓environment: [A=1]
+                """),
+            Example("compose.yaml", """
+                services:
+                  web:
+                    image: ↓${IMAGE:?set IMAGE in .env}
+                    volumes:
+                      - /srv:↓${TARGET
+                """),
+            Example("compose.yaml", """
+                services:
+                  web:
+                    extends: ↓api
+                  api:
+                    extends:
+                      service: ↓web
+                  self:
+                    extends: ↓self
+                """),
         ],
         silentExamples: [
             Example("notes.yaml", """
                 # a settings file, not a manifest: nothing here says it is in scope
                 key: [unclosed
                 """),
+            Example("compose.yaml", """
+                services:
+                  web:
+                    image: ${IMAGE:-nginx}
+                    command: sh -c 'echo $$HOME $1'
+                """, companions: [".env": "IMAGE=nginx:1.27\n"]),
         ])
 
     public func check(_ facts: Facts) -> [Finding] {

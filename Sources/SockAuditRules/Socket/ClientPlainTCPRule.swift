@@ -32,6 +32,17 @@ public struct ClientPlainTCPRule: Rule {
                         - name: DOCKER_HOST
                           value: ↓tcp://docker-daemon:2375
                 """),
+            Example("compose.yaml", """
+                services:
+                  build:
+                    image: docker:27-cli
+                    environment:
+                      - ↓DOCKER_HOST=tcp://docker:2375
+                  deploy:
+                    image: example/deployer
+                    environment:
+                      DOCKER_HOST: ↓${DOCKER_HOST:-tcp://10.0.0.5:2375}
+                """),
         ],
         silentExamples: [
             Example("job.yaml", """
@@ -51,6 +62,24 @@ public struct ClientPlainTCPRule: Rule {
                         image: docker:27-cli
                         env:
                         - {name: DOCKER_HOST, value: "ssh://deploy@build-host"}
+                """),
+            Example("compose.yaml", """
+                services:
+                  tls:
+                    image: docker:27-cli
+                    environment:
+                      DOCKER_HOST: tcp://docker:2376
+                      DOCKER_TLS_VERIFY: "1"
+                  local:
+                    image: docker:27-cli
+                    environment:
+                      - DOCKER_HOST=unix:///var/run/docker.sock
+                    labels:
+                      - DOCKER_HOST=tcp://docker:2375
+                  fromshell:
+                    image: docker:27-cli
+                    environment:
+                      - DOCKER_HOST
                 """),
         ])
 

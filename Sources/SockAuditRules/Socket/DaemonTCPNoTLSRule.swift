@@ -38,6 +38,22 @@ public struct DaemonTCPNoTLSRule: Rule {
                         image: example/dockerd:1
                         command: ["dockerd", ↓"-H", "tcp://0.0.0.0:2375", "--tls=false"]
                 """),
+            Example("compose.yaml", """
+                services:
+                  docker:
+                    image: docker:27-dind
+                    privileged: true
+                    environment:
+                      DOCKER_TLS_CERTDIR: ↓""
+                  dind2:
+                    image: docker:dind
+                    privileged: true
+                    command: [↓"--host=tcp://0.0.0.0:2375", "--tls=false"]
+                  dind3:
+                    image: example/builder
+                    privileged: true
+                    command: dockerd --host=unix:///var/run/docker.sock ↓--host=tcp://0.0.0.0:2375
+                """),
         ],
         silentExamples: [
             Example("dind.yaml", """
@@ -56,6 +72,23 @@ public struct DaemonTCPNoTLSRule: Rule {
                   - name: local
                     image: example/dockerd:1
                     args: [dockerd, -H, unix:///var/run/docker.sock]
+                """),
+            Example("compose.yaml", """
+                services:
+                  docker:
+                    image: docker:27-dind
+                    privileged: true
+                    environment:
+                      DOCKER_TLS_CERTDIR: /certs
+                  default:
+                    image: docker:dind
+                    privileged: true
+                  cli:
+                    image: docker:27-cli
+                    environment:
+                      - DOCKER_TLS_CERTDIR=
+                    labels:
+                      note: "dockerd --host=tcp://0.0.0.0:2375"
                 """),
         ])
 

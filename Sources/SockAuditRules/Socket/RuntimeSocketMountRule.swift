@@ -148,6 +148,110 @@ public struct RuntimeSocketMountRule: ContainerRule {
                   }
                 }
                 """),
+            Example("docker-compose.yml", """
+                # Seeds: `docker run -v /var/run/docker.sock:/var/run/docker.sock ...` as Compose services.
+                services:
+                  escape:
+                    image: alpine
+                    command: docker run -v /:/host alpine chroot /host
+                    volumes:
+                      - ↓/var/run/docker.sock:/var/run/docker.sock
+                  app:
+                    image: myapp:1.0
+                    user: "1000:1000"
+                    cap_drop: [ALL]
+                    volumes: [↓"/var/run/docker.sock:/var/run/docker.sock"]
+                  runner:
+                    image: some-ci-runner:1.0
+                    volumes:
+                      - ↓/var/run/docker.sock:/var/run/docker.sock
+                  bench:
+                    image: docker/docker-bench-security
+                    network_mode: host
+                    pid: host
+                    cap_add: [audit_control]
+                    volumes:
+                      - /var/lib:/var/lib:ro
+                      - ↓/var/run/docker.sock:/var/run/docker.sock:ro
+                """),
+            Example("compose.yaml", """
+                services:
+                  portainer:
+                    image: portainer/portainer-ce:2.21
+                    volumes:
+                      - type: bind
+                        source: ↓/var/run/docker.sock
+                        target: /var/run/docker.sock
+                        read_only: true
+                        bind: {propagation: rslave}
+                      - ./data:/data
+                  backup:
+                    image: example/backup
+                    volumes_from:
+                      - ↓portainer:ro
+                  agent:
+                    image: example/agent
+                    volumes:
+                      - ↓hostrun:/host/run:ro,z
+                      - type: volume
+                        source: ↓containerd
+                        target: /run/containerd
+                  rootless:
+                    image: example/agent
+                    volumes:
+                      - ↓/run/user/1000/docker.sock:/var/run/docker.sock:Z
+                      - ↓//var/run/../run/crio/crio.sock:/crio.sock
+                volumes:
+                  hostrun:
+                    driver: local
+                    driver_opts: {type: none, o: bind, device: /var/run}
+                  containerd:
+                    driver_opts:
+                      type: none
+                      o: bind
+                      device: /run/containerd
+                """),
+            Example("compose.yaml", """
+                x-socket: &socket
+                  volumes:
+                    - ↓/var/run/docker.sock:/var/run/docker.sock:ro
+                x-logging: &logging
+                  logging: {driver: json-file}
+                services:
+                  traefik:
+                    image: traefik:v3.1
+                    <<: *socket
+                  watchtower:
+                    image: containrrr/watchtower
+                    <<: [*logging, *socket]
+                  base:
+                    image: example/base
+                    volumes: [↓/run/podman/podman.sock:/run/podman/podman.sock]
+                  web:
+                    extends: base
+                """),
+            Example("compose.yaml", """
+                services:
+                  dashboard:
+                    image: example/dashboard
+                    volumes:
+                      - ↓${SOCK_DIR}/docker.sock:/var/run/docker.sock
+                      - ↓${DOCKER_SOCK:-/var/run/docker.sock}:/var/run/docker.sock
+                      - ↓${XDG_RUNTIME_DIR}/docker.sock:/var/run/docker.sock
+                      - ↓$HOST_RUN:/host/run
+                      - ↓${RUNTIME_DIR:?set RUNTIME_DIR}/podman/podman.sock:/run/podman.sock
+                """, companions: [".env": "SOCK_DIR=/var/run\nexport HOST_RUN=/run\n"]),
+            Example("stack.yml", """
+                version: "3.8"
+                services:
+                  agent:
+                    image: portainer/agent:2.21
+                    volumes:
+                      - ↓/var/run/docker.sock:/var/run/docker.sock
+                      - /var/lib/docker/volumes:/var/lib/docker/volumes
+                    deploy:
+                      mode: global
+                """),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -195,6 +299,53 @@ public struct RuntimeSocketMountRule: ContainerRule {
                       - name: sockets
                         hostPath: {path: /var/run/docker.sock.d/app}
                 """),
+            Example("docker-compose.yml", """
+                # - /var/run/docker.sock:/var/run/docker.sock
+                services:
+                  web:
+                    image: example/web
+                    environment:
+                      DOCKER_HOST: unix:///var/run/docker.sock
+                    labels:
+                      - traefik.docker.endpoint=unix:///var/run/docker.sock
+                    volumes:
+                      - ./docker.sock:/var/run/docker.sock
+                      - ../run/docker.sock:/x
+                      - /var/run/docker.sock.d/app:/sockets
+                      - /srv/docker.socket:/y
+                      - /home/me/not-docker.sock.bak:/z
+                      - docker.sock:/var/run/docker.sock
+                      - /var/run/docker.sock
+                      - type: tmpfs
+                        target: /var/run/docker.sock
+                      - type: volume
+                        source: plain
+                        target: /run
+                      - bound:/host
+                      - plugin:/p
+                      - /run/app:/run/app
+                volumes:
+                  docker.sock: {}
+                  plain:
+                  bound:
+                    driver_opts: {type: none, o: bind, device: ./sockets}
+                  plugin:
+                    driver: example/nfs
+                    driver_opts: {o: bind, device: /var/run}
+                """),
+            Example("config.yaml", """
+                services:
+                  auth:
+                    url: https://auth.example.com
+                    socket: /var/run/docker.sock
+                """),
+            Example("compose.yaml", """
+                services:
+                  web:
+                    image: example/web
+                    volumes:
+                      - ${SOCK:-./docker.sock}:/var/run/docker.sock
+                """, companions: [".env": "# SOCK=/var/run/docker.sock\n"]),
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {

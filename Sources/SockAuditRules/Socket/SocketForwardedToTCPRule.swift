@@ -35,6 +35,16 @@ public struct SocketForwardedToTCPRule: Rule {
                   volumes:
                   - {name: sock, hostPath: {path: /var/run/docker.sock}}
                 """),
+            Example("compose.yaml", """
+                services:
+                  socket-proxy:
+                    image: tecnativa/docker-socket-proxy:0.2
+                    volumes: [/var/run/docker.sock:/var/run/docker.sock:ro]
+                    ports:
+                      - ↓"2375:2375"
+                      - target: 2375
+                        published: ↓2376
+                """),
         ],
         silentExamples: [
             Example("proxy.yaml", """
@@ -54,6 +64,19 @@ public struct SocketForwardedToTCPRule: Rule {
                     ports: [{containerPort: 80, hostPort: 80}]
                   volumes:
                   - {name: sock, hostPath: {path: /var/run/docker.sock}}
+                """),
+            Example("compose.yaml", """
+                services:
+                  socket-proxy:
+                    image: lscr.io/linuxserver/socket-proxy:latest
+                    volumes: [/var/run/docker.sock:/var/run/docker.sock:ro]
+                    ports:
+                      - "127.0.0.1:2375:2375"
+                      - {target: 2375, published: 2376, host_ip: 127.0.0.1}
+                    expose: [2375]
+                  web:
+                    image: nginx
+                    ports: ["80:80"]
                 """),
         ])
 

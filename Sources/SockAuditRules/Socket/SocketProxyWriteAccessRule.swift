@@ -39,6 +39,23 @@ public struct SocketProxyWriteAccessRule: ContainerRule {
                       volumes:
                       - {name: sock, hostPath: {path: /var/run/docker.sock}}
                 """),
+            Example("compose.yaml", """
+                services:
+                  dockerproxy:
+                    image: ghcr.io/tecnativa/docker-socket-proxy:latest
+                    environment:
+                      CONTAINERS: 1
+                      POST: ↓1
+                      EXEC: 1
+                    volumes:
+                      - /var/run/docker.sock:/var/run/docker.sock
+                  proxy2:
+                    image: lscr.io/linuxserver/socket-proxy
+                    environment:
+                      - ↓POST=true
+                      - ALLOW_START=1
+                    volumes: ["${SOCK:-/var/run/docker.sock}:/var/run/docker.sock:ro"]
+                """),
         ],
         silentExamples: [
             Example("proxy.yaml", """
@@ -62,6 +79,20 @@ public struct SocketProxyWriteAccessRule: ContainerRule {
                         - {name: EXEC, value: "1"}
                       volumes:
                       - {name: sock, hostPath: {path: /var/run/docker.sock}}
+                """),
+            Example("compose.yaml", """
+                services:
+                  dockerproxy:
+                    image: tecnativa/docker-socket-proxy
+                    environment:
+                      CONTAINERS: 1
+                      POST: 0
+                    volumes:
+                      - /var/run/docker.sock:/var/run/docker.sock:ro
+                  notaproxy:
+                    image: example/app
+                    environment: [POST=1, EXEC=1]
+                    volumes: [/var/run/docker.sock:/var/run/docker.sock]
                 """),
         ])
 

@@ -1,0 +1,44 @@
+import SockAuditCore
+
+/// SA404: user namespace remapping bypassed.
+public struct HostUsernsRule: HostNamespaceRule {
+    public init() {}
+    static let namespace = "user namespace"
+    static let consequence = "root in the container is root on the host even where the daemon remaps users"
+    static func setting(of container: ContainerSpec) -> Setting<Bool>? { container.hostUserNamespace }
+
+    public static let description = RuleDescription(
+        id: "SA404", slug: "host-userns", severity: .medium,
+        summary: "The container opts out of the daemon's user-namespace remapping.",
+        rationale: """
+            With userns-remap the daemon maps container root to an unprivileged host uid; `--userns=host` \
+            turns that off for one container, so its root is the host's root again.
+            """,
+        remediation: """
+            Remove the host user-namespace setting so the daemon's remapping applies.
+            """,
+        references: RuleSupport.cis("5.31"),
+        inputs: ["compose", "cli", "inspect"],
+        firingExamples: [
+            Example("compose.yaml", """
+                services:
+                  agent:
+                    image: example/agent
+                    userns_mode: ↓host
+                  sidecar:
+                    image: example/sidecar
+                    userns_mode: ↓"${USERNS:-host}"
+                """),
+        ],
+        silentExamples: [
+            Example("compose.yaml", """
+                services:
+                  agent:
+                    image: example/agent
+                    userns_mode: ""
+                    labels:
+                      note: "userns_mode: host"
+                  # userns_mode: host
+                """),
+        ])
+}

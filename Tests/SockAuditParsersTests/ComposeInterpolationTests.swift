@@ -1,0 +1,169 @@
+import Testing
+@testable import SockAuditParsers
+
+@Suite struct ComposeInterpolationTests {
+    let variables = ["SOCK": "/var/run/docker.sock", "EMPTY": "", "DIR": "/run"]
+
+    func value(_ text: String) -> String? {
+        if case .success(let result) = ComposeInterpolation.interpolate(text, variables: variables) { return result }
+        return nil
+    }
+
+    func failure(_ text: String) -> ComposeInterpolation.Failure? {
+        if case .failure(let failure) = ComposeInterpolation.interpolate(text, variables: variables) { return failure }
+        return nil
+    }
+
+    @Test(arguments: [
+        ("$SOCK:/x", "/var/run/docker.sock:/x"),
+        ("${SOCK}:/x", "/var/run/docker.sock:/x"),
+        ("${DIR}/docker.sock", "/run/docker.sock"),
+        ("${UNSET:-/var/run}/docker.sock", "/var/run/docker.sock"),
+        ("${EMPTY:-default}", "default"),
+        ("${EMPTY-default}", ""),
+        ("${UNSET-default}", "default"),
+        ("${SOCK:+set}", "set"),
+        ("${EMPTY:+set}", ""),
+        ("${EMPTY+set}", "set"),
+        ("${UNSET:+set}", ""),
+        ("${UNSET:-${DIR}}/docker.sock", "/run/docker.sock"),
+        ("$$SOCK", "$SOCK"),
+        ("cost $$5", "cost $5"),
+        ("$1 and $ alone", "$1 and $ alone"),
+        ("trailing $", "trailing $"),
+        ("${SOCK:?must be set}", "/var/run/docker.sock"),
+        ("no variables", "no variables"),
+    ])
+    func resolves(text: String, expected: String) {
+        #expect(value(text) == expected)
+    }
+
+    /// An unresolved variable stays as written, so a socket path still matches by basename.
+    @Test func unresolvedVariablesStayLiteral() {
+        #expect(value("${SOCK_DIR}/docker.sock") == "${SOCK_DIR}/docker.sock")
+        #expect(value("$SOCK_DIR/docker.sock") == "$SOCK_DIR/docker.sock")
+    }
+
+    @Test func requiredVariableUnsetIsAnError() throws {
+        let unset = try #require(failure("x ${NEED:?give NEED}"))
+        #expect(unset.offset == 2)
+        #expect(unset.message.contains("NEED") && unset.message.contains("give NEED"))
+        #expect(failure("${EMPTY:?empty}") != nil)
+        #expect(failure("${EMPTY?empty}") == nil)
+        #expect(failure("${UNSET?unset}") != nil)
+    }
+
+    @Test func malformedBracesAreErrors() {
+        #expect(failure("${SOCK") != nil)
+        #expect(failure("/x/${") != nil)
+        #expect(failure("${}") != nil)
+        #expect(failure("${1X}") != nil)
+        #expect(failure("${SOCK!x}") != nil)
+    }
+
+    @Test func lenientReadingKeepsWhatFailed() {
+        let variables = ["DIR": "/run"]
+        #expect(ComposeInterpolation.lenient("${SOCK_DIR:?set it}/docker.sock", variables: variables) == "${SOCK_DIR}/docker.sock")
+        #expect(ComposeInterpolation.lenient("${DIR}/x:${TARGET", variables: variables) == "/run/x:${TARGET")
+        #expect(ComposeInterpolation.lenient("${}/docker.sock", variables: variables) == "${}/docker.sock")
+    }
+
+    @Test func neverReadsTheProcessEnvironment() {
+        #expect(value("${PATH}") == "${PATH}")
+        #expect(value("${HOME:-/home/none}") == "/home/none")
+    }
+}
+
+@Suite struct ComposeEnvFileTests {
+    @Test func readsTheUsualSpellings() {
+        let variables = ComposeEnvFile.parse("""
+            # comment
+            SOCK_DIR=/var/run
+            export PROXY_PORT=2375
+            QUOTED="/run/user/1000 # not a comment"
+            SINGLE='${SOCK_DIR} stays'
+            DOUBLE="${SOCK_DIR}/docker.sock"
+            INLINE=value # a comment
+            SPACED = spaced\u{20}
+            EMPTY=
+            MULTI="a
+            b"
+            ESCAPED="a\\"b\\nc"
+            not a variable line
+            """)
+        #expect(variables["SOCK_DIR"] == "/var/run")
+        #expect(variables["PROXY_PORT"] == "2375")
+        #expect(variables["QUOTED"] == "/run/user/1000 # not a comment")
+        #expect(variables["SINGLE"] == "${SOCK_DIR} stays")
+        #expect(variables["DOUBLE"] == "/var/run/docker.sock")
+        #expect(variables["INLINE"] == "value")
+        #expect(variables["SPACED"] == "spaced")
+        #expect(variables["EMPTY"] == "")
+        #expect(variables["MULTI"] == "a\nb")
+        #expect(variables["ESCAPED"] == "a\"b\nc")
+        #expect(variables.count == 10)
+    }
+
+    @Test func laterFilesOverrideEarlierOnes() {
+        let first = ComposeEnvFile.parse("A=1\nB=2\r\n")
+        let second = ComposeEnvFile.parse("B=3\nC=${A}", inheriting: first)
+        #expect(second == ["A": "1", "B": "3", "C": "1"])
+    }
+}
+
+@Suite struct ComposeVolumeTests {
+    @Test(arguments: [
+        ("/var/run/docker.sock:/var/run/docker.sock", "/var/run/docker.sock", "/var/run/docker.sock", [String]()),
+        ("/var/run/docker.sock:/var/run/docker.sock:ro", "/var/run/docker.sock", "/var/run/docker.sock", ["ro"]),
+        ("/run:/host/run:ro,rslave", "/run", "/host/run", ["ro", "rslave"]),
+        ("/srv:/srv:z", "/srv", "/srv", ["z"]),
+        ("./docker.sock:/sock:Z", "./docker.sock", "/sock", ["Z"]),
+        ("data:/data:rw,nocopy", "data", "/data", ["rw", "nocopy"]),
+    ])
+    func splitsShortSyntax(text: String, source: String, target: String, options: [String]) {
+        let short = ComposeVolume.parseShort(text)
+        #expect(short.source == source)
+        #expect(short.target == target)
+        #expect(short.options == options)
+        #expect(short.readOnly == options.contains("ro"))
+    }
+
+    @Test func aLonePathIsAnAnonymousVolume() {
+        let short = ComposeVolume.parseShort("/var/lib/data")
+        #expect(short.source == nil)
+        #expect(short.target == "/var/lib/data")
+    }
+
+    @Test func classifiesSources() {
+        #expect(ComposeVolume.kind(of: "/var/run/docker.sock") == .hostPath)
+        #expect(ComposeVolume.kind(of: "~/.docker/run/docker.sock") == .hostPath)
+        #expect(ComposeVolume.kind(of: "${SOCK_DIR}/docker.sock") == .hostPath)
+        #expect(ComposeVolume.kind(of: "./docker.sock") == .projectPath)
+        #expect(ComposeVolume.kind(of: "../run/docker.sock") == .projectPath)
+        #expect(ComposeVolume.kind(of: "docker.sock") == .named)
+        #expect(ComposeVolume.kind(of: "sockets") == .named)
+    }
+
+    @Test func splitsPorts() {
+        #expect(ComposePorts.parseShort("2375") == PublishedPortValue(nil, nil, "2375").port)
+        #expect(ComposePorts.parseShort("2375:2375/tcp") == PublishedPortValue(nil, "2375", "2375").port)
+        #expect(ComposePorts.parseShort("127.0.0.1:2375:2375") == PublishedPortValue("127.0.0.1", "2375", "2375").port)
+        #expect(ComposePorts.parseShort("[::1]:2375:2375") == PublishedPortValue("::1", "2375", "2375").port)
+        #expect(ComposePorts.parseShort("0.0.0.0::2375") == PublishedPortValue("0.0.0.0", nil, "2375").port)
+    }
+
+    @Test func splitsCommands() {
+        let words = ComposeCommand.split(#"dockerd --host=tcp://0.0.0.0:2375 --label 'a b' "c\"d""#)
+        #expect(words.map(\.text) == ["dockerd", "--host=tcp://0.0.0.0:2375", "--label", "a b", "c\"d"])
+        #expect(words.map(\.offset) == [0, 8, 34, 42, 48])
+    }
+}
+
+import SockAuditCore
+
+struct PublishedPortValue {
+    var port: PublishedPort
+    init(_ hostIP: String?, _ hostPort: String?, _ containerPort: String) {
+        port = PublishedPort(hostIP: hostIP, hostPort: hostPort, containerPort: containerPort)
+    }
+}
