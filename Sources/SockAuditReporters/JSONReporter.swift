@@ -3,7 +3,7 @@ import SockAuditCore
 /// The machine-readable report described in `docs/json-output.md`.
 public struct JSONReporter: Reporter {
     /// Bumped in the minor part for additive changes, in the major part for anything else.
-    public static let schemaVersion = "1.0"
+    public static let schemaVersion = "1.1"
 
     public var tool: ToolInfo
 
@@ -29,10 +29,17 @@ public struct JSONReporter: Reporter {
         let active = result.activeFindings.count
         return .object([
             ("findings", .int(active)),
-            ("suppressed", .int(result.findings.count - active)),
+            ("suppressed", .int(result.findings.filter { $0.suppression != nil }.count)),
+            ("baselined", .int(result.findings.filter { $0.suppression == nil && $0.isBaselined }.count)),
             ("bySeverity", .object(Severity.allCases.reversed().map { ($0.rawValue, .int(result.count($0))) })),
             ("filesScanned", .object(result.filesScanned.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
             ("filesSkipped", .int(result.filesSkipped)),
+            ("fixedSinceBaseline", .array(result.fixedSinceBaseline.map { entry in
+                .object([
+                    ("ruleId", .string(entry.ruleId)), ("path", .string(entry.path)), ("subject", .string(entry.subject)),
+                    ("evidence", .string(entry.evidence)), ("fingerprint", .string(entry.fingerprint)),
+                ])
+            })),
         ])
     }
 
@@ -53,6 +60,7 @@ public struct JSONReporter: Reporter {
             ("suppression", finding.suppression.map {
                 .object([("reason", .string($0.reason)), ("source", .string($0.source))])
             } ?? .null),
+            ("baselined", .bool(finding.isBaselined)),
         ])
     }
 }

@@ -3,6 +3,7 @@
 indirect enum OrderedJSON: Sendable {
     case string(String)
     case int(Int)
+    case bool(Bool)
     case null
     case array([OrderedJSON])
     case object([(String, OrderedJSON)])
@@ -19,6 +20,7 @@ indirect enum OrderedJSON: Sendable {
         switch self {
         case .string(let text): out += Self.quoted(text)
         case .int(let number): out += String(number)
+        case .bool(let value): out += value ? "true" : "false"
         case .null: out += "null"
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct SockAudit: ParsableCommand {
@@ -8,6 +9,24 @@ struct SockAudit: ParsableCommand {
         version: ToolVersion.current,
         subcommands: [Scan.self, BaselineCommand.self, Rules.self, Explain.self],
         defaultSubcommand: Scan.self)
+
+    /// ArgumentParser exits 64 on bad usage; sockaudit documents 2 for every error of the run itself.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code == ExitCode(1) || code == ExitCode(2) {
+                exit(withError: error)
+            }
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+            }
+            Foundation.exit(2)
+        }
+    }
 }
 
 enum ToolVersion {

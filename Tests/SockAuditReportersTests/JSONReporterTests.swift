@@ -10,14 +10,14 @@ import SockAuditReporters
 
     @Test func parsesAndIsVersioned() throws {
         let document = try parse(JSONReporter(tool: Fixture.tool).render(Fixture.result))
-        #expect(document["schemaVersion"] as? String == "1.0")
+        #expect(document["schemaVersion"] as? String == "1.1")
         let tool = try #require(document["tool"] as? [String: Any])
         #expect(tool["name"] as? String == "sockaudit")
         #expect(tool["version"] as? String == "0.0.0-test")
     }
 
     @Test func schemaVersionComesFirst() {
-        #expect(JSONReporter().render(Fixture.result).hasPrefix("{\n  \"schemaVersion\": \"1.0\",\n"))
+        #expect(JSONReporter().render(Fixture.result).hasPrefix("{\n  \"schemaVersion\": \"1.1\",\n"))
     }
 
     @Test func sameInputSameBytes() {
@@ -49,7 +49,7 @@ import SockAuditReporters
         #expect(findings.map { $0["fingerprint"] as? String } == expected.map(\.fingerprint))
         let first = try #require(findings.first)
         #expect(Set(first.keys) == ["ruleId", "slug", "severity", "message", "location", "subject", "evidence",
-                                    "fingerprint", "suppression"])
+                                    "fingerprint", "suppression", "baselined"])
         let location = try #require(first["location"] as? [String: Any])
         #expect(location["path"] as? String == Fixture.compose)
         #expect(location["line"] as? Int == 6)
