@@ -16,7 +16,7 @@ public struct Engine: Sendable {
 
     /// The same rule, place and message reported twice (one volume mounted by two paths of the same
     /// adapter, say) is one finding.
-    static func deduplicated(_ findings: [Finding]) -> [Finding] {
+    public static func deduplicated(_ findings: [Finding]) -> [Finding] {
         var seen = Set<Finding>()
         return findings.filter { seen.insert($0).inserted }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import SockAuditCore
 import SockAuditRules
 
@@ -17,6 +18,10 @@ public struct ScanOptions: Sendable {
     public var honoursSuppressions: Bool
     /// Findings recorded earlier: marked, not failing; the ones gone are reported as fixed.
     public var baseline: Baseline?
+    /// Files scanned at once; the output does not depend on it.
+    public var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Told about every file done, for a progress line.
+    public var progress: ScanProgress?
 
     public init(
         excludes: [String] = [], maxFileSize: Int = 10 * 1024 * 1024, envFiles: [String] = [], rules: [any Rule],
@@ -60,58 +65,100 @@ public struct Scanner: Sendable {
 
     /// Scans the targets; `-` reads `standardInput` (called at most once).
     public func scan(_ targets: [String], standardInput: () -> [UInt8] = { [] }) throws(ScanError) -> ScanResult {
-        var facts = Facts()
-        var scanned: [String: Int] = [:]
-        var skipped = 0
-        let fileScanner = FileScanner(context: .fileSystem(maxFileSize: options.maxFileSize, envFiles: options.envFiles))
-
-        func record(_ outcome: FileOutcome) {
-            guard let kind = outcome.kind else {
-                skipped += 1
-                return
-            }
-            scanned[kind, default: 0] += 1
-            facts.merge(outcome.facts)
-        }
-
-        let paths = targets.filter { $0 != "-" }
-        if targets.contains("-") {
-            let file = SourceFile(path: "-", bytes: standardInput())
-            record(fileScanner.scan(file, isStandardInput: true))
-        }
         let discovered: DiscoveredFiles
         do {
-            discovered = try Discovery(excludes: options.excludes + options.configuration.excludes).walk(paths)
+            discovered = try Discovery(excludes: options.excludes + options.configuration.excludes)
+                .walk(targets.filter { $0 != "-" })
         } catch {
             switch error {
             case .notFound(let path): throw .pathNotFound(path)
             }
         }
-        skipped += discovered.notRead
-        for chart in discovered.helmCharts {
-            record(HelmChartNotice.outcome(chartFile: chart))
-        }
-        for path in discovered.files {
-            let display = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
-            switch FileReader.read(path, limit: options.maxFileSize) {
-            case .success(let bytes):
-                record(fileScanner.scan(SourceFile(path: display, bytes: bytes)))
-            case .failure(let failure):
-                record(FileOutcome.unreadable(display, failure, limit: options.maxFileSize))
-            }
-        }
-        return finish(facts, scanned: scanned, skipped: skipped)
+        var work: [WorkItem] = []
+        if targets.contains("-") { work.append(.standardInput(standardInput())) }
+        work += discovered.helmCharts.map(WorkItem.helmChart)
+        work += discovered.files.map(WorkItem.file)
+        let context = InputContext.fileSystem(maxFileSize: options.maxFileSize, envFiles: options.envFiles)
+        return run(work, context: context, skipped: discovered.notRead)
     }
 
-    /// Rules, then policy (configuration and suppressions), then the baseline.
-    func finish(_ facts: Facts, scanned: [String: Int], skipped: Int) -> ScanResult {
+    /// One unit of work: a file on disk, standard input, or a Helm chart to report.
+    enum WorkItem: Sendable {
+        case file(String)
+        case standardInput([UInt8])
+        case helmChart(String)
+        case source(SourceFile)
+    }
+
+    /// What a file leaves behind once scanned: its findings and the facts that are judged across
+    /// files. Its text and its other facts are dropped, so memory follows the largest file in
+    /// flight, not the size of the sweep.
+    struct FileResult: Sendable {
+        var kind: String?
+        var findings: [Finding]
+        var daemons: [DaemonConfig]
+        var directives: [SuppressionDirective]
+    }
+
+    /// Scans every item on all cores, then judges what spans files, then applies the policy.
+    func run(_ work: [WorkItem], context: InputContext, skipped alreadySkipped: Int) -> ScanResult {
+        let fileScanner = FileScanner(context: context)
+        let engine = Engine(rules: options.activeRules)
+        let options = self.options
+        options.progress?.found(work.count)
+        let results = ParallelMap.map(count: work.count, workers: options.workers) { index in
+            let outcome = Self.outcome(of: work[index], fileScanner: fileScanner, options: options)
+            var local = outcome.facts
+            let daemons = local.daemons
+            local.daemons = []
+            let findings = engine.run(local)
+            options.progress?.done(findings: findings.count)
+            return FileResult(kind: outcome.kind, findings: findings, daemons: daemons, directives: local.directives)
+        }
+        var scanned: [String: Int] = [:]
+        var skipped = alreadySkipped
+        var findings: [Finding] = []
+        var spanning = Facts()
+        for result in results {
+            guard let kind = result.kind else {
+                skipped += 1
+                continue
+            }
+            scanned[kind, default: 0] += 1
+            findings += result.findings
+            spanning.daemons += result.daemons
+            spanning.directives += result.directives
+        }
+        findings += engine.run(spanning)
+        return finish(Engine.deduplicated(findings), directives: spanning.directives, scanned: scanned, skipped: skipped)
+    }
+
+    static func outcome(of item: WorkItem, fileScanner: FileScanner, options: ScanOptions) -> FileOutcome {
+        switch item {
+        case .standardInput(let bytes):
+            return fileScanner.scan(SourceFile(path: "-", bytes: bytes), isStandardInput: true)
+        case .helmChart(let chart):
+            return HelmChartNotice.outcome(chartFile: chart)
+        case .source(let source):
+            return fileScanner.scan(source)
+        case .file(let path):
+            let display = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+            switch FileReader.read(path, limit: options.maxFileSize) {
+            case .success(let bytes): return fileScanner.scan(SourceFile(path: display, bytes: bytes))
+            case .failure(let failure): return FileOutcome.unreadable(display, failure, limit: options.maxFileSize)
+            }
+        }
+    }
+
+    /// Policy (configuration and suppressions), then the baseline.
+    func finish(_ findings: [Finding], directives: [SuppressionDirective], scanned: [String: Int], skipped: Int) -> ScanResult {
         let descriptions = options.rules.map { $0.description }
         let policy = Policy(
             configuration: options.configuration, today: options.today, honoursSuppressions: options.honoursSuppressions,
             rules: descriptions, staleSuppression: StaleSuppressionRule.description)
-        var findings = policy.apply(Engine(rules: options.activeRules).run(facts), directives: facts.directives)
-        let fixed = options.baseline?.apply(to: &findings) ?? []
-        var result = ScanResult(findings: findings, filesScanned: scanned, filesSkipped: skipped, rules: descriptions)
+        var judged = policy.apply(findings, directives: directives)
+        let fixed = options.baseline?.apply(to: &judged) ?? []
+        var result = ScanResult(findings: judged, filesScanned: scanned, filesSkipped: skipped, rules: descriptions)
         result.fixedSinceBaseline = fixed
         return result
     }
@@ -121,20 +168,7 @@ extension Scanner {
     /// Scans files already in memory (rule examples, tests, editors): same pipeline, no file system.
     public func scan(sources: [SourceFile]) -> ScanResult {
         let files = Dictionary(sources.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-        let fileScanner = FileScanner(context: .inMemory(files))
-        var facts = Facts()
-        var scanned: [String: Int] = [:]
-        var skipped = 0
-        for source in sources {
-            let outcome = fileScanner.scan(source)
-            if let kind = outcome.kind {
-                scanned[kind, default: 0] += 1
-                facts.merge(outcome.facts)
-            } else {
-                skipped += 1
-            }
-        }
-        return finish(facts, scanned: scanned, skipped: skipped)
+        return run(sources.map(WorkItem.source), context: .inMemory(files), skipped: 0)
     }
 }
 

@@ -24,6 +24,9 @@ struct ScanInputOptions: ParsableArguments {
     @Flag(name: .customLong("no-suppress"), help: "Ignore every suppression: show all findings.")
     var noSuppress = false
 
+    @Flag(name: [.short, .long], help: "No progress line on the terminal.")
+    var quiet = false
+
     func validate() throws {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
     }
@@ -49,6 +52,10 @@ struct ScanInputOptions: ParsableArguments {
 
     /// Runs the scan; an error of the run itself (a missing path) exits 2.
     func run(_ options: ScanOptions) throws -> ScanResult {
+        var options = options
+        let progress = ProgressLine.make(quiet: quiet)
+        options.progress = progress?.1
+        defer { progress?.0.erase() }
         do {
             return try Scanner(options: options).scan(paths, standardInput: {
                 Array(FileHandle.standardInput.readDataToEndOfFile())

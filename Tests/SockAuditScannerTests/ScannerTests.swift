@@ -127,4 +127,42 @@ import Testing
         #expect(first == first.sorted(by: Finding.ordered))
         #expect(first.first?.location.path == tree.path("a.yaml"))
     }
+
+    @Test func parallelScanIsByteForByteTheSequentialOne() throws {
+        let tree = try TemporaryTree()
+        for index in 0..<60 {
+            let text = index % 7 == 0 ? "apiVersion: v1\nkind: Pod\nspec: [broken\n" : Self.socketPod
+            try tree.write("d\(index % 5)/pod\(index).yaml", text)
+        }
+        var options = ScanOptions(rules: BuiltInRules.all)
+        options.workers = 1
+        let sequential = try Scanner(options: options).scan([tree.root])
+        options.workers = 6
+        let parallel = try Scanner(options: options).scan([tree.root])
+        #expect(sequential.findings == parallel.findings)
+        #expect(sequential.filesScanned == parallel.filesScanned)
+        #expect(sequential.findings.count > 60 * 6)
+    }
+
+    @Test func progressCountsEveryFileAndFinding() throws {
+        let tree = try TemporaryTree()
+        for index in 0..<10 { try tree.write("pod\(index).yaml", Self.socketPod) }
+        try tree.write("notes.md", "# not in scope")
+        let seen = Locked<[ScanProgress.Snapshot]>([])
+        var options = ScanOptions(rules: BuiltInRules.all)
+        options.progress = ScanProgress { snapshot in seen.mutate { $0.append(snapshot) } }
+        let result = try Scanner(options: options).scan([tree.root])
+        let last = try #require(seen.value.max { $0.filesDone < $1.filesDone })
+        #expect(last.filesDone == 11 && last.filesFound == 11)
+        #expect(last.findings == result.findings.count)
+    }
+}
+
+/// A value shared with a callback that may run on any thread.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value { lock.lock(); defer { lock.unlock() }; return stored }
+    func mutate(_ change: (inout Value) -> Void) { lock.lock(); change(&stored); lock.unlock() }
 }
