@@ -7,7 +7,7 @@ public enum SuppressionDirectives {
     static let keyword = "sockaudit:ignore"
 
     public static func scan(_ text: String, path: String) -> [SuppressionDirective] {
-        guard text.contains(keyword) else { return [] }
+        guard TextSearch.contains(text, keyword) else { return [] }
         let lines = splitLines(text)
         var directives: [SuppressionDirective] = []
         for (offset, line) in lines.enumerated() {

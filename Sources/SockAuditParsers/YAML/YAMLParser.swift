@@ -25,7 +25,7 @@ public enum YAMLParser {
         var documents: [Node] = []
         var converter = Converter(budget: expansionFloor + expansionPerByte * text.utf8.count)
         do {
-            var sequence = try Yams.compose_all(yaml: text, Resolver.basic)
+            var sequence = try Yams.compose_all(yaml: text, Resolver.basic, Constructor.default, .utf8)
             while let document = sequence.next() {
                 documents.append(try converter.convert(document))
             }

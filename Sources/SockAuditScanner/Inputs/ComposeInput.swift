@@ -8,7 +8,7 @@ struct ComposeInput: StructuredInput {
     let kind = InputKind.compose.rawValue
 
     func mayClaim(_ file: SourceFile, text: String) -> Bool {
-        ComposeFile.isComposeName(file.name) || text.contains("services:")
+        ComposeFile.isComposeName(file.name) || TextSearch.contains(text, "services:")
     }
 
     func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {

@@ -6,7 +6,7 @@ struct KubernetesInput: StructuredInput {
     let kind = InputKind.kubernetes.rawValue
 
     func mayClaim(_ file: SourceFile, text: String) -> Bool {
-        text.contains("apiVersion") && text.contains("kind")
+        TextSearch.contains(text, "apiVersion") && TextSearch.contains(text, "kind")
     }
 
     func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
