@@ -61,7 +61,7 @@ public enum SuppressionDirectives {
     }
 
     private static func parse(_ line: String) -> (column: Int, rules: [String], reason: String?)? {
-        guard let range = line.range(of: keyword) else { return nil }
+        guard let range = line.firstRange(of: keyword) else { return nil }
         let scalars = Array(line.unicodeScalars[..<range.lowerBound])
         var end = scalars.count
         while end > 0, scalars[end - 1] == " " || scalars[end - 1] == "\t" { end -= 1 }
@@ -91,7 +91,7 @@ extension StringProtocol {
     func components(separatedBy separator: String) -> [String] {
         var result: [String] = []
         var rest = Substring(self)
-        while let range = rest.range(of: separator) {
+        while let range = rest.firstRange(of: separator) {
             result.append(String(rest[..<range.lowerBound]))
             rest = rest[range.upperBound...]
         }

@@ -36,8 +36,8 @@ public struct UnscannableFileRule: Rule {
                   containers:
                   - name: a
                     securityContext:
-                      ↓privileged: false
-                      privileged: true
+                      privileged: false
+                      ↓privileged: true
                 """),
             Example("docker-compose.yml", """
                 services:
