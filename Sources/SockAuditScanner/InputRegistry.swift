@@ -3,6 +3,8 @@ enum InputRegistry {
     /// Inputs read from YAML and JSON documents, in the order they are offered a file.
     static let structured: [any StructuredInput] = [
         KubernetesInput(),
+        DaemonJSONInput(),
+        InspectInput(),
     ]
 
     static let yamlExtensions: Set<String> = ["yaml", "yml"]

@@ -100,6 +100,8 @@ public struct Scanner: Sendable {
                 record(FileOutcome.unreadable(display, failure, limit: options.maxFileSize))
             }
         }
+        let named = Set(discovered.files.filter(paths.contains).map { $0.hasPrefix("./") ? String($0.dropFirst(2)) : $0 })
+        facts.daemons = DaemonMerge.merge(facts.daemons, passedTogether: named.count > 1 ? named : [])
         return finish(facts, scanned: scanned, skipped: skipped)
     }
 
@@ -134,6 +136,7 @@ extension Scanner {
                 skipped += 1
             }
         }
+        facts.daemons = DaemonMerge.merge(facts.daemons, passedTogether: Set(sources.map(\.path)))
         return finish(facts, scanned: scanned, skipped: skipped)
     }
 }

@@ -53,7 +53,7 @@ public struct CapabilitiesNotDroppedRule: ContainerRule {
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {
-        if container.capabilitiesDropped.contains(where: { RuleSupport.canonicalCapability($0.value) == "ALL" }) {
+        if !container.isComplete || container.capabilitiesDropped.contains(where: { RuleSupport.canonicalCapability($0.value) == "ALL" }) {
             return []
         }
         let dropped = container.capabilitiesDropped.map { RuleSupport.canonicalCapability($0.value) }

@@ -46,6 +46,7 @@ public struct PrivilegeEscalationAllowedRule: ContainerRule {
 
     public func check(_ container: ContainerSpec) -> [Finding] {
         guard let setting = container.noNewPrivileges else {
+            guard container.isComplete else { return [] }
             return [Self.description.finding(
                 at: container.location,
                 "\(container.subject) allows privilege escalation: set \(container.dialect.noNewPrivileges)",

@@ -81,6 +81,7 @@ public struct RunsAsRootRule: ContainerRule {
                 at: nonRoot.location, "\(container.subject) may run as root (\(nonRoot.spelling))",
                 subject: container.subject)]
         }
+        guard container.isComplete else { return [] }
         return [Self.description.finding(
             at: container.location,
             "\(container.subject) sets no non-root user, so it runs as the image's user (root unless the image says otherwise): set \(container.dialect.nonRootUser)",

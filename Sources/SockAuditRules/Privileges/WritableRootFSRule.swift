@@ -46,6 +46,7 @@ public struct WritableRootFSRule: ContainerRule {
 
     public func check(_ container: ContainerSpec) -> [Finding] {
         guard let setting = container.readOnlyRootFilesystem else {
+            guard container.isComplete else { return [] }
             return [Self.description.finding(
                 at: container.location,
                 "\(container.subject) has a writable root filesystem: set \(container.dialect.readOnlyRoot)",
