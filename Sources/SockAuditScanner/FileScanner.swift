@@ -18,6 +18,7 @@ struct FileScanner: Sendable {
         let ext = file.pathExtension
         let isJSON = InputRegistry.jsonExtensions.contains(ext)
         let isYAML = InputRegistry.yamlExtensions.contains(ext)
+        if !isStandardInput, DockerDefaultsInput.claims(file) { return scanDefaultsFile(file) }
         guard isJSON || isYAML || isStandardInput else { return .outOfScope }
 
         let text: String
@@ -56,6 +57,18 @@ struct FileScanner: Sendable {
         }
         guard outcome.kind != nil else { return .outOfScope }
         outcome.facts.directives = directives(in: text, file: file, isJSON: isJSON)
+        return outcome
+    }
+
+    /// `/etc/default/docker`, `/etc/sysconfig/docker`: shell assignments of dockerd flags.
+    func scanDefaultsFile(_ file: SourceFile) -> FileOutcome {
+        let text: String
+        switch TextDecoding.decode(file.bytes) {
+        case .success(let decoded): text = decoded
+        case .failure(let error): return unscannable(file, error, kind: DockerDefaultsInput.kind)
+        }
+        var outcome = FileOutcome(kind: DockerDefaultsInput.kind, facts: DockerDefaultsInput.facts(from: text, file: file))
+        outcome.facts.directives = directives(in: text, file: file, isJSON: false)
         return outcome
     }
 

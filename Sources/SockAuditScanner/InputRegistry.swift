@@ -4,6 +4,8 @@ enum InputRegistry {
     static let structured: [any StructuredInput] = [
         ComposeInput(),
         KubernetesInput(),
+        DaemonJSONInput(),
+        InspectInput(),
     ]
 
     static let yamlExtensions: Set<String> = ["yaml", "yml"]

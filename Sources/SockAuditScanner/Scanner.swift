@@ -79,7 +79,10 @@ public struct Scanner: Sendable {
         work += discovered.helmCharts.map(WorkItem.helmChart)
         work += discovered.files.map(WorkItem.file)
         let context = InputContext.fileSystem(maxFileSize: options.maxFileSize, envFiles: options.envFiles)
-        return run(work, context: context, skipped: discovered.notRead)
+        // Files named one by one on the command line belong together (one host's configuration).
+        let paths = targets.filter { $0 != "-" }
+        let named = Set(discovered.files.filter(paths.contains).map { $0.hasPrefix("./") ? String($0.dropFirst(2)) : $0 })
+        return run(work, context: context, skipped: discovered.notRead, passedTogether: named.count > 1 ? named : [])
     }
 
     /// One unit of work: a file on disk, standard input, or a Helm chart to report.
@@ -101,7 +104,7 @@ public struct Scanner: Sendable {
     }
 
     /// Scans every item on all cores, then judges what spans files, then applies the policy.
-    func run(_ work: [WorkItem], context: InputContext, skipped alreadySkipped: Int) -> ScanResult {
+    func run(_ work: [WorkItem], context: InputContext, skipped alreadySkipped: Int, passedTogether: Set<String>) -> ScanResult {
         let fileScanner = FileScanner(context: context)
         let engine = Engine(rules: options.activeRules)
         let options = self.options
@@ -129,6 +132,7 @@ public struct Scanner: Sendable {
             spanning.daemons += result.daemons
             spanning.directives += result.directives
         }
+        spanning.daemons = DaemonMerge.merge(spanning.daemons, passedTogether: passedTogether)
         findings += engine.run(spanning)
         return finish(Engine.deduplicated(findings), directives: spanning.directives, scanned: scanned, skipped: skipped)
     }
@@ -168,7 +172,7 @@ extension Scanner {
     /// Scans files already in memory (rule examples, tests, editors): same pipeline, no file system.
     public func scan(sources: [SourceFile]) -> ScanResult {
         let files = Dictionary(sources.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-        return run(sources.map(WorkItem.source), context: .inMemory(files), skipped: 0)
+        return run(sources.map(WorkItem.source), context: .inMemory(files), skipped: 0, passedTogether: Set(sources.map(\.path)))
     }
 }
 

@@ -39,4 +39,14 @@ public struct ContainerDialect: Hashable, Sendable {
         memoryLimit: "mem_limit (or deploy.resources.limits.memory)",
         cpuLimit: "cpus (or deploy.resources.limits.cpus)",
         pidsLimit: "pids_limit (or deploy.resources.limits.pids)")
+
+    /// `docker inspect` / Engine API JSON: advice names the `docker run` flag that sets the field.
+    public static let inspect = ContainerDialect(
+        dropAllCapabilities: "HostConfig.CapDrop: [\"ALL\"] (docker run --cap-drop=ALL)",
+        noNewPrivileges: "HostConfig.SecurityOpt: [\"no-new-privileges\"] (docker run --security-opt no-new-privileges)",
+        readOnlyRoot: "HostConfig.ReadonlyRootfs: true (docker run --read-only)",
+        nonRootUser: "Config.User to a non-zero UID (docker run --user 1000:1000)",
+        memoryLimit: "HostConfig.Memory (docker run --memory)",
+        cpuLimit: "HostConfig.NanoCpus (docker run --cpus)",
+        pidsLimit: "HostConfig.PidsLimit (docker run --pids-limit)")
 }

@@ -14,6 +14,10 @@ public struct ContainerSpec: Hashable, Sendable {
     public var location: SourceLocation
     public var dialect: ContainerDialect
     public var image: String?
+    /// Whether the input describes every setting of the container, so an absent one is really
+    /// absent. A `docker container ls` summary or a bare `{{json .Mounts}}` array is not: the
+    /// "missing setting" rules stay quiet on it and only values it states are judged.
+    public var isComplete: Bool = true
 
     public var privileged: Setting<Bool>?
     public var capabilitiesAdded: [Setting<String>] = []

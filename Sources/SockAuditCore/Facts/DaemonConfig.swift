@@ -25,6 +25,12 @@ public struct DaemonConfig: Hashable, Sendable {
     public var insecureRegistries: [Setting<String>] = []
     public var userlandProxy: Setting<Bool>?
 
+    /// Which file of which host this configuration came from, so the files of one host can be
+    /// merged; nil for a daemon that stands alone (a script's command line, a dind container).
+    public var origin: DaemonOrigin?
+    /// Options set both as a flag and in `daemon.json` (found when a host's files are merged).
+    public var conflicts: [DaemonOptionConflict] = []
+
     public init(subject: String, location: SourceLocation, isComplete: Bool) {
         self.subject = subject
         self.location = location

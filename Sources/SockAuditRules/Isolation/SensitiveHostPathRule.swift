@@ -36,6 +36,75 @@ public struct SensitiveHostPathRule: ContainerRule {
                   - {name: etc, hostPath: {path: ↓/etc/}}
                   - {name: var-lib, hostPath: {path: ↓/var/lib}}
                 """),
+            Example("inspect.json", """
+                [
+                    {
+                        "Id": "3f2a9c1b0d4e8a7f6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a",
+                        "Path": "/docker-entrypoint.sh",
+                        "Args": [
+                            "nginx",
+                            "-g",
+                            "daemon off;"
+                        ],
+                        "Image": "sha256:a8758716bb6aa4d90071160d27028fe4eaee7ce8166221a97d30440c8eac2be6",
+                        "Name": "/web",
+                        "HostConfig": {
+                            "Binds": [
+                                ↓"/:/host:ro"
+                            ],
+                            "NetworkMode": "default",
+                            "PortBindings": {},
+                            "CapAdd": null,
+                            "CapDrop": null,
+                            "IpcMode": "private",
+                            "PidMode": "",
+                            "Privileged": false,
+                            "ReadonlyRootfs": false,
+                            "SecurityOpt": null,
+                            "UsernsMode": "",
+                            "Memory": 0,
+                            "NanoCpus": 0,
+                            "CpuQuota": 0,
+                            "PidsLimit": null
+                        },
+                        "Mounts": [
+                            {
+                                "Type": "bind",
+                                "Source": "/",
+                                "Destination": "/host",
+                                "Mode": "ro",
+                                "RW": false,
+                                "Propagation": "rprivate"
+                            },
+                            {
+                                "Type": "bind",
+                                ↓"Source": "/etc",
+                                "Destination": "/host-etc",
+                                "Mode": "",
+                                "RW": true,
+                                "Propagation": "rprivate"
+                            }
+                        ],
+                        "Config": {
+                            "Hostname": "3f2a9c1b0d4e",
+                            "User": "",
+                            "Env": [
+                                "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                                "NGINX_VERSION=1.25.3"
+                            ],
+                            "Cmd": [
+                                "nginx",
+                                "-g",
+                                "daemon off;"
+                            ],
+                            "Image": "nginx:1.25",
+                            "Entrypoint": [
+                                "/docker-entrypoint.sh"
+                            ]
+                        }
+                    }
+                ]
+                """),
             Example("compose.yaml", """
                 services:
                   escape:
@@ -68,6 +137,67 @@ public struct SensitiveHostPathRule: ContainerRule {
                   - {name: certs, hostPath: {path: /etc/ssl/certs}}
                   - {name: logs, hostPath: {path: /var/log/app}}
                   - {name: unused, hostPath: {path: /etc}}
+                """),
+            Example("inspect.json", """
+                [
+                    {
+                        "Id": "3f2a9c1b0d4e8a7f6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a",
+                        "Path": "/docker-entrypoint.sh",
+                        "Args": [
+                            "nginx",
+                            "-g",
+                            "daemon off;"
+                        ],
+                        "Image": "sha256:a8758716bb6aa4d90071160d27028fe4eaee7ce8166221a97d30440c8eac2be6",
+                        "Name": "/web",
+                        "HostConfig": {
+                            "Binds": [
+                                "/srv/www:/usr/share/nginx/html:ro"
+                            ],
+                            "NetworkMode": "default",
+                            "PortBindings": {},
+                            "CapAdd": null,
+                            "CapDrop": null,
+                            "IpcMode": "private",
+                            "PidMode": "",
+                            "Privileged": false,
+                            "ReadonlyRootfs": false,
+                            "SecurityOpt": null,
+                            "UsernsMode": "",
+                            "Memory": 0,
+                            "NanoCpus": 0,
+                            "CpuQuota": 0,
+                            "PidsLimit": null
+                        },
+                        "Mounts": [
+                            {
+                                "Type": "bind",
+                                "Source": "/srv/www",
+                                "Destination": "/usr/share/nginx/html",
+                                "Mode": "ro",
+                                "RW": false,
+                                "Propagation": "rprivate"
+                            }
+                        ],
+                        "Config": {
+                            "Hostname": "3f2a9c1b0d4e",
+                            "User": "",
+                            "Env": [
+                                "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                                "NGINX_VERSION=1.25.3"
+                            ],
+                            "Cmd": [
+                                "nginx",
+                                "-g",
+                                "daemon off;"
+                            ],
+                            "Image": "nginx:1.25",
+                            "Entrypoint": [
+                                "/docker-entrypoint.sh"
+                            ]
+                        }
+                    }
+                ]
                 """),
             Example("compose.yaml", """
                 services:

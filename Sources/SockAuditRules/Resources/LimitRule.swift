@@ -12,7 +12,7 @@ extension LimitRule {
     static func applies(to container: ContainerSpec) -> Bool { true }
 
     public func check(_ container: ContainerSpec) -> [Finding] {
-        guard Self.applies(to: container), Self.limit(of: container) == nil else { return [] }
+        guard container.isComplete, Self.applies(to: container), Self.limit(of: container) == nil else { return [] }
         return [Self.description.finding(
             at: container.location, "\(container.subject) has no \(Self.resource) limit: set \(Self.advice(for: container))",
             subject: container.subject)]

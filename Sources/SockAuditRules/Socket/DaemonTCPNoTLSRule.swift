@@ -38,6 +38,18 @@ public struct DaemonTCPNoTLSRule: Rule {
                         image: example/dockerd:1
                         command: ["dockerd", ↓"-H", "tcp://0.0.0.0:2375", "--tls=false"]
                 """),
+            Example("daemon.json", """
+                {
+                  ↓"hosts": ["unix:///var/run/docker.sock", "tcp://0.0.0.0:2375"],
+                  "live-restore": true
+                }
+                """),
+            Example("etc/docker/daemon.json", """
+                {
+                  ↓"hosts": ["fd://", "127.0.0.1:2375"],
+                  "tls": false
+                }
+                """),
             Example("compose.yaml", """
                 services:
                   docker:
@@ -72,6 +84,19 @@ public struct DaemonTCPNoTLSRule: Rule {
                   - name: local
                     image: example/dockerd:1
                     args: [dockerd, -H, unix:///var/run/docker.sock]
+                """),
+            Example("daemon.json", """
+                {
+                  "hosts": ["unix:///var/run/docker.sock", "tcp://0.0.0.0:2376"],
+                  "tls": true,
+                  "tlsverify": true,
+                  "tlscacert": "/etc/docker/tls/ca.pem",
+                  "tlscert": "/etc/docker/tls/server-cert.pem",
+                  "tlskey": "/etc/docker/tls/server-key.pem"
+                }
+                """),
+            Example("daemon.json", """
+                {"hosts": ["unix:///var/run/docker.sock"], "icc": false}
                 """),
             Example("compose.yaml", """
                 services:

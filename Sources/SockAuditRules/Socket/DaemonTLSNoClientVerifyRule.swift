@@ -32,6 +32,21 @@ public struct DaemonTLSNoClientVerifyRule: Rule {
                     image: example/dockerd:1
                     command: [dockerd, --tls, ↓--tlsverify=false, -H, tcp://0.0.0.0:2376]
                 """),
+            Example("daemon.json", """
+                {
+                  "hosts": ["unix:///var/run/docker.sock", "tcp://0.0.0.0:2376"],
+                  "tls": true,
+                  ↓"tlsverify": false,
+                  "tlscert": "/etc/docker/tls/server-cert.pem",
+                  "tlskey": "/etc/docker/tls/server-key.pem"
+                }
+                """),
+            Example("etc/docker/daemon.json", """
+                {
+                  "tls": true,
+                  ↓"hosts": ["tcp://10.0.0.5:2376"]
+                }
+                """),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -43,6 +58,16 @@ public struct DaemonTLSNoClientVerifyRule: Rule {
                   - name: daemon
                     image: example/dockerd:1
                     command: [dockerd, --tlsverify, --tlscacert=/certs/ca.pem, --host=tcp://0.0.0.0:2376]
+                """),
+            Example("daemon.json", """
+                {
+                  "hosts": ["unix:///var/run/docker.sock", "tcp://0.0.0.0:2376"],
+                  "tls": true,
+                  "tlsverify": true,
+                  "tlscacert": "/etc/docker/tls/ca.pem",
+                  "tlscert": "/etc/docker/tls/server-cert.pem",
+                  "tlskey": "/etc/docker/tls/server-key.pem"
+                }
                 """),
         ])
 

@@ -1,0 +1,18 @@
+import SockAuditCore
+import SockAuditParsers
+
+/// `docker inspect` / Engine API container JSON, in every shape users save.
+struct InspectInput: StructuredInput {
+    let kind = InputKind.inspect.rawValue
+
+    func mayClaim(_ file: SourceFile, text: String) -> Bool {
+        guard file.pathExtension == "json" || file.path == "-" else { return false }
+        return text.contains("\"HostConfig\"") || text.contains("\"Mounts\"") || text.contains("\"Destination\"")
+    }
+
+    func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
+        let inspected = documents.filter(InspectAdapter.isInspectOutput)
+        guard !inspected.isEmpty else { return nil }
+        return Facts(containers: inspected.flatMap { InspectAdapter.containers(in: $0, path: file.path) })
+    }
+}
