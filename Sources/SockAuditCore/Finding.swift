@@ -47,12 +47,30 @@ public struct Finding: Hashable, Sendable, Codable {
 
 /// Why a finding is accepted, and by what.
 public struct Suppression: Hashable, Sendable, Codable {
+    /// Where the suppression lives relative to the file it covers (SARIF's suppression kinds).
+    public enum Kind: String, Hashable, Sendable, Codable {
+        /// A comment in the file itself.
+        case inSource
+        /// Outside the file: `.sockaudit.yml`, or a JSON file's `.sockaudit-ignore` sidecar.
+        case external
+    }
+
     public var reason: String
     /// Where the suppression was written (`file:line`, or `.sockaudit.yml:12`).
     public var source: String
+    public var kind: Kind
 
-    public init(reason: String, source: String) {
+    public init(reason: String, source: String, kind: Kind = .inSource) {
         self.reason = reason
         self.source = source
+        self.kind = kind
+    }
+
+    /// Values encoded before `kind` existed decode as in-source, so the field stays additive.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        reason = try container.decode(String.self, forKey: .reason)
+        source = try container.decode(String.self, forKey: .source)
+        kind = try container.decodeIfPresent(Kind.self, forKey: .kind) ?? .inSource
     }
 }

@@ -11,3 +11,17 @@ extension ScanResult {
         }.map(\.element)
     }
 }
+
+extension ScanResult {
+    /// A result carries no flag for "a baseline was given"; a baselined finding or a fixed entry shows it was.
+    var wasComparedWithBaseline: Bool {
+        !fixedSinceBaseline.isEmpty || findings.contains(where: \.isBaselined)
+    }
+}
+
+extension Finding {
+    /// `path:line:col: severity ID slug: message`, as the text reporter prints it without colour.
+    var headline: String {
+        "\(location.path):\(location.line):\(location.column): \(severity.rawValue) \(ruleID) \(slug): \(message)"
+    }
+}

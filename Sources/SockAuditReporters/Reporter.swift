@@ -25,13 +25,16 @@ public struct ReporterSettings: Sendable, Hashable {
 
 /// Output formats, selectable by name. A new format is a new file plus its case and factory line here.
 public enum ReporterName: String, CaseIterable, Sendable {
-    case text, json, sarif
+    case text, json, sarif, junit, github, markdown
 
     public func reporter(_ settings: ReporterSettings) -> any Reporter {
         switch self {
         case .text: TextReporter(color: settings.color, grouped: settings.grouped)
         case .json: JSONReporter(tool: settings.tool)
         case .sarif: SARIFReporter(baseURI: settings.baseURI, tool: settings.tool)
+        case .junit: JUnitReporter()
+        case .github: GitHubReporter()
+        case .markdown: MarkdownReporter()
         }
     }
 }

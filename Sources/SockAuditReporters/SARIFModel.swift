@@ -75,6 +75,14 @@ struct SARIFResult: Codable, Hashable {
     var locations: [SARIFLocation]
     var partialFingerprints: [String: String]
     var suppressions: [SARIFSuppression]?
+    /// Only in a run compared with a baseline; absent, it claims nothing about one.
+    var baselineState: SARIFBaselineState?
+}
+
+/// The states sockaudit can tell apart: baseline entries match by fingerprint, so `updated` never
+/// arises, and fixed entries have no location to put an `absent` result at.
+enum SARIFBaselineState: String, Codable, Hashable {
+    case new, unchanged
 }
 
 struct SARIFMessage: Codable, Hashable {
@@ -101,6 +109,7 @@ struct SARIFRegion: Codable, Hashable {
 }
 
 struct SARIFSuppression: Codable, Hashable {
+    /// `inSource` or `external`.
     var kind: String
     var justification: String
 }

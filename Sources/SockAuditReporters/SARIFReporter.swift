@@ -21,6 +21,7 @@ public struct SARIFReporter: Reporter {
         let base = BaseURI(baseURI)
         let findings = result.reportOrder
         let rules = descriptors(result.rules, findings)
+        let compared = result.wasComparedWithBaseline
         let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let run = SARIFRun(
             tool: SARIFTool(driver: SARIFToolComponent(
@@ -40,8 +41,9 @@ public struct SARIFReporter: Reporter {
                             startLine: max(1, finding.location.line), startColumn: max(1, finding.location.column))))],
                     partialFingerprints: [Self.fingerprintKey: finding.fingerprint],
                     suppressions: finding.suppression.map {
-                        [SARIFSuppression(kind: "inSource", justification: $0.reason)]
-                    })
+                        [SARIFSuppression(kind: $0.kind.rawValue, justification: $0.reason)]
+                    },
+                    baselineState: compared ? (finding.isBaselined ? .unchanged : .new) : nil)
             })
 
         let encoder = JSONEncoder()

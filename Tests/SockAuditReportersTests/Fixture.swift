@@ -1,7 +1,8 @@
 import SockAuditCore
 import SockAuditReporters
 
-/// A fixed scan result: two files, four severities, one suppressed finding, a rule without findings.
+/// A fixed scan result: two files, four severities, one suppressed finding, a rule without findings;
+/// `gating` adds what a run compared with a baseline holds.
 /// Findings are listed out of order on purpose: reporters must sort them.
 enum Fixture {
     static let tool = ToolInfo(
@@ -79,6 +80,39 @@ enum Fixture {
     static let result = ScanResult(
         findings: findings, filesScanned: ["k8s": 1, "compose": 1], filesSkipped: 3,
         rules: [socketMount, tcpNoTLS, iccOn, privileged, runsAsRoot, hostNetwork])
+
+    static let daemon = "etc/docker/daemon.json"
+    static let job = "k8s/job.yaml"
+
+    /// A finding recorded in the baseline, one suppressed by the configuration file (with markup
+    /// characters in its reason), and a baseline entry fixed since: the shape of a gated pull request.
+    static let gatingFindings: [Finding] = findings + [
+        Finding(
+            ruleID: iccOn.id, slug: iccOn.slug, severity: iccOn.severity,
+            message: "\"icc\" is not false: containers on the default bridge can reach each other",
+            location: SourceLocation(path: daemon, line: 2, column: 3),
+            subject: "daemon", evidence: "icc: true", isBaselined: true),
+        Finding(
+            ruleID: runsAsRoot.id, slug: runsAsRoot.slug, severity: runsAsRoot.severity,
+            message: "container \"migrate\" may run as root: no runAsNonRoot and no non-zero runAsUser",
+            location: SourceLocation(path: job, line: 12, column: 9),
+            subject: "Job migrate, container migrate",
+            suppression: Suppression(
+                reason: "binds port 80 <privileged> & exits; reviewed in SEC-9 | DBA-2",
+                source: ".sockaudit.yml:7", kind: .external)),
+    ]
+
+    static let fixedEntry = BaselineEntry(hostNetwork.finding(
+        at: SourceLocation(path: "deploy/legacy/compose.yaml", line: 4, column: 5),
+        "service \"metrics\" uses the host network", subject: "service metrics", evidence: "network_mode: host"))
+
+    static let gating: ScanResult = {
+        var result = ScanResult(
+            findings: gatingFindings, filesScanned: ["k8s": 2, "compose": 1, "daemon": 1], filesSkipped: 3,
+            rules: [socketMount, tcpNoTLS, iccOn, privileged, runsAsRoot, hostNetwork])
+        result.fixedSinceBaseline = [fixedEntry]
+        return result
+    }()
 
     static let empty = ScanResult(findings: [], filesScanned: [:], filesSkipped: 0, rules: [])
 

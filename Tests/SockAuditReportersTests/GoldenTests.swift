@@ -19,4 +19,22 @@ import SockAuditReporters
         try GoldenFile.expect(
             SARIFReporter(baseURI: Fixture.baseURI, tool: Fixture.tool).render(Fixture.result), matches: "report.sarif")
     }
+
+    @Test func sarifComparedWithBaseline() throws {
+        try GoldenFile.expect(
+            SARIFReporter(baseURI: Fixture.baseURI, tool: Fixture.tool).render(Fixture.gating),
+            matches: "report-baseline.sarif")
+    }
+
+    @Test func junit() throws {
+        try GoldenFile.expect(JUnitReporter().render(Fixture.gating), matches: "report.junit.xml")
+    }
+
+    @Test func github() throws {
+        try GoldenFile.expect(GitHubReporter().render(Fixture.gating), matches: "github.txt")
+    }
+
+    @Test func markdown() throws {
+        try GoldenFile.expect(MarkdownReporter().render(Fixture.gating), matches: "summary.md")
+    }
 }

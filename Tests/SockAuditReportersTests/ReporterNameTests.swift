@@ -5,7 +5,7 @@ import SockAuditReporters
 
 @Suite struct ReporterNameTests {
     @Test func namesAreTheCLIsFormatValues() {
-        #expect(ReporterName.allCases.map(\.rawValue) == ["text", "json", "sarif"])
+        #expect(ReporterName.allCases.map(\.rawValue) == ["text", "json", "sarif", "junit", "github", "markdown"])
         #expect(ReporterName(rawValue: "sarif") == .sarif)
         #expect(ReporterName(rawValue: "xml") == nil)
     }
@@ -18,6 +18,10 @@ import SockAuditReporters
             == JSONReporter(tool: Fixture.tool).render(Fixture.result))
         #expect(ReporterName.sarif.reporter(settings).render(Fixture.result)
             == SARIFReporter(baseURI: "file:///srv/repo/", tool: Fixture.tool).render(Fixture.result))
+        #expect(ReporterName.junit.reporter(settings).render(Fixture.result) == JUnitReporter().render(Fixture.result))
+        #expect(ReporterName.github.reporter(settings).render(Fixture.result) == GitHubReporter().render(Fixture.result))
+        #expect(ReporterName.markdown.reporter(settings).render(Fixture.result)
+            == MarkdownReporter().render(Fixture.result))
     }
 
     @Test func defaultToolIsSockaudit() throws {

@@ -225,6 +225,26 @@ import SockAuditReporters
             == [["kind": "inSource", "justification": "node-exporter must see the host's interfaces"]])
     }
 
+    @Test func configurationSuppressionsAreExternal() throws {
+        let results = try results(try run(render(Fixture.gating)))
+        let kinds = results.compactMap { ($0["suppressions"] as? [[String: String]])?.first?["kind"] }
+        #expect(kinds == ["inSource", "external"])
+    }
+
+    @Test func baselineStateOnlyAfterAComparison() throws {
+        #expect(try results(try run(render())).allSatisfy { $0["baselineState"] == nil })
+
+        let results = try results(try run(render(Fixture.gating)))
+        let states = results.map { "\($0["ruleId"] ?? "") \($0["baselineState"] ?? "")" }
+        #expect(states == ["SA102 new", "SA402 new", "SA203 unchanged", "SA308 new", "SA308 new", "SA101 new",
+                           "SA301 new"])
+
+        // Everything recorded was fixed and nothing matched: still a comparison, so every result is new.
+        var fixedOnly = Fixture.result
+        fixedOnly.fixedSinceBaseline = [Fixture.fixedEntry]
+        #expect(try self.results(try run(render(fixedOnly))).allSatisfy { $0["baselineState"] as? String == "new" })
+    }
+
     @Test func aFindingWithoutRuleMetadataStillHasADescriptor() throws {
         let run = try run(render(Fixture.result([Fixture.finding("SA901", .high)])))
         let rules = try rules(run)

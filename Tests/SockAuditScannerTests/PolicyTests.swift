@@ -40,10 +40,45 @@ import Testing
             """)
         let result = scan { $0.configuration = config }
         let sa101 = try #require(result.findings.first { $0.ruleID == "SA101" })
-        #expect(sa101.suppression == Suppression(reason: "the agent lists containers; reviewed in SEC-7", source: ".sockaudit.yml:2"))
+        #expect(sa101.suppression == Suppression(
+            reason: "the agent lists containers; reviewed in SEC-7", source: ".sockaudit.yml:2", kind: .external))
         #expect(!result.activeFindings.contains { $0.ruleID == "SA101" })
         #expect(result.activeFindings.contains { $0.ruleID == "SA301" })
         #expect(!result.findings.contains { $0.ruleID == "SA903" })
+    }
+
+    /// SARIF tells a comment in the file (`inSource`) from a suppression kept elsewhere (`external`).
+    @Test func suppressionKindSaysWhereItIsWritten() throws {
+        let descriptions = BuiltInRules.all.map { $0.description }
+        var configuration = Configuration()
+        configuration.suppressions = [PathSuppression(
+            paths: ["c.yaml"], rules: [], reason: "config", expires: nil,
+            location: SourceLocation(path: ".sockaudit.yml", line: 3, column: 5))]
+        let policy = Policy(
+            configuration: configuration, today: "2026-11-24", honoursSuppressions: true, rules: descriptions,
+            staleSuppression: StaleSuppressionRule.description)
+        func finding(_ path: String) -> Finding {
+            Finding(ruleID: "SA101", slug: "runtime-socket-mount", severity: .high, message: "m",
+                    location: SourceLocation(path: path, line: 2, column: 1))
+        }
+        let directives = [
+            SuppressionDirective(
+                location: SourceLocation(path: "a.yaml", line: 1, column: 1), rules: ["SA101"], reason: "inline",
+                lines: 1...2),
+            SuppressionDirective(
+                location: SourceLocation(path: "b.json", line: 1, column: 1), rules: ["SA101"], reason: "sidecar",
+                lines: 1...Int.max, sidecar: SourceLocation(path: "b.json.sockaudit-ignore", line: 1, column: 1)),
+        ]
+        let result = policy.apply([finding("a.yaml"), finding("b.json"), finding("c.yaml")], directives: directives)
+        let kinds = result.map { [$0.location.path: $0.suppression?.kind] }
+        #expect(kinds == [["a.yaml": .inSource], ["b.json": .external], ["c.yaml": .external]])
+    }
+
+    @Test func suppressionsEncodedWithoutAKindDecodeAsInSource() throws {
+        let old = Data(#"{"reason":"r","source":"a.yaml:1"}"#.utf8)
+        #expect(try JSONDecoder().decode(Suppression.self, from: old) == Suppression(reason: "r", source: "a.yaml:1"))
+        let external = Suppression(reason: "r", source: ".sockaudit.yml:2", kind: .external)
+        #expect(try JSONDecoder().decode(Suppression.self, from: JSONEncoder().encode(external)) == external)
     }
 
     @Test func expiredSuppressionStopsSuppressingAndSaysSo() throws {

@@ -48,14 +48,16 @@ public struct Policy: Sendable {
                 usedDirectives.insert(match)
                 let directive = justified[match]
                 result[index].suppression = Suppression(
-                    reason: directive.reason ?? "", source: "\(directive.writtenAt.path):\(directive.writtenAt.line)")
+                    reason: directive.reason ?? "", source: "\(directive.writtenAt.path):\(directive.writtenAt.line)",
+                    kind: directive.sidecar == nil ? .inSource : .external)
                 continue
             }
             if let match = configuration.suppressions.indices.first(where: { covers(configuration.suppressions[$0], finding) }) {
                 usedPathSuppressions.insert(match)
                 let suppression = configuration.suppressions[match]
                 result[index].suppression = Suppression(
-                    reason: suppression.reason, source: "\(suppression.location.path):\(suppression.location.line)")
+                    reason: suppression.reason, source: "\(suppression.location.path):\(suppression.location.line)",
+                    kind: .external)
             }
         }
         result += staleFindings(justified, used: usedDirectives, usedPathSuppressions: usedPathSuppressions)

@@ -1,0 +1,77 @@
+import SockAuditCore
+
+/// JUnit XML for GitLab (`artifacts:reports:junit`) and Jenkins (`junit`): one test case per finding.
+///
+/// One `<testsuite>` holds every case and `classname` carries the path: Jenkins builds its tree from
+/// `classname` and GitLab merges all suites of a report into the job's, so suites per file would add
+/// nothing either tool shows, while one suite keeps the totals in one place.
+public struct JUnitReporter: Reporter {
+    public static let suiteName = "sockaudit"
+
+    public init() {}
+
+    public func render(_ result: ScanResult) -> String {
+        let findings = result.reportOrder
+        let failures = findings.filter(\.isActive).count
+        let skipped = findings.count - failures
+        var cases = findings.map(testCase)
+        // Jenkins' junit step fails a build on a report without test cases: a clean scan is one passed case.
+        if findings.isEmpty {
+            cases = ["    <testcase classname=\"\(Self.suiteName)\" name=\"no findings\"/>\n"]
+        }
+        let counts = "tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\""
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<testsuites name=\"\(Self.suiteName)\" \(counts)>\n"
+            + "  <testsuite name=\"\(Self.suiteName)\" \(counts)>\n"
+            + cases.joined()
+            + "  </testsuite>\n"
+            + "</testsuites>\n"
+    }
+
+    private func testCase(_ finding: Finding) -> String {
+        let location = finding.location
+        let name = "\(finding.ruleID) \(finding.slug) \(location.line):\(location.column)"
+        let open = "    <testcase classname=\"\(XML.escaped(location.path))\" name=\"\(XML.escaped(name))\""
+            + " file=\"\(XML.escaped(location.path))\">\n"
+        let body: String
+        if let suppression = finding.suppression {
+            body = "      <skipped message=\"\(XML.escaped("suppressed: " + suppression.reason))\"/>\n"
+        } else if finding.isBaselined {
+            body = "      <skipped message=\"in baseline\"/>\n"
+        } else {
+            // The message for Jenkins' "Error Message"; the text, with subject and evidence, for GitLab,
+            // which shows only the element's content.
+            var details = [finding.headline]
+            if !finding.subject.isEmpty { details.append("subject: " + finding.subject) }
+            if !finding.evidence.isEmpty { details.append("evidence: " + finding.evidence) }
+            body = "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(XML.escaped(finding.headline))\">"
+                + XML.escaped(details.joined(separator: "\n"), inAttribute: false) + "</failure>\n"
+        }
+        return open + body + "    </testcase>\n"
+    }
+}
+
+enum XML {
+    /// Escapes markup characters and drops what XML 1.0 cannot carry at all (C0 controls other than
+    /// tab, newline and CR; U+FFFE and U+FFFF), so hostile paths and values cannot break the document.
+    /// In attributes, tab, newline and CR become references, which attribute normalisation would
+    /// otherwise turn into spaces; in text only CR does, which line-end normalisation would fold.
+    static func escaped(_ text: String, inAttribute: Bool = true) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\r": out += "&#13;"
+            case "\n": out += inAttribute ? "&#10;" : "\n"
+            case "\t": out += inAttribute ? "&#9;" : "\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
