@@ -30,6 +30,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz targets, invariants and the seeded mutator, shared by sockaudit-fuzz and the tests.
+        .target(name: "SockAuditFuzzing", dependencies: ["SockAuditCore", "SockAuditParsers", "SockAuditScanner", "SockAuditRules"]),
+        // libFuzzer with -DLIBFUZZER and -sanitize=fuzzer (scripts/fuzz.sh), a seeded loop without.
+        .executableTarget(name: "sockaudit-fuzz", dependencies: ["SockAuditFuzzing"]),
         .testTarget(name: "SockAuditCoreTests", dependencies: ["SockAuditCore"]),
         .testTarget(name: "SockAuditParsersTests", dependencies: ["SockAuditParsers"]),
         .testTarget(name: "SockAuditRulesTests", dependencies: ["SockAuditRules", "SockAuditScanner"]),
@@ -37,5 +41,6 @@ let package = Package(
         .testTarget(name: "SockAuditReportersTests", dependencies: ["SockAuditReporters", "SockAuditRules"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "SockAuditCLITests", dependencies: ["sockaudit"]),
+        .testTarget(name: "SockAuditFuzzingTests", dependencies: ["SockAuditFuzzing"]),
     ]
 )

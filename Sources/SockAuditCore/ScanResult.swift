@@ -15,6 +15,9 @@ public struct ScanResult: Sendable {
         self.rules = rules
     }
 
+    /// Symbolic links inside walked folders that were not followed (reported, never read).
+    public var linksNotFollowed: [String] = []
+
     /// Baseline entries no longer found: fixed since the baseline was recorded.
     public var fixedSinceBaseline: [BaselineEntry] = []
 

@@ -8,29 +8,43 @@ import Darwin
 struct DiscoveredFiles: Sendable {
     /// Regular files to read, in a stable order.
     var files: [String] = []
+    /// Where a file reached through a followed link really is (read from there, reported here).
+    var resolved: [String: String] = [:]
     /// `Chart.yaml` of every Helm chart; its `templates/` folder is not walked.
     var helmCharts: [String] = []
-    /// Entries passed over without reading: symbolic links, FIFOs, sockets, devices, excluded paths.
+    /// Entries passed over without reading: FIFOs, sockets, devices, excluded paths.
     var notRead = 0
+    /// Symbolic links not followed (all of them, or with `--follow-symlinks` the ones that leave
+    /// the scan root, dangle or loop), by path.
+    var linksNotFollowed: [String] = []
+    /// Folders that could not be listed, with the reason: what they hold was not scanned.
+    var unlisted: [(path: String, reason: String)] = []
 }
 
 /// Walks directories with `opendir`/`readdir` (an order of magnitude faster than FileManager's
 /// enumerator on large trees), skipping `.git`, excluded paths and Helm chart templates. Symbolic
-/// links inside a tree are not followed; paths named on the command line are.
+/// links inside a tree are not followed unless `followSymlinks`, and then only when they resolve
+/// inside the scan root; every folder is walked once (by device and inode), so links cannot loop.
+/// Paths named on the command line are followed.
 struct Discovery {
     var excludes: [String]
+    var followSymlinks = false
 
     enum Failure: Error, Equatable {
         case notFound(String)
+        case invalidPath(String)
     }
 
     func walk(_ targets: [String]) throws(Failure) -> DiscoveredFiles {
         var found = DiscoveredFiles()
         for target in targets {
+            guard !target.utf8.contains(0) else { throw .invalidPath(target) }
             var info = stat()
             guard stat(target, &info) == 0 else { throw .notFound(target) }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                walkDirectory(target, root: target, into: &found)
+                var walk = Walk(root: target, realRoot: Self.realPath(target) ?? target)
+                walk.visited.insert(FileID(info))
+                walkDirectory(target, walk: &walk, into: &found)
             } else if !isExcluded(target, relative: target) {
                 found.files.append(target)
             }
@@ -38,14 +52,36 @@ struct Discovery {
         return found
     }
 
-    private func walkDirectory(_ directory: String, root: String, into found: inout DiscoveredFiles) {
-        var entries = list(directory)
+    /// One scan root being walked.
+    private struct Walk {
+        var root: String
+        var realRoot: String
+        var visited: Set<FileID> = []
+    }
+
+    private struct FileID: Hashable {
+        var device: UInt64
+        var inode: UInt64
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
+    private func walkDirectory(_ directory: String, walk: inout Walk, into found: inout DiscoveredFiles) {
+        var entries: [(name: String, kind: EntryKind)]
+        switch list(directory) {
+        case .entries(let listed): entries = listed
+        case .failed(let reason):
+            found.unlisted.append((directory, reason))
+            return
+        }
         entries.sort { $0.name < $1.name }
         let isChart = entries.contains { $0.name == "Chart.yaml" && $0.kind == .file }
         if isChart { found.helmCharts.append(join(directory, "Chart.yaml")) }
         for entry in entries {
             let path = join(directory, entry.name)
-            let relative = relativePath(path, root: root)
+            let relative = relativePath(path, root: walk.root)
             if isExcluded(path, relative: relative) {
                 found.notRead += 1
                 continue
@@ -54,19 +90,65 @@ struct Discovery {
             case .directory:
                 if entry.name == ".git" { continue }
                 if isChart && entry.name == "templates" { continue }
-                walkDirectory(path, root: root, into: &found)
+                var info = stat()
+                if lstat(path, &info) == 0, !walk.visited.insert(FileID(info)).inserted { continue }
+                walkDirectory(path, walk: &walk, into: &found)
             case .file:
                 found.files.append(path)
+            case .link:
+                follow(path, walk: &walk, into: &found)
             case .other:
                 found.notRead += 1
             }
         }
     }
 
-    private enum EntryKind { case file, directory, other }
+    /// A link is followed only when asked, and only to a file or folder inside the scan root.
+    private func follow(_ link: String, walk: inout Walk, into found: inout DiscoveredFiles) {
+        guard followSymlinks, let target = Self.realPath(link), Self.isInside(target, walk.realRoot) else {
+            found.linksNotFollowed.append(link)
+            return
+        }
+        var info = stat()
+        guard stat(target, &info) == 0 else {
+            found.linksNotFollowed.append(link)
+            return
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR:
+            // Reached before, by its own path or another link: a loop, or the same files twice.
+            guard walk.visited.insert(FileID(info)).inserted else {
+                found.linksNotFollowed.append(link)
+                return
+            }
+            walkDirectory(link, walk: &walk, into: &found)
+        case S_IFREG:
+            found.files.append(link)
+            found.resolved[link] = target
+        default:
+            found.notRead += 1
+        }
+    }
 
-    private func list(_ directory: String) -> [(name: String, kind: EntryKind)] {
-        guard let handle = opendir(directory) else { return [] }
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    static func isInside(_ path: String, _ root: String) -> Bool {
+        path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    }
+
+    private enum EntryKind { case file, directory, link, other }
+
+    private enum Listing {
+        case entries([(name: String, kind: EntryKind)])
+        case failed(String)
+    }
+
+    private func list(_ directory: String) -> Listing {
+        guard let handle = opendir(directory) else { return .failed(String(cString: strerror(errno))) }
         defer { closedir(handle) }
         var entries: [(String, EntryKind)] = []
         while let entry = readdir(handle) {
@@ -78,12 +160,13 @@ struct Discovery {
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_DIR): kind = .directory
             case Int32(DT_REG): kind = .file
+            case Int32(DT_LNK): kind = .link
             case Int32(DT_UNKNOWN): kind = lstatKind(join(directory, name))
             default: kind = .other
             }
             entries.append((name, kind))
         }
-        return entries
+        return .entries(entries)
     }
 
     private func lstatKind(_ path: String) -> EntryKind {
@@ -92,6 +175,7 @@ struct Discovery {
         switch info.st_mode & S_IFMT {
         case S_IFDIR: return .directory
         case S_IFREG: return .file
+        case S_IFLNK: return .link
         default: return .other
         }
     }

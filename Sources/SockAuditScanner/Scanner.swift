@@ -22,6 +22,10 @@ public struct ScanOptions: Sendable {
     public var workers: Int = ProcessInfo.processInfo.activeProcessorCount
     /// Told about every file done, for a progress line.
     public var progress: ScanProgress?
+    /// `--follow-symlinks`: follow links inside a walked folder that resolve inside the scan root.
+    public var followSymlinks = false
+    /// Called with each path just before it is read (tests change the file under the scanner).
+    public var beforeRead: (@Sendable (String) -> Void)?
 
     public init(
         excludes: [String] = [], maxFileSize: Int = 10 * 1024 * 1024, envFiles: [String] = [], rules: [any Rule],
@@ -47,10 +51,12 @@ public struct ScanOptions: Sendable {
 /// Errors of the run itself (the CLI exits 2 on them), as opposed to problems in scanned files.
 public enum ScanError: Error, Equatable, CustomStringConvertible {
     case pathNotFound(String)
+    case invalidPath(String)
 
     public var description: String {
         switch self {
         case .pathNotFound(let path): "\(path): no such file or directory"
+        case .invalidPath(let path): "\(path.replacingOccurrences(of: "\u{0}", with: "\\0")): a path cannot contain a NUL byte"
         }
     }
 }
@@ -67,27 +73,42 @@ public struct Scanner: Sendable {
     public func scan(_ targets: [String], standardInput: () -> [UInt8] = { [] }) throws(ScanError) -> ScanResult {
         let discovered: DiscoveredFiles
         do {
-            discovered = try Discovery(excludes: options.excludes + options.configuration.excludes)
+            discovered = try Discovery(excludes: options.excludes + options.configuration.excludes, followSymlinks: options.followSymlinks)
                 .walk(targets.filter { $0 != "-" })
         } catch {
             switch error {
             case .notFound(let path): throw .pathNotFound(path)
+            case .invalidPath(let path): throw .invalidPath(path)
             }
         }
+        let paths = targets.filter { $0 != "-" }
         var work: [WorkItem] = []
         if targets.contains("-") { work.append(.standardInput(standardInput())) }
         work += discovered.helmCharts.map(WorkItem.helmChart)
-        work += discovered.files.map(WorkItem.file)
-        let context = InputContext.fileSystem(maxFileSize: options.maxFileSize, envFiles: options.envFiles)
+        work += discovered.unlisted.map { WorkItem.unlisted($0.path, $0.reason) }
+        work += discovered.files.map { path in
+            // A path named on the command line is the user's choice to follow; a walked one is not.
+            paths.contains(path) ? .file(path, readFrom: path, followLinks: true)
+                : .file(path, readFrom: discovered.resolved[path] ?? path, followLinks: false)
+        }
+        let context = InputContext.fileSystem(
+            maxFileSize: options.maxFileSize, envFiles: options.envFiles, roots: InputContext.roots(of: paths + (targets.contains("-") ? ["."] : [])))
         // Files named one by one on the command line belong together (one host's configuration).
-        let paths = targets.filter { $0 != "-" }
         let named = Set(discovered.files.filter(paths.contains).map { $0.hasPrefix("./") ? String($0.dropFirst(2)) : $0 })
-        return run(work, context: context, skipped: discovered.notRead, passedTogether: named.count > 1 ? named : [])
+        var result = run(work, context: context, skipped: discovered.notRead, passedTogether: named.count > 1 ? named : [])
+        result.linksNotFollowed = discovered.linksNotFollowed.map(Self.display)
+        return result
+    }
+
+    static func display(_ path: String) -> String {
+        path.hasPrefix("./") ? String(path.dropFirst(2)) : path
     }
 
     /// One unit of work: a file on disk, standard input, or a Helm chart to report.
     enum WorkItem: Sendable {
-        case file(String)
+        /// Reported under the first path, read from the second (they differ for a followed link).
+        case file(String, readFrom: String, followLinks: Bool)
+        case unlisted(String, String)
         case standardInput([UInt8])
         case helmChart(String)
         case source(SourceFile)
@@ -145,9 +166,12 @@ public struct Scanner: Sendable {
             return HelmChartNotice.outcome(chartFile: chart)
         case .source(let source):
             return fileScanner.scan(source)
-        case .file(let path):
-            let display = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
-            switch FileReader.read(path, limit: options.maxFileSize) {
+        case .unlisted(let path, let reason):
+            return FileOutcome.unreadable(display(path), .unreadable(reason), limit: options.maxFileSize, folder: true)
+        case .file(let path, let readFrom, let followLinks):
+            let display = display(path)
+            options.beforeRead?(path)
+            switch FileReader.read(readFrom, limit: options.maxFileSize, followLinks: followLinks) {
             case .success(let bytes): return fileScanner.scan(SourceFile(path: display, bytes: bytes))
             case .failure(let failure): return FileOutcome.unreadable(display, failure, limit: options.maxFileSize)
             }
@@ -178,9 +202,10 @@ extension Scanner {
 
 extension FileOutcome {
     /// A file that could not be read at all is SA901 at its first line, never dropped.
-    static func unreadable(_ path: String, _ failure: FileReader.Failure, limit: Int) -> FileOutcome {
+    static func unreadable(_ path: String, _ failure: FileReader.Failure, limit: Int, folder: Bool = false) -> FileOutcome {
         let reason: String
         switch failure {
+        case .unreadable(let why) where folder: reason = "is a folder that could not be listed, so nothing in it was scanned: \(why)"
         case .unreadable(let why): reason = "could not be read: \(why)"
         case .tooLarge(let size): reason = "is \(size) bytes, over the \(limit)-byte limit (--max-file-size)"
         }

@@ -10,9 +10,11 @@ struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Scan files and folders (`-` for standard input) for daemon-socket exposure and weak container settings.",
         discussion: """
-            Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 a usage, \
-            configuration or I/O error of the run itself. Suppressed findings and findings in the \
-            --baseline never fail the run.
+            Exit codes: 0 no finding at or above --fail-on and every file in scope scanned; 1 findings \
+            at or above --fail-on; 2 a usage, configuration or I/O error of the run itself; 3 the scan \
+            is incomplete: no finding reaches --fail-on, but a file in scope could not be read or \
+            parsed (SA901), so "no findings" does not mean clean. Suppressed findings and findings in \
+            the --baseline never fail the run.
             """)
 
     @OptionGroup var input: ScanInputOptions
@@ -50,9 +52,7 @@ struct Scan: ParsableCommand {
         }
         Terminal.error(Summary.line(result))
         let threshold = failOn ?? configuration.failOn ?? .low
-        if result.activeFindings.contains(where: { $0.severity >= threshold }) {
-            throw ExitCode(1)
-        }
+        if let code = ScanExit.code(result, threshold: threshold) { throw code }
     }
 
     private func loadBaseline() throws -> Baseline? {

@@ -27,6 +27,9 @@ struct ScanInputOptions: ParsableArguments {
     @Flag(name: [.short, .long], help: "No progress line on the terminal.")
     var quiet = false
 
+    @Flag(name: .customLong("follow-symlinks"), help: "Follow symbolic links inside scanned folders when they resolve inside the folder (never outside it; loops are detected).")
+    var followSymlinks = false
+
     func validate() throws {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
     }
@@ -45,9 +48,11 @@ struct ScanInputOptions: ParsableArguments {
     }
 
     func scanOptions(configuration: Configuration, baseline: Baseline? = nil) -> ScanOptions {
-        ScanOptions(
+        var options = ScanOptions(
             excludes: exclude, maxFileSize: maxFileSize, envFiles: envFile, rules: BuiltInRules.all, configuration: configuration,
             today: Today.string, honoursSuppressions: !noSuppress, baseline: baseline)
+        options.followSymlinks = followSymlinks
+        return options
     }
 
     /// Runs the scan; an error of the run itself (a missing path) exits 2.

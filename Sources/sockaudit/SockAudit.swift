@@ -17,7 +17,7 @@ struct SockAudit: ParsableCommand {
             try command.run()
         } catch {
             let code = exitCode(for: error)
-            if code == .success || code == ExitCode(1) || code == ExitCode(2) {
+            if code == .success || code == ExitCode(1) || code == ExitCode(2) || code == ScanExit.incomplete {
                 exit(withError: error)
             }
             let message = fullMessage(for: error)

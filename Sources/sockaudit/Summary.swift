@@ -17,6 +17,10 @@ enum Summary {
         if baselined > 0 { notes.append("\(baselined) in baseline") }
         if !result.fixedSinceBaseline.isEmpty { notes.append("\(result.fixedSinceBaseline.count) fixed since baseline") }
         if !notes.isEmpty { text += " (\(notes.joined(separator: ", ")))" }
+        let links = result.linksNotFollowed.count
+        if links > 0 { text += "; \(links) symbolic link\(links == 1 ? "" : "s") not followed" }
+        let unscanned = result.activeFindings.filter { $0.ruleID == ScanExit.unscannable }.count
+        if unscanned > 0 { text += "; scan incomplete: \(unscanned) not scanned (SA901)" }
         return text
     }
 }

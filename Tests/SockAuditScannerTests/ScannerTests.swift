@@ -82,7 +82,8 @@ import Testing
         #expect(symlink("/etc/passwd", tree.path("outside.yaml")) == 0)
         let result = try scan([tree.root])
         #expect(result.filesScanned == ["k8s": 1])
-        #expect(result.filesSkipped == 3)
+        #expect(result.filesSkipped == 1)
+        #expect(result.linksNotFollowed == [tree.path("link"), tree.path("outside.yaml")])
         #expect(Set(result.findings.map(\.location.path)) == [tree.path("real/pod.yaml")])
     }
 

@@ -38,14 +38,14 @@ struct YAMLComposer {
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!, bytes.count)
+            let end = EndOfInput(bytes)
             var stack: [Frame] = []
             var root: (node: Node, size: Int)?
             while true {
                 var event = yaml_event_t()
-                guard yaml_parser_parse(&parser, &event) == 1 else { return Self.error(of: parser, in: bytes) }
+                guard yaml_parser_parse(&parser, &event) == 1 else { return Self.error(of: parser, in: bytes, end: end) }
                 defer { yaml_event_delete(&event) }
-                let line = Int(event.start_mark.line) + 1
-                let column = Int(event.start_mark.column) + 1
+                let (line, column) = end.position(event.start_mark)
                 var finished: (node: Node, size: Int, anchor: String?)?
                 switch event.type {
                 case YAML_STREAM_END_EVENT:
@@ -160,7 +160,7 @@ struct YAMLComposer {
         string(tag) == "tag:yaml.org,2002:str"
     }
 
-    private static func error(of parser: yaml_parser_t, in bytes: UnsafeBufferPointer<UInt8>) -> ParseError {
+    private static func error(of parser: yaml_parser_t, in bytes: UnsafeBufferPointer<UInt8>, end: EndOfInput) -> ParseError {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         let context = parser.context.map { String(cString: $0) }
         let detail = context.map { "\(problem) (\($0))" } ?? problem
@@ -168,8 +168,8 @@ struct YAMLComposer {
             let (line, column) = position(ofByte: Int(parser.problem_offset), in: bytes)
             return ParseError("unreadable YAML: \(detail)", line: line, column: column)
         }
-        let mark = parser.problem_mark
-        return ParseError("invalid YAML: \(detail)", line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        let (line, column) = end.position(parser.problem_mark)
+        return ParseError("invalid YAML: \(detail)", line: line, column: column)
     }
 
     /// Line and column (in scalars) of a byte offset, for reader errors that give only an offset.
@@ -185,5 +185,42 @@ struct YAMLComposer {
             }
         }
         return (line, column)
+    }
+}
+
+/// libyaml ends a stream that lacks a final line break with a break of its own, so a mark at the
+/// very end would name a line the file does not have; such marks go back to the end of the last line.
+private struct EndOfInput {
+    /// Characters in the input as libyaml counts them (UTF-8 sequences), and the 1-based column
+    /// just past the last one; nil when the input ends with a line break (no mark goes past it).
+    private var end: (characters: Int, column: Int)?
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let last = bytes.last, !Self.endsWithBreak(bytes, last) else { return }
+        var characters = 0
+        var column = 1
+        for (index, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
+            characters += 1
+            column += 1
+            if byte == 0x0A || byte == 0x0D { column = 1 }
+            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 { column = 0 }
+            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] & 0xFE == 0xA8 { column = 0 }
+        }
+        end = (characters, column)
+    }
+
+    private static func endsWithBreak(_ bytes: UnsafeBufferPointer<UInt8>, _ last: UInt8) -> Bool {
+        let count = bytes.count
+        if last == 0x0A || last == 0x0D { return true }
+        if last == 0x85 && count >= 2 && bytes[count - 2] == 0xC2 { return true }
+        return (last == 0xA8 || last == 0xA9) && count >= 3 && bytes[count - 3] == 0xE2 && bytes[count - 2] == 0x80
+    }
+
+    /// 1-based line and column of a libyaml mark.
+    func position(_ mark: yaml_mark_t) -> (line: Int, column: Int) {
+        if let end, mark.column == 0, mark.line > 0, Int(mark.index) >= end.characters {
+            return (Int(mark.line), end.column)
+        }
+        return (Int(mark.line) + 1, Int(mark.column) + 1)
     }
 }

@@ -1,0 +1,50 @@
+/// The fuzzer that needs no sanitizer runtime: a seeded mutation loop over the corpus, for CI and
+/// for toolchains without libFuzzer. Deterministic for a given seed and iteration count.
+public struct SeededFuzzer {
+    public var target: FuzzTarget
+    public var mutator: Mutator
+    public var seed: UInt64
+    /// An input slower than this (twice in a row, to ride out a busy machine) is a failure.
+    public var slowLimit: Duration = .seconds(1)
+
+    public struct Failure {
+        public var input: [UInt8]
+        public var problems: [String]
+    }
+
+    public struct Report {
+        public var executions = 0
+        public var failures: [Failure] = []
+        public var slowest: Duration = .zero
+    }
+
+    public init(target: FuzzTarget, corpus: [[UInt8]], seed: UInt64) {
+        self.target = target
+        self.mutator = Mutator(corpus: corpus, tokens: target.tokens)
+        self.seed = seed
+    }
+
+    /// Runs until `iterations` inputs or `duration` have passed, whichever is first. `before` sees
+    /// each input before it runs (the caller keeps it for a crash report).
+    public func run(iterations: Int, duration: Duration, before: ([UInt8]) -> Void = { _ in }) -> Report {
+        var random = SplitMix64(seed: seed)
+        var report = Report()
+        let clock = ContinuousClock()
+        let deadline = clock.now + duration
+        // The corpus itself first, then mutants.
+        var queue = mutator.corpus
+        while report.executions < iterations && clock.now < deadline {
+            let input = queue.popLast() ?? mutator.input(&random)
+            before(input)
+            var problems: [String] = []
+            let elapsed = clock.measure { problems = target.check(input) }
+            report.executions += 1
+            report.slowest = max(report.slowest, elapsed)
+            if elapsed > slowLimit, clock.measure({ _ = target.check(input) }) > slowLimit {
+                problems.append("took \(elapsed), over the \(slowLimit) limit")
+            }
+            if !problems.isEmpty { report.failures.append(Failure(input: input, problems: problems)) }
+        }
+        return report
+    }
+}
