@@ -18,7 +18,10 @@ struct FileScanner: Sendable {
         let ext = file.pathExtension
         let isJSON = InputRegistry.jsonExtensions.contains(ext)
         let isYAML = InputRegistry.yamlExtensions.contains(ext)
-        guard isJSON || isYAML || isStandardInput else { return .outOfScope }
+        if !(isJSON || isYAML || isStandardInput) {
+            guard let input = InputRegistry.text.first(where: { $0.mayClaim(file) }) else { return .outOfScope }
+            return scanText(file, with: input)
+        }
 
         let text: String
         switch TextDecoding.decode(file.bytes) {
@@ -55,6 +58,19 @@ struct FileScanner: Sendable {
             outcome.facts.unscannable.append(unscannableFile(file, parseError))
         }
         return outcome.kind == nil ? .outOfScope : outcome
+    }
+
+    /// A text input's file: decoded, then read by that input alone.
+    private func scanText(_ file: SourceFile, with input: any TextInput) -> FileOutcome {
+        let text: String
+        switch TextDecoding.decode(file.bytes) {
+        case .success(let decoded): text = decoded
+        case .failure(let error): return unscannable(file, error, kind: input.kind)
+        }
+        guard let facts = input.facts(from: text, file: file, context: context) else { return .outOfScope }
+        var outcome = FileOutcome(kind: input.kind, facts: facts)
+        outcome.facts.merge(ContainerDerivedFacts.derive(from: facts.containers))
+        return outcome
     }
 
     private func looksLikeJSON(_ text: String) -> Bool {

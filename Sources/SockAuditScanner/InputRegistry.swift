@@ -3,6 +3,17 @@ enum InputRegistry {
     /// Inputs read from YAML and JSON documents, in the order they are offered a file.
     static let structured: [any StructuredInput] = [
         KubernetesInput(),
+        GitHubActionsInput(),
+        GitLabCIInput(),
+    ]
+
+    /// Inputs read from plain text, claimed by name, extension or shebang; the first that claims wins.
+    static let text: [any TextInput] = [
+        DockerfileInput(),
+        MakefileInput(),
+        SystemdUnitInput(),
+        JenkinsfileInput(),
+        ShellScriptInput(),
     ]
 
     static let yamlExtensions: Set<String> = ["yaml", "yml"]

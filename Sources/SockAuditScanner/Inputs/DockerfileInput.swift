@@ -1,0 +1,17 @@
+import SockAuditCore
+import SockAuditParsers
+
+/// `Dockerfile`, `Containerfile`, `*.Dockerfile`, `Dockerfile.*`: `RUN` lines are commands.
+struct DockerfileInput: TextInput {
+    let kind = "dockerfile"
+
+    func mayClaim(_ file: SourceFile) -> Bool {
+        let name = file.name.lowercased()
+        return name == "dockerfile" || name == "containerfile" || name.hasSuffix(".dockerfile")
+            || name.hasPrefix("dockerfile.") || name.hasPrefix("containerfile.")
+    }
+
+    func facts(from text: String, file: SourceFile, context: InputContext) -> Facts? {
+        ShellFacts.facts(from: DockerfileInstructions.script(text), path: file.path)
+    }
+}
