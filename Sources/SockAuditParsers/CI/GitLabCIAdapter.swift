@@ -70,7 +70,9 @@ public enum GitLabCIAdapter {
         var spec = ContainerSpec(
             inputKind: .commandLine, name: node["alias"]?.string ?? image, subject: "service \"\(image)\" of \(owner)",
             location: imageNode.location(in: ci.path), dialect: .commandLine, image: image)
-        spec.environment = ci.environmentSettings(variables + ci.environment(node["variables"]), key: "variables")
+        // the job's DOCKER_HOST points the job's client at this service, not the service at a daemon
+        let environment = (variables + ci.environment(node["variables"])).filter { $0.name != "DOCKER_HOST" }
+        spec.environment = ci.environmentSettings(environment, key: "variables")
         for key in ["entrypoint", "command"] {
             for item in node[key]?.sequence ?? [] {
                 guard let text = item.string else { continue }

@@ -25,14 +25,14 @@ public enum MakefileRecipes {
                 }
                 appendTranslated(body, line: lineNumber, column: column, to: &source)
                 inRecipeContinuation = continues
-                if !continues { source.append("\n", line: lineNumber, column: column + body.count) }
+                source.append("\n", line: lineNumber, column: column + body.count)
                 continue
             }
             if inRecipeContinuation {
                 // a continued recipe line need not start with a tab
                 appendTranslated(line, line: lineNumber, column: 1, to: &source)
                 inRecipeContinuation = continues
-                if !continues { source.append("\n", line: lineNumber, column: line.count + 1) }
+                source.append("\n", line: lineNumber, column: line.count + 1)
                 continue
             }
             let trimmed = line.drop(while: { $0 == " " })

@@ -288,10 +288,13 @@ struct ShellLexer {
                     word.appendLiteral(c)
                     index += 1
                 }
-            case "`":
-                try lexBackticks(into: &word)
-            case "$":
-                try lexDollar(into: &word, quoted: true)
+            case "`", "$":
+                // an unclosed substitution inside an unclosed quote: the quote is what is wrong
+                do {
+                    if c == "`" { try lexBackticks(into: &word) } else { try lexDollar(into: &word, quoted: true) }
+                } catch {
+                    throw Unclosed(at: open, what: "a double quote")
+                }
             default:
                 word.appendLiteral(c)
                 index += 1

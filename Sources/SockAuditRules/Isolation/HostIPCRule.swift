@@ -29,6 +29,10 @@ public struct HostIPCRule: HostNamespaceRule {
                   containers:
                   - {name: a, image: busybox}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run ↓--ipc=host alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -40,5 +44,10 @@ public struct HostIPCRule: HostNamespaceRule {
                   containers:
                   - {name: a, image: busybox}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --ipc=private alpine
+                docker run --ipc shareable alpine
+                """#),
         ])
 }

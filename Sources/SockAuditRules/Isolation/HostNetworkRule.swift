@@ -31,6 +31,11 @@ public struct HostNetworkRule: HostNamespaceRule {
                       containers:
                       - {name: a, image: busybox}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run ↓--net=host alpine
+                docker run ↓--network host alpine
+                """#),
         ],
         silentExamples: [
             Example("deploy.yaml", """
@@ -45,5 +50,10 @@ public struct HostNetworkRule: HostNamespaceRule {
                       containers:
                       - {name: a, image: busybox}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --network bridge alpine
+                docker network create host-net
+                """#),
         ])
 }

@@ -31,6 +31,11 @@ public struct HostPIDRule: HostNamespaceRule {
                   - {name: a, image: busybox}
                   - {name: b, image: busybox}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run ↓--pid=host alpine
+                docker run ↓--pid host alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -42,5 +47,10 @@ public struct HostPIDRule: HostNamespaceRule {
                   containers:
                   - {name: a, image: busybox}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --pid=container:app alpine
+                docker run alpine ps --pid=host
+                """#),
         ])
 }

@@ -36,6 +36,12 @@ public struct SensitiveHostPathRule: ContainerRule {
                   - {name: etc, hostPath: {path: ↓/etc/}}
                   - {name: var-lib, hostPath: {path: ↓/var/lib}}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run ↓-v /:/host alpine chroot /host
+                docker run ↓-v /etc:/host-etc:ro alpine
+                docker run ↓--mount type=bind,source=/var/lib/docker,target=/d alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -54,6 +60,11 @@ public struct SensitiveHostPathRule: ContainerRule {
                   - {name: logs, hostPath: {path: /var/log/app}}
                   - {name: unused, hostPath: {path: /etc}}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run -v /srv/app:/app alpine
+                docker run -v etc:/etc alpine
+                """#),
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {

@@ -50,6 +50,11 @@ public struct DangerousCapabilityRule: ContainerRule {
                         add:
                         - ↓ALL
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run ↓--cap-add SYS_ADMIN alpine
+                docker run ↓--cap-add=net_admin ↓--cap-add CAP_SYS_PTRACE alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -65,6 +70,11 @@ public struct DangerousCapabilityRule: ContainerRule {
                         add: [NET_BIND_SERVICE, CHOWN]
                         drop: [SYS_ADMIN]
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --cap-drop=ALL --cap-add=NET_BIND_SERVICE alpine
+                docker run --cap-drop SYS_ADMIN alpine
+                """#),
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {

@@ -41,6 +41,12 @@ public struct MACDisabledRule: ContainerRule {
                     securityContext:
                       seLinuxOptions: {type: container_t}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run ↓--security-opt apparmor=unconfined alpine
+                podman run ↓--security-opt label=disable alpine
+                podman run ↓--security-opt label=type:spc_t alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -60,6 +66,11 @@ public struct MACDisabledRule: ContainerRule {
                       seLinuxOptions: {type: container_t}
                       appArmorProfile: {type: RuntimeDefault}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --security-opt apparmor=docker-default alpine
+                podman run --security-opt label=type:container_t alpine
+                """#),
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {

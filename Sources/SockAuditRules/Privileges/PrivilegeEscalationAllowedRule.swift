@@ -30,6 +30,11 @@ public struct PrivilegeEscalationAllowedRule: ContainerRule {
                     securityContext:
                       allowPrivilegeEscalation: ↓true
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                ↓docker run alpine
+                docker run ↓--security-opt no-new-privileges=false alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -42,6 +47,11 @@ public struct PrivilegeEscalationAllowedRule: ContainerRule {
                     image: busybox
                     securityContext: {allowPrivilegeEscalation: false}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --security-opt no-new-privileges alpine
+                docker run --security-opt=no-new-privileges:true alpine
+                """#),
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {

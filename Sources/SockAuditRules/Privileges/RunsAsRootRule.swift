@@ -51,6 +51,12 @@ public struct RunsAsRootRule: ContainerRule {
                       - ↓name: unset
                         image: busybox
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                ↓docker run alpine
+                docker run ↓-u 0 alpine
+                docker run ↓--user root:root alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -67,6 +73,18 @@ public struct RunsAsRootRule: ContainerRule {
                     image: busybox
                     securityContext: {runAsUser: 1000, runAsNonRoot: false}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --user 1000:1000 alpine
+                docker run -u app alpine
+                """#),
+            Example("Jenkinsfile", #"""
+                node {
+                  docker.image('node:20').inside('-e CI=1') {
+                    sh 'npm test'
+                  }
+                }
+                """#),
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {

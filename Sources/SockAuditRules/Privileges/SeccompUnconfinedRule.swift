@@ -52,6 +52,11 @@ public struct SeccompUnconfinedRule: ContainerRule {
                   - name: a
                     image: busybox
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run ↓--security-opt seccomp=unconfined alpine
+                docker run ↓--security-opt=seccomp:unconfined alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -71,6 +76,10 @@ public struct SeccompUnconfinedRule: ContainerRule {
                     securityContext:
                       seccompProfile: {type: Localhost, localhostProfile: profiles/audit.json}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --security-opt seccomp=/etc/docker/seccomp.json alpine
+                """#),
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {

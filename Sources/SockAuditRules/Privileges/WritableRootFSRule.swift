@@ -30,6 +30,11 @@ public struct WritableRootFSRule: ContainerRule {
                     securityContext:
                       readOnlyRootFilesystem: ↓false
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                ↓docker run alpine
+                docker run ↓--read-only=false alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -42,6 +47,10 @@ public struct WritableRootFSRule: ContainerRule {
                     image: busybox
                     securityContext: {readOnlyRootFilesystem: true}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --read-only --tmpfs /tmp alpine
+                """#),
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {

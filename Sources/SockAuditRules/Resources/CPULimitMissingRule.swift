@@ -30,6 +30,10 @@ public struct CPULimitMissingRule: LimitRule {
                     resources:
                       limits: {memory: 128Mi}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                ↓docker run -m 512m alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -43,5 +47,10 @@ public struct CPULimitMissingRule: LimitRule {
                     resources:
                       limits: {cpu: "1"}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --cpus=1.5 alpine
+                docker service create --limit-cpu 0.5 nginx
+                """#),
         ])
 }

@@ -32,6 +32,10 @@ public struct MemoryLimitMissingRule: LimitRule {
                       requests: {memory: 64Mi}
                       limits: {cpu: 500m}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                ↓docker run --cpus 1 alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -45,5 +49,12 @@ public struct MemoryLimitMissingRule: LimitRule {
                     resources:
                       limits: {memory: 128Mi}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run -m 512m alpine
+                docker run --memory=1g alpine
+                docker run -dm 512m alpine
+                docker service create --limit-memory 256m nginx
+                """#),
         ])
 }

@@ -39,12 +39,26 @@ public struct UnscannableFileRule: Rule {
                       ↓privileged: false
                       privileged: true
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker ps
+                echo ↓"unclosed
+                docker run --privileged alpine
+                ids=↓$(docker ps -q
+                """#),
         ],
         silentExamples: [
             Example("notes.yaml", """
                 # a settings file, not a manifest: nothing here says it is in scope
                 key: [unclosed
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                echo "it's fine" 'and "this" too'
+                cat <<EOF
+                it's a here-document
+                EOF
+                """#),
         ])
 
     public func check(_ facts: Facts) -> [Finding] {

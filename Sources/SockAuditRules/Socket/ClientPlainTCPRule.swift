@@ -32,6 +32,38 @@ public struct ClientPlainTCPRule: Rule {
                         - name: DOCKER_HOST
                           value: ↓tcp://docker-daemon:2375
                 """),
+            Example("deploy.sh", #"""
+                #!/bin/sh
+                export ↓DOCKER_HOST=tcp://build-host:2375
+                docker ↓-H tcp://10.0.0.7:2375 ps
+                ↓DOCKER_HOST=tcp://10.0.0.8:2375 docker compose up -d
+                """#),
+            Example(".gitlab-ci.yml", #"""
+                variables:
+                  DOCKER_HOST: ↓tcp://docker:2375
+                build:
+                  script:
+                    - docker build .
+                """#),
+            Example(".github/workflows/ci.yml", #"""
+                on: push
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    env:
+                      DOCKER_HOST: ↓tcp://dind:2375
+                    steps:
+                      - run: docker build .
+                """#),
+            Example("Dockerfile", #"""
+                FROM docker:27-cli
+                ENV ↓DOCKER_HOST=tcp://docker:2375
+                """#),
+            Example("Jenkinsfile", #"""
+                node {
+                  sh 'docker ↓--host=tcp://10.1.1.1:2375 info'
+                }
+                """#),
         ],
         silentExamples: [
             Example("job.yaml", """
@@ -52,6 +84,29 @@ public struct ClientPlainTCPRule: Rule {
                         env:
                         - {name: DOCKER_HOST, value: "ssh://deploy@build-host"}
                 """),
+            Example("deploy.sh", #"""
+                #!/bin/sh
+                docker --tlsverify -H tcp://10.0.0.7:2376 ps
+                docker -H ssh://deploy@build-host ps
+                DOCKER_HOST=unix:///var/run/docker.sock docker ps
+                echo "DOCKER_HOST=tcp://build-host:2375"
+                # export DOCKER_HOST=tcp://old-host:2375
+                """#),
+            Example("tls.sh", #"""
+                #!/bin/sh
+                export DOCKER_HOST=tcp://build-host:2376
+                export DOCKER_TLS_VERIFY=1
+                docker ps
+                """#),
+            Example(".gitlab-ci.yml", #"""
+                variables:
+                  DOCKER_HOST: tcp://docker:2376
+                  DOCKER_TLS_CERTDIR: "/certs"
+                build:
+                  services: [docker:27-dind]
+                  script:
+                    - docker build .
+                """#),
         ])
 
     public func check(_ facts: Facts) -> [Finding] {

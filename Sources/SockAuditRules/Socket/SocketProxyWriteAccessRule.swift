@@ -39,6 +39,11 @@ public struct SocketProxyWriteAccessRule: ContainerRule {
                       volumes:
                       - {name: sock, hostPath: {path: /var/run/docker.sock}}
                 """),
+            Example("proxy.sh", #"""
+                #!/bin/sh
+                docker run -d --name proxy -e CONTAINERS=1 ↓-e POST=1 \
+                  -v /var/run/docker.sock:/var/run/docker.sock:ro tecnativa/docker-socket-proxy
+                """#),
         ],
         silentExamples: [
             Example("proxy.yaml", """
@@ -63,6 +68,11 @@ public struct SocketProxyWriteAccessRule: ContainerRule {
                       volumes:
                       - {name: sock, hostPath: {path: /var/run/docker.sock}}
                 """),
+            Example("proxy.sh", #"""
+                #!/bin/sh
+                docker run -d -e CONTAINERS=1 -v /var/run/docker.sock:/var/run/docker.sock:ro tecnativa/docker-socket-proxy
+                docker run -d -e CONTAINERS=1 -e POST=0 -v /var/run/docker.sock:/var/run/docker.sock:ro tecnativa/docker-socket-proxy
+                """#),
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {
