@@ -81,12 +81,12 @@ public enum DockerRunCommand {
         var spec = ContainerSpec(
             inputKind: .commandLine, name: "", subject: "", location: program.location(in: path), dialect: .commandLine)
         let rest = apply(invocation.arguments, to: &spec, path: path, service: invocation.subcommand == "service create")
-        if let image = rest.first {
-            spec.image = image.text
-            spec.command += rest.dropFirst().map { $0.setting(in: path) }
-        }
+        // no image: not a command that runs anything (`docker run --help`)
+        guard let image = rest.first else { return nil }
+        spec.image = image.text
+        spec.command += rest.dropFirst().map { $0.setting(in: path) }
         let what = "\(program.basename) \(invocation.subcommand)"
-        spec.subject = "\(what) of \(spec.image ?? "an unnamed image")"
+        spec.subject = "\(what) of \(image.text)"
         spec.sharedSubject = spec.subject
         if spec.name.isEmpty { spec.name = spec.image ?? what }
         return spec
