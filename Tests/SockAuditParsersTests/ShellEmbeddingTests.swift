@@ -80,10 +80,12 @@ import Testing
                 docker info
               \"\"\"
               docker.image('node:20').inside('-v /a:/b') { }
+              sh label: 'docker run --privileged not-a-command', script: 'docker version'
             }
             """
         let words = JenkinsfileSteps.sources(text).map { Self.located(ShellScript.parse($0)) }
-        #expect(words.count == 4)
+        #expect(words.count == 5)
+        #expect(words[4] == ["docker@9:63", "version@9:70"])
         #expect(words[0] == ["docker@3:7", "ps@3:14"])
         #expect(words[1] == ["docker@4:15", "run@4:22", "$X@4:26", "--pid=host@4:31", "img@4:42"])
         #expect(words[2] == ["docker@6:5", "info@6:12"])

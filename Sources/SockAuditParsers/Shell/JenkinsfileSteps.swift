@@ -32,20 +32,20 @@ public enum JenkinsfileSteps {
             if name == "sh" {
                 var cursor = index + 1
                 if punctuation(at: cursor) == "(" { cursor += 1 }
-                // `sh script: '…'`, `sh(returnStdout: true, script: "…")`
-                var limit = cursor + 24
-                while cursor < min(limit, tokens.count) {
-                    if let (source, _, _) = string(at: cursor) {
+                if let (source, _, _) = string(at: cursor) {
+                    // `sh 'cmd'`, `sh("cmd")`
+                    sources.append(source)
+                    continue
+                }
+                // `sh script: '…'`, `sh(label: 'x', returnStdout: true, script: "…")`
+                var scan = cursor
+                while scan < min(cursor + 24, tokens.count) {
+                    if punctuation(at: scan) == ")" || punctuation(at: scan) == "}" || identifier(at: scan) == "sh" { break }
+                    if identifier(at: scan) == "script", punctuation(at: scan + 1) == ":", let (source, _, _) = string(at: scan + 2) {
                         sources.append(source)
                         break
                     }
-                    if identifier(at: cursor) == "script", punctuation(at: cursor + 1) == ":" {
-                        cursor += 2
-                        limit = cursor + 1
-                        continue
-                    }
-                    if punctuation(at: cursor) == ")" || punctuation(at: cursor) == "}" { break }
-                    cursor += 1
+                    scan += 1
                 }
             } else if name == "docker" && punctuation(at: index + 1) == "." && identifier(at: index + 2) == "image"
                         && punctuation(at: index + 3) == "(", let (image, _, _) = string(at: index + 4) {
