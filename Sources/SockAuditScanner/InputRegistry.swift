@@ -13,6 +13,7 @@ enum InputRegistry {
         MakefileInput(),
         SystemdUnitInput(),
         JenkinsfileInput(),
+        DockerDefaultsInput(),
         ShellScriptInput(),
     ]
 

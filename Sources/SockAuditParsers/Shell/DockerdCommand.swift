@@ -17,3 +17,20 @@ public enum DockerdCommand {
         return config
     }
 }
+
+extension DockerdCommand {
+    /// `DOCKER_OPTS="-H tcp://0.0.0.0:2375"` (`/etc/default/docker`) or `OPTIONS=…`
+    /// (`/etc/sysconfig/docker`): dockerd flags held in a variable. The flags are located inside
+    /// the value, one column past the quote when the value was quoted.
+    public static func optionsDaemon(_ assignment: ShellAssignment, path: String) -> DaemonConfig? {
+        guard assignment.name == "DOCKER_OPTS" || assignment.name == "OPTIONS", !assignment.value.isEmpty else { return nil }
+        let word = assignment.word
+        let quoted = word.text.count - assignment.name.count - 1 != assignment.value.count || assignment.value.contains(" ")
+        let column = word.column + assignment.name.count + 1 + (quoted ? 1 : 0)
+        let flags = ShellScript.words(ShellSource(assignment.value, line: word.line, column: column))
+        guard flags.contains(where: { $0.text.hasPrefix("-") }) else { return nil }
+        var config = DaemonConfig(subject: "dockerd options (\(assignment.name))", location: word.location(in: path), isComplete: false)
+        DockerdFlags.apply(flags.map { $0.setting(in: path) }, to: &config)
+        return config
+    }
+}

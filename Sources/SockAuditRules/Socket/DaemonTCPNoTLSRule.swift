@@ -81,6 +81,11 @@ public struct DaemonTCPNoTLSRule: Rule {
                     steps:
                       - run: docker build .
                 """#),
+            Example("etc/default/docker", #"""
+                # Docker Upstart and SysVinit configuration file
+                #DOCKER_OPTS="--dns 8.8.8.8 -H tcp://0.0.0.0:2375"
+                DOCKER_OPTS="--dns 8.8.8.8 ↓-H tcp://0.0.0.0:2375"
+                """#),
         ],
         silentExamples: [
             Example("dind.yaml", """
@@ -121,6 +126,10 @@ public struct DaemonTCPNoTLSRule: Rule {
                     - docker:27-dind
                   script:
                     - docker build .
+                """#),
+            Example("etc/sysconfig/docker", #"""
+                # OPTIONS="-H tcp://0.0.0.0:2375"
+                OPTIONS="--selinux-enabled --log-driver=journald -H unix:///var/run/docker.sock"
                 """#),
         ])
 
