@@ -64,6 +64,17 @@ public struct ClientPlainTCPRule: Rule {
                   sh 'docker ↓--host=tcp://10.1.1.1:2375 info'
                 }
                 """#),
+            Example("ci/templates/docker.yml", #"""
+                .docker:
+                  image: docker:27
+                  variables:
+                    DOCKER_HOST: ↓tcp://docker:2375
+                  script:
+                    - docker build .
+                """#),
+            Example(".envrc", #"""
+                export ↓DOCKER_HOST=tcp://192.168.1.20:2375
+                """#),
         ],
         silentExamples: [
             Example("job.yaml", """

@@ -9,8 +9,11 @@ struct GitLabCIInput: StructuredInput {
     func mayClaim(_ file: SourceFile, text: String) -> Bool {
         let name = file.name.lowercased()
         return name.hasSuffix(".gitlab-ci.yml") || name.hasSuffix(".gitlab-ci.yaml") || name == ".gitlab-ci.yml"
-            || (!file.path.contains(".github/") && text.contains("script:"))
+            || (!file.path.contains(".github/") && text.contains("script:") && Self.jobKeys.contains { text.contains($0) })
     }
+
+    /// Keys that, next to `script:`, say a YAML file is a pipeline (an included CI file).
+    static let jobKeys = ["stage:", "stages:", "image:", "services:", "rules:", "only:", "needs:", "extends:", "before_script:", "variables:"]
 
     func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
         guard let document = documents.first, GitLabCIAdapter.isPipeline(document),

@@ -7,8 +7,11 @@ struct ShellScriptInput: TextInput {
     static let extensions: Set<String> = ["sh", "bash", "zsh", "ksh", "dash", "ash"]
     static let shells: Set<String> = ["sh", "bash", "zsh", "ksh", "dash", "ash", "mksh"]
 
+    /// Shell start-up files that export `DOCKER_HOST` as often as scripts do.
+    static let names: Set<String> = [".envrc", ".bashrc", ".bash_profile", ".profile", ".zshrc", ".zshenv", ".kshrc"]
+
     func mayClaim(_ file: SourceFile) -> Bool {
-        Self.extensions.contains(file.pathExtension) || Self.hasShellShebang(file.bytes)
+        Self.extensions.contains(file.pathExtension) || Self.names.contains(file.name) || Self.hasShellShebang(file.bytes)
     }
 
     /// `#!/bin/sh`, `#!/usr/bin/env bash`, `#!/usr/bin/env -S bash -e`.
