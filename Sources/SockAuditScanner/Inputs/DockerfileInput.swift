@@ -7,8 +7,9 @@ struct DockerfileInput: TextInput {
 
     func mayClaim(_ file: SourceFile) -> Bool {
         let name = file.name.lowercased()
-        return name == "dockerfile" || name == "containerfile" || name.hasSuffix(".dockerfile")
-            || name.hasPrefix("dockerfile.") || name.hasPrefix("containerfile.")
+        if name == "dockerfile" || name == "containerfile" || name.hasSuffix(".dockerfile") { return true }
+        // `Dockerfile.prod`, but not `dockerfile.go` or `Dockerfile.md`
+        return (name.hasPrefix("dockerfile.") || name.hasPrefix("containerfile.")) && !TextInputs.sourceOrDocument(file)
     }
 
     func facts(from text: String, file: SourceFile, context: InputContext) -> Facts? {

@@ -6,7 +6,8 @@ struct JenkinsfileInput: TextInput {
     let kind = "jenkinsfile"
 
     func mayClaim(_ file: SourceFile) -> Bool {
-        file.name == "Jenkinsfile" || file.name.hasPrefix("Jenkinsfile.") || file.pathExtension == "jenkinsfile"
+        file.name == "Jenkinsfile" || (file.name.hasPrefix("Jenkinsfile.") && !TextInputs.sourceOrDocument(file))
+            || file.pathExtension == "jenkinsfile"
             || file.pathExtension == "groovy"
     }
 

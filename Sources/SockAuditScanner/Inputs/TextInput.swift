@@ -19,3 +19,15 @@ extension SourceFile {
         return parts.count > 1 ? String(parts[parts.count - 2]) : ""
     }
 }
+
+enum TextInputs {
+    /// Extensions of source code and documents, which a name like `Dockerfile.*` must not pull in.
+    static let sourceAndDocumentExtensions: Set<String> = [
+        "go", "py", "js", "ts", "rs", "swift", "java", "kt", "rb", "c", "h", "cc", "cpp", "cs", "php", "md", "rst",
+        "txt", "adoc", "html", "json", "yaml", "yml", "toml", "xml", "snap", "golden", "orig", "bak",
+    ]
+
+    static func sourceOrDocument(_ file: SourceFile) -> Bool {
+        sourceAndDocumentExtensions.contains(file.pathExtension)
+    }
+}
