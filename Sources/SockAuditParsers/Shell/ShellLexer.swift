@@ -234,7 +234,7 @@ struct ShellLexer {
             tokens.append(.word(word))
         } catch {
             let (line, column) = source.position(error.at)
-            errors.append(ParseError("\(error.what) is never closed, so this command cannot be split into words", line: line, column: column))
+            errors.append(ParseError("\(error.what) is never closed, so the command from here to the end of the line could not be split into words (the lines after it were scanned)", line: line, column: column))
             // resume on the line after the one the unclosed quote opened on
             index = max(error.at, wordStart) + 1
             while index < s.count && source.lines[index] <= line { index += 1 }

@@ -46,6 +46,23 @@ public struct UnscannableFileRule: Rule {
                 docker run --privileged alpine
                 ids=↓$(docker ps -q
                 """#),
+            Example(".github/workflows/ci.yml", #"""
+                on: push
+                jobs:
+                  test:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: |
+                          docker ps
+                          echo ↓'unclosed
+                      - run: docker info
+                """#),
+            Example("Dockerfile", #"""
+                FROM alpine
+                RUN echo ↓"unclosed && \
+                    apk add curl
+                RUN apk add git
+                """#),
         ],
         silentExamples: [
             Example("notes.yaml", """
