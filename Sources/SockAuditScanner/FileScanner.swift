@@ -14,6 +14,16 @@ struct FileOutcome: Sendable {
 struct FileScanner: Sendable {
     var context: InputContext
 
+    /// Whether a file may be in scope judging by its name alone, so source code and documents are
+    /// passed over without being read; a name no input knows may still be a script by its shebang.
+    func mayBeInScope(_ path: String) -> Bool {
+        let file = SourceFile(path: path, bytes: [])
+        let ext = file.pathExtension
+        if InputRegistry.yamlExtensions.contains(ext) || InputRegistry.jsonExtensions.contains(ext) { return true }
+        if InputRegistry.text.contains(where: { $0.mayClaim(file) }) { return true }
+        return !TextInputs.sourceOrDocument(file)
+    }
+
     func scan(_ file: SourceFile, isStandardInput: Bool = false) -> FileOutcome {
         let ext = file.pathExtension
         let isJSON = InputRegistry.jsonExtensions.contains(ext)

@@ -147,6 +147,7 @@ public struct Scanner: Sendable {
             return fileScanner.scan(source)
         case .file(let path):
             let display = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+            guard fileScanner.mayBeInScope(display) else { return .outOfScope }
             switch FileReader.read(path, limit: options.maxFileSize) {
             case .success(let bytes): return fileScanner.scan(SourceFile(path: display, bytes: bytes))
             case .failure(let failure): return FileOutcome.unreadable(display, failure, limit: options.maxFileSize)

@@ -12,14 +12,6 @@ protocol TextInput: Sendable {
     func facts(from text: String, file: SourceFile, context: InputContext) -> Facts?
 }
 
-extension SourceFile {
-    /// The folder the file sits in, by its last component (`docker.service.d`), or "".
-    var folderName: String {
-        let parts = path.split(separator: "/")
-        return parts.count > 1 ? String(parts[parts.count - 2]) : ""
-    }
-}
-
 enum TextInputs {
     /// Extensions of source code and documents, which a name like `Dockerfile.*` must not pull in.
     static let sourceAndDocumentExtensions: Set<String> = [
