@@ -35,7 +35,7 @@ public struct FuzzTarget: Sendable {
 
 /// Every fuzz target; a new parser is one line here.
 public enum FuzzTargets {
-    public static let all: [FuzzTarget] = [.yaml, .json]
+    public static let all: [FuzzTarget] = [.yaml, .json, .shell, .systemd, .makefile, .dockerfile]
 
     public static func named(_ name: String) -> FuzzTarget? {
         all.first { $0.name == name }
@@ -71,4 +71,58 @@ extension FuzzTarget {
                 return bounds.violations(line: error.line, column: error.column, what: "JSON error \"\(error.message)\"")
             }
         })
+}
+
+extension FuzzTarget {
+    static let shellTokens = [
+        " ", "\n", "\\\n", "'", "\"", "\\", "$", "${", "}", "$(", ")", "`", "<<EOF\n", "\nEOF\n", "<<-'X'\n", "|", "&&", ";",
+        "#", "\r\n", "\r", "\t", "=", "docker run --privileged -v /var/run/docker.sock:/s x", "-H tcp://0.0.0.0:2375",
+        "dockerd ", "socat TCP-LISTEN:2375,fork UNIX-CONNECT:/var/run/docker.sock", "sh -c \"", "ssh -L 0.0.0.0:2375:/var/run/docker.sock h",
+        "eval ", "export DOCKER_HOST=tcp://h:2375\n", "\u{0}", "\u{FEFF}", "\u{2028}",
+    ]
+
+    /// Shell words: every word and error of a parsed script.
+    static func shellViolations(_ script: ShellScript, _ bounds: PositionBounds) -> [String] {
+        var problems: [String] = []
+        for command in script.commands {
+            for word in command.words + command.assignments.map(\.word) {
+                problems += bounds.violations(line: word.line, column: word.column, what: "word \"\(word.text.prefix(40))\"")
+            }
+        }
+        for error in script.errors {
+            problems += bounds.violations(line: error.line, column: error.column, what: "shell error \"\(error.message)\"")
+        }
+        return problems
+    }
+
+    public static let shell = FuzzTarget(
+        name: "shell", fileNames: ["run.sh"], tokens: shellTokens,
+        parse: { bytes, bounds in shellViolations(ShellScript.parse(String(decoding: bytes, as: UTF8.self)), bounds) })
+
+    public static let systemd = FuzzTarget(
+        name: "systemd", fileNames: ["docker.service", "docker.socket"],
+        tokens: shellTokens + ["[Service]\n", "[Socket]\n", "ExecStart=", "ExecStart=-@/usr/bin/dockerd ", "Environment=\"A=b c\"\n",
+                               "ListenStream=0.0.0.0:2375\n", "EnvironmentFile=/etc/default/docker\n", "; ", "\\\n"],
+        parse: { bytes, bounds in
+            var problems: [String] = []
+            for entry in SystemdUnit.entries(String(decoding: bytes, as: UTF8.self)) {
+                problems += bounds.violations(line: entry.line, column: entry.column, what: "entry \(entry.key.prefix(40))")
+                problems += shellViolations(ShellScript.parse(entry.value), bounds)
+            }
+            return problems
+        })
+
+    public static let makefile = FuzzTarget(
+        name: "makefile", fileNames: ["Makefile"],
+        tokens: shellTokens + ["\n\t", "all:\n\t", "X := ", "X = ", "$(X)", "$$", "@", "-", "define X\n", "endef\n", "ifeq (a,b)\n", "endif\n", ".PHONY: a\n"],
+        parse: { bytes, bounds in
+            let (source, variables) = MakefileRecipes.script(String(decoding: bytes, as: UTF8.self))
+            return shellViolations(ShellScript.parse(source, variables: variables), bounds)
+        })
+
+    public static let dockerfile = FuzzTarget(
+        name: "dockerfile", fileNames: ["Dockerfile"],
+        tokens: shellTokens + ["FROM x\n", "RUN ", "RUN [\"sh\", \"-c\", \"", "\"]", "# escape=`\n", "`\n", "ARG A=b\n", "ENV A=b\n",
+                               "RUN <<EOF\n", "EOF\n", "CMD ", "ENTRYPOINT [", "ONBUILD RUN ", "\\\n"],
+        parse: { bytes, bounds in shellViolations(DockerfileInstructions.script(String(decoding: bytes, as: UTF8.self)), bounds) })
 }

@@ -14,12 +14,24 @@ struct FileOutcome: Sendable {
 struct FileScanner: Sendable {
     var context: InputContext
 
+    /// Whether a file may be in scope judging by its name alone, so source code and documents are
+    /// passed over without being read; a name no input knows may still be a script by its shebang.
+    func mayBeInScope(_ path: String) -> Bool {
+        let file = SourceFile(path: path, bytes: [])
+        let ext = file.pathExtension
+        if InputRegistry.yamlExtensions.contains(ext) || InputRegistry.jsonExtensions.contains(ext) { return true }
+        if InputRegistry.text.contains(where: { $0.mayClaim(file) }) { return true }
+        return !TextInputs.sourceOrDocument(file)
+    }
+
     func scan(_ file: SourceFile, isStandardInput: Bool = false) -> FileOutcome {
         let ext = file.pathExtension
         let isJSON = InputRegistry.jsonExtensions.contains(ext)
         let isYAML = InputRegistry.yamlExtensions.contains(ext)
-        if !isStandardInput, DockerDefaultsInput.claims(file) { return scanDefaultsFile(file) }
-        guard isJSON || isYAML || isStandardInput else { return .outOfScope }
+        if !(isJSON || isYAML || isStandardInput) {
+            guard let input = InputRegistry.text.first(where: { $0.mayClaim(file) }) else { return .outOfScope }
+            return scanText(file, with: input)
+        }
 
         let text: String
         switch TextDecoding.decode(file.bytes) {
@@ -60,18 +72,6 @@ struct FileScanner: Sendable {
         return outcome
     }
 
-    /// `/etc/default/docker`, `/etc/sysconfig/docker`: shell assignments of dockerd flags.
-    func scanDefaultsFile(_ file: SourceFile) -> FileOutcome {
-        let text: String
-        switch TextDecoding.decode(file.bytes) {
-        case .success(let decoded): text = decoded
-        case .failure(let error): return unscannable(file, error, kind: DockerDefaultsInput.kind)
-        }
-        var outcome = FileOutcome(kind: DockerDefaultsInput.kind, facts: DockerDefaultsInput.facts(from: text, file: file))
-        outcome.facts.directives = directives(in: text, file: file, isJSON: false)
-        return outcome
-    }
-
     /// Inline directives, and for JSON (which has no comments) the `FILE.sockaudit-ignore` sidecar.
     func directives(in text: String, file: SourceFile, isJSON: Bool) -> [SuppressionDirective] {
         var found = SuppressionDirectives.scan(text, path: file.path)
@@ -81,6 +81,20 @@ struct FileScanner: Sendable {
             found += SuppressionDirectives.scanSidecar(sidecar, sidecarPath: sidecarPath, for: file.path)
         }
         return found
+    }
+
+    /// A text input's file: decoded, then read by that input alone.
+    private func scanText(_ file: SourceFile, with input: any TextInput) -> FileOutcome {
+        let text: String
+        switch TextDecoding.decode(file.bytes) {
+        case .success(let decoded): text = decoded
+        case .failure(let error): return unscannable(file, error, kind: input.kind)
+        }
+        guard let facts = input.facts(from: text, file: file, context: context) else { return .outOfScope }
+        var outcome = FileOutcome(kind: input.kind, facts: facts)
+        outcome.facts.merge(ContainerDerivedFacts.derive(from: facts.containers))
+        outcome.facts.directives = directives(in: text, file: file, isJSON: false)
+        return outcome
     }
 
     private func looksLikeJSON(_ text: String) -> Bool {

@@ -6,6 +6,18 @@ enum InputRegistry {
         KubernetesInput(),
         DaemonJSONInput(),
         InspectInput(),
+        GitHubActionsInput(),
+        GitLabCIInput(),
+    ]
+
+    /// Inputs read from plain text, claimed by name, extension or shebang; the first that claims wins.
+    static let text: [any TextInput] = [
+        DockerfileInput(),
+        MakefileInput(),
+        SystemdUnitInput(),
+        JenkinsfileInput(),
+        DockerDefaultsInput(),
+        ShellScriptInput(),
     ]
 
     static let yamlExtensions: Set<String> = ["yaml", "yml"]

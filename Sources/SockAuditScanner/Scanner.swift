@@ -170,6 +170,7 @@ public struct Scanner: Sendable {
             return FileOutcome.unreadable(display(path), .unreadable(reason), limit: options.maxFileSize, folder: true)
         case .file(let path, let readFrom, let followLinks):
             let display = display(path)
+            guard fileScanner.mayBeInScope(display) else { return .outOfScope }
             options.beforeRead?(path)
             switch FileReader.read(readFrom, limit: options.maxFileSize, followLinks: followLinks) {
             case .success(let bytes): return fileScanner.scan(SourceFile(path: display, bytes: bytes))

@@ -48,21 +48,6 @@ private func parse(_ text: String) throws -> Node {
     }
 }
 
-@Suite struct DockerDefaultsFileTests {
-    @Test func quotedValuesSplitIntoLocatedWords() {
-        let text = """
-            # comment DOCKER_OPTS="-H tcp://0.0.0.0:2375"
-            DOCKER_OPTS="--dns 8.8.8.8 -H tcp://0.0.0.0:2375"
-            export OPTIONS='--selinux-enabled --icc=true'
-            """
-        let config = DockerDefaultsFile.config(from: text, path: "etc/default/docker")
-        #expect(config?.hosts.map(\.value) == ["tcp://0.0.0.0:2375"])
-        #expect(config?.hosts.first?.location == SourceLocation(path: "etc/default/docker", line: 2, column: 28))
-        #expect(config?.icc?.value == true && config?.icc?.location.line == 3)
-        #expect(config?.isComplete == false)
-    }
-}
-
 @Suite struct InspectAdapterTests {
     static let podman = """
         [

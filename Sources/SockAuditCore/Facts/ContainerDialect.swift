@@ -50,3 +50,15 @@ public struct ContainerDialect: Hashable, Sendable {
         cpuLimit: "HostConfig.NanoCpus (docker run --cpus)",
         pidsLimit: "HostConfig.PidsLimit (docker run --pids-limit)")
 }
+
+extension ContainerDialect {
+    /// `docker run` / `podman run` flags.
+    public static let commandLine = ContainerDialect(
+        dropAllCapabilities: "--cap-drop=ALL",
+        noNewPrivileges: "--security-opt no-new-privileges",
+        readOnlyRoot: "--read-only",
+        nonRootUser: "--user 1000:1000 (any non-zero UID)",
+        memoryLimit: "--memory (-m)",
+        cpuLimit: "--cpus",
+        pidsLimit: "--pids-limit")
+}

@@ -85,6 +85,10 @@ public struct HostIPCRule: HostNamespaceRule {
                     image: example/shm
                     ipc: ↓host
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run ↓--ipc=host alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -205,5 +209,10 @@ public struct HostIPCRule: HostNamespaceRule {
                     image: example/reader
                     ipc: "service:shm"
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --ipc=private alpine
+                docker run --ipc shareable alpine
+                """#),
         ])
 }

@@ -90,6 +90,11 @@ public struct HostNetworkRule: HostNamespaceRule {
                     image: busybox
                     net: ↓"host"
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run ↓--net=host alpine
+                docker run ↓--network host alpine
+                """#),
         ],
         silentExamples: [
             Example("deploy.yaml", """
@@ -208,5 +213,10 @@ public struct HostNetworkRule: HostNamespaceRule {
                     image: example/app
                     network_mode: "service:vpn"
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --network bridge alpine
+                docker network create host-net
+                """#),
         ])
 }

@@ -89,6 +89,11 @@ public struct HostPIDRule: HostNamespaceRule {
                     image: docker/docker-bench-security
                     pid: ↓host
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run ↓--pid=host alpine
+                docker run ↓--pid host alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -211,5 +216,10 @@ public struct HostPIDRule: HostNamespaceRule {
                     image: busybox
                     pid: "service:web"
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --pid=container:app alpine
+                docker run alpine ps --pid=host
+                """#),
         ])
 }

@@ -120,6 +120,12 @@ public struct SensitiveHostPathRule: ContainerRule {
                         source: ↓/proc
                         target: /host/proc
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run ↓-v /:/host alpine chroot /host
+                docker run ↓-v /etc:/host-etc:ro alpine
+                docker run ↓--mount type=bind,source=/var/lib/docker,target=/d alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -210,6 +216,11 @@ public struct SensitiveHostPathRule: ContainerRule {
                 volumes:
                   etc: {}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run -v /srv/app:/app alpine
+                docker run -v etc:/etc alpine
+                """#),
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {

@@ -144,6 +144,20 @@ public struct CapabilitiesNotDroppedRule: ContainerRule {
                     image: example/api
                     cap_drop: [NET_RAW]
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                ↓docker run alpine
+                sudo ↓docker run --cap-drop=NET_RAW alpine
+                """#),
+            Example(".github/workflows/ci.yml", #"""
+                on: push
+                jobs:
+                  test:
+                    runs-on: ubuntu-latest
+                    ↓container: example/builder:1
+                    steps:
+                      - run: make
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -271,6 +285,11 @@ public struct CapabilitiesNotDroppedRule: ContainerRule {
                     cap_drop:
                       - all
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --cap-drop=ALL alpine
+                docker run --cap-drop all --cap-add NET_BIND_SERVICE alpine
+                """#),
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {

@@ -114,6 +114,11 @@ public struct DangerousCapabilityRule: ContainerRule {
                     image: busybox
                     cap_add: [↓CAP_SYS_ADMIN, ↓sys_ptrace]
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run ↓--cap-add SYS_ADMIN alpine
+                docker run ↓--cap-add=net_admin ↓--cap-add CAP_SYS_PTRACE alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -190,6 +195,11 @@ public struct DangerousCapabilityRule: ContainerRule {
                     cap_drop: [ALL]
                     cap_add: [NET_BIND_SERVICE, CHOWN]
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --cap-drop=ALL --cap-add=NET_BIND_SERVICE alpine
+                docker run --cap-drop SYS_ADMIN alpine
+                """#),
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {

@@ -108,6 +108,12 @@ public struct MACDisabledRule: ContainerRule {
                     image: busybox
                     security_opt: [↓"label:type:spc_t"]
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run ↓--security-opt apparmor=unconfined alpine
+                podman run ↓--security-opt label=disable alpine
+                podman run ↓--security-opt label=type:spc_t alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -240,6 +246,11 @@ public struct MACDisabledRule: ContainerRule {
                       - label:level:s0:c100,c200
                       - label=type:container_t
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --security-opt apparmor=docker-default alpine
+                podman run --security-opt label=type:container_t alpine
+                """#),
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {

@@ -140,6 +140,11 @@ public struct PrivilegeEscalationAllowedRule: ContainerRule {
                     image: example/api
                     security_opt: [↓"no-new-privileges:false"]
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                ↓docker run alpine
+                docker run ↓--security-opt no-new-privileges=false alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -271,6 +276,11 @@ public struct PrivilegeEscalationAllowedRule: ContainerRule {
                     image: busybox
                     security_opt: ["no-new-privileges=true"]
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --security-opt no-new-privileges alpine
+                docker run --security-opt=no-new-privileges:true alpine
+                """#),
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {

@@ -102,6 +102,44 @@ public struct PrivilegedRule: ContainerRule {
                     image: busybox
                     privileged: ↓${PRIV:-yes}
                 """),
+            Example("run.sh", #"""
+                #!/bin/bash
+                docker run ↓--privileged alpine
+                podman run -d ↓--privileged=true quay.io/example/agent
+                """#),
+            Example("Makefile", #"""
+                dind:
+                \#t-docker run -d ↓--privileged docker:27-dind
+                """#),
+            Example(".github/workflows/ci.yml", #"""
+                on: push
+                jobs:
+                  test:
+                    runs-on: ubuntu-latest
+                    container:
+                      image: example/builder:1
+                      options: --cpus 1 ↓--privileged
+                    steps:
+                      - run: make test
+                """#),
+            Example(".gitlab-ci.yml", #"""
+                test:
+                  script:
+                    - |
+                      docker run --rm \
+                        ↓--privileged alpine
+                """#),
+            Example("Jenkinsfile", #"""
+                node {
+                  docker.image('node:20').inside('↓--privileged') {
+                    sh 'npm test'
+                  }
+                }
+                """#),
+            Example("Dockerfile", #"""
+                FROM docker:27-cli
+                RUN ["docker", "run", ↓"--privileged", "alpine"]
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -183,6 +221,12 @@ public struct PrivilegedRule: ContainerRule {
                     image: example/api
                     privileged: ${PRIV:-false}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --privileged=false alpine
+                docker run alpine --privileged
+                echo docker run --privileged alpine
+                """#),
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {

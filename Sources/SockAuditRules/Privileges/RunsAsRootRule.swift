@@ -162,6 +162,12 @@ public struct RunsAsRootRule: ContainerRule {
                     image: example/job
                     user: ↓"0:0"
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                ↓docker run alpine
+                docker run ↓-u 0 alpine
+                docker run ↓--user root:root alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -285,6 +291,18 @@ public struct RunsAsRootRule: ContainerRule {
                     image: example/job
                     user: ${APP_UID:-1001}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --user 1000:1000 alpine
+                docker run -u app alpine
+                """#),
+            Example("Jenkinsfile", #"""
+                node {
+                  docker.image('node:20').inside('-e CI=1') {
+                    sh 'npm test'
+                  }
+                }
+                """#),
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {

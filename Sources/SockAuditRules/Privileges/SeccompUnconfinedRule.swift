@@ -115,6 +115,11 @@ public struct SeccompUnconfinedRule: ContainerRule {
                       - no-new-privileges:true
                       - ↓seccomp=unconfined
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run ↓--security-opt seccomp=unconfined alpine
+                docker run ↓--security-opt=seccomp:unconfined alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -194,6 +199,10 @@ public struct SeccompUnconfinedRule: ContainerRule {
                     security_opt: ["seccomp=./profile.json", "no-new-privileges"]
                     labels: ["seccomp:unconfined"]
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --security-opt seccomp=/etc/docker/seccomp.json alpine
+                """#),
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {

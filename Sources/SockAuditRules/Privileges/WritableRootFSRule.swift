@@ -88,6 +88,11 @@ public struct WritableRootFSRule: ContainerRule {
                     image: example/api
                     read_only: ↓false
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                ↓docker run alpine
+                docker run ↓--read-only=false alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -157,6 +162,10 @@ public struct WritableRootFSRule: ContainerRule {
                     read_only: true
                     tmpfs: [/tmp]
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --read-only --tmpfs /tmp alpine
+                """#),
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {

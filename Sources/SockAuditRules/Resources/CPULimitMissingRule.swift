@@ -86,6 +86,10 @@ public struct CPULimitMissingRule: LimitRule {
                     image: nginx
                     mem_limit: 256m
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                ↓docker run -m 512m alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -210,5 +214,10 @@ public struct CPULimitMissingRule: LimitRule {
                       resources:
                         limits: {cpus: "1.0"}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --cpus=1.5 alpine
+                docker service create --limit-cpu 0.5 nginx
+                """#),
         ])
 }

@@ -88,6 +88,10 @@ public struct MemoryLimitMissingRule: LimitRule {
                     image: nginx
                     cpus: 0.5
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                ↓docker run --cpus 1 alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -166,5 +170,12 @@ public struct MemoryLimitMissingRule: LimitRule {
                         limits:
                           memory: 512M
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run -m 512m alpine
+                docker run --memory=1g alpine
+                docker run -dm 512m alpine
+                docker service create --limit-memory 256m nginx
+                """#),
         ])
 }

@@ -62,6 +62,30 @@ public struct UnscannableFileRule: Rule {
                   self:
                     extends: ↓self
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker ps
+                echo ↓"unclosed
+                docker run --privileged alpine
+                ids=↓$(docker ps -q
+                """#),
+            Example(".github/workflows/ci.yml", #"""
+                on: push
+                jobs:
+                  test:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: |
+                          docker ps
+                          echo ↓'unclosed
+                      - run: docker info
+                """#),
+            Example("Dockerfile", #"""
+                FROM alpine
+                RUN echo ↓"unclosed && \
+                    apk add curl
+                RUN apk add git
+                """#),
         ],
         silentExamples: [
             Example("notes.yaml", """
@@ -74,6 +98,13 @@ public struct UnscannableFileRule: Rule {
                     image: ${IMAGE:-nginx}
                     command: sh -c 'echo $$HOME $1'
                 """, companions: [".env": "IMAGE=nginx:1.27\n"]),
+            Example("run.sh", #"""
+                #!/bin/sh
+                echo "it's fine" 'and "this" too'
+                cat <<EOF
+                it's a here-document
+                EOF
+                """#),
         ])
 
     public func check(_ facts: Facts) -> [Finding] {

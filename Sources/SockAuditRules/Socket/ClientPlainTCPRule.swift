@@ -43,6 +43,49 @@ public struct ClientPlainTCPRule: Rule {
                     environment:
                       DOCKER_HOST: ↓${DOCKER_HOST:-tcp://10.0.0.5:2375}
                 """),
+            Example("deploy.sh", #"""
+                #!/bin/sh
+                export ↓DOCKER_HOST=tcp://build-host:2375
+                docker ↓-H tcp://10.0.0.7:2375 ps
+                ↓DOCKER_HOST=tcp://10.0.0.8:2375 docker compose up -d
+                """#),
+            Example(".gitlab-ci.yml", #"""
+                variables:
+                  DOCKER_HOST: ↓tcp://docker:2375
+                build:
+                  script:
+                    - docker build .
+                """#),
+            Example(".github/workflows/ci.yml", #"""
+                on: push
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    env:
+                      DOCKER_HOST: ↓tcp://dind:2375
+                    steps:
+                      - run: docker build .
+                """#),
+            Example("Dockerfile", #"""
+                FROM docker:27-cli
+                ENV ↓DOCKER_HOST=tcp://docker:2375
+                """#),
+            Example("Jenkinsfile", #"""
+                node {
+                  sh 'docker ↓--host=tcp://10.1.1.1:2375 info'
+                }
+                """#),
+            Example("ci/templates/docker.yml", #"""
+                .docker:
+                  image: docker:27
+                  variables:
+                    DOCKER_HOST: ↓tcp://docker:2375
+                  script:
+                    - docker build .
+                """#),
+            Example(".envrc", #"""
+                export ↓DOCKER_HOST=tcp://192.168.1.20:2375
+                """#),
         ],
         silentExamples: [
             Example("job.yaml", """
@@ -81,6 +124,29 @@ public struct ClientPlainTCPRule: Rule {
                     environment:
                       - DOCKER_HOST
                 """),
+            Example("deploy.sh", #"""
+                #!/bin/sh
+                docker --tlsverify -H tcp://10.0.0.7:2376 ps
+                docker -H ssh://deploy@build-host ps
+                DOCKER_HOST=unix:///var/run/docker.sock docker ps
+                echo "DOCKER_HOST=tcp://build-host:2375"
+                # export DOCKER_HOST=tcp://old-host:2375
+                """#),
+            Example("tls.sh", #"""
+                #!/bin/sh
+                export DOCKER_HOST=tcp://build-host:2376
+                export DOCKER_TLS_VERIFY=1
+                docker ps
+                """#),
+            Example(".gitlab-ci.yml", #"""
+                variables:
+                  DOCKER_HOST: tcp://docker:2376
+                  DOCKER_TLS_CERTDIR: "/certs"
+                build:
+                  services: [docker:27-dind]
+                  script:
+                    - docker build .
+                """#),
         ])
 
     public func check(_ facts: Facts) -> [Finding] {

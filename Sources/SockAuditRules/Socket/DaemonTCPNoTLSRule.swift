@@ -66,6 +66,54 @@ public struct DaemonTCPNoTLSRule: Rule {
                     privileged: true
                     command: dockerd --host=unix:///var/run/docker.sock ↓--host=tcp://0.0.0.0:2375
                 """),
+            Example("start-daemon.sh", #"""
+                #!/usr/bin/env bash
+                dockerd ↓-H tcp://0.0.0.0:2375 -H unix:///var/run/docker.sock &
+                docker run -d --privileged ↓-e DOCKER_TLS_CERTDIR= docker:27-dind
+                """#),
+            Example("docker.service", #"""
+                [Service]
+                ExecStart=
+                ExecStart=/usr/bin/dockerd -H fd:// \
+                    ↓--host tcp://0.0.0.0:2375
+                """#),
+            Example("docker.socket", #"""
+                [Socket]
+                ListenStream=/var/run/docker.sock
+                ListenStream=↓2375
+                """#),
+            Example("Makefile", #"""
+                daemon:
+                \#tdockerd ↓-H tcp://127.0.0.1:2375 &
+                """#),
+            Example(".gitlab-ci.yml", #"""
+                variables:
+                  DOCKER_TLS_CERTDIR: ↓""
+                build:
+                  services:
+                    - docker:27-dind
+                  script:
+                    - docker build .
+                """#),
+            Example(".github/workflows/build.yml", #"""
+                on: push
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    services:
+                      docker:
+                        image: docker:dind
+                        options: --privileged
+                        env:
+                          DOCKER_TLS_CERTDIR: ↓""
+                    steps:
+                      - run: docker build .
+                """#),
+            Example("etc/default/docker", #"""
+                # Docker Upstart and SysVinit configuration file
+                #DOCKER_OPTS="--dns 8.8.8.8 -H tcp://0.0.0.0:2375"
+                DOCKER_OPTS="--dns 8.8.8.8 ↓-H tcp://0.0.0.0:2375"
+                """#),
         ],
         silentExamples: [
             Example("dind.yaml", """
@@ -115,6 +163,32 @@ public struct DaemonTCPNoTLSRule: Rule {
                     labels:
                       note: "dockerd --host=tcp://0.0.0.0:2375"
                 """),
+            Example("start-daemon.sh", #"""
+                #!/bin/sh
+                dockerd --tlsverify --tlscacert=/certs/ca.pem -H tcp://0.0.0.0:2376 &
+                dockerd -H unix:///var/run/docker.sock
+                docker run -d --privileged docker:27-dind
+                dockerd-rootless-setuptool.sh install
+                echo dockerd -H tcp://0.0.0.0:2375
+                """#),
+            Example("docker.socket", #"""
+                [Socket]
+                ListenStream=/run/docker.sock
+                SocketMode=0660
+                """#),
+            Example(".gitlab-ci.yml", #"""
+                variables:
+                  DOCKER_TLS_CERTDIR: "/certs"
+                build:
+                  services:
+                    - docker:27-dind
+                  script:
+                    - docker build .
+                """#),
+            Example("etc/sysconfig/docker", #"""
+                # OPTIONS="-H tcp://0.0.0.0:2375"
+                OPTIONS="--selinux-enabled --log-driver=journald -H unix:///var/run/docker.sock"
+                """#),
         ])
 
     public func check(_ facts: Facts) -> [Finding] {

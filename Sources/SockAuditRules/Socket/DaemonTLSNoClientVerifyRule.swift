@@ -47,6 +47,14 @@ public struct DaemonTLSNoClientVerifyRule: Rule {
                   ↓"hosts": ["tcp://10.0.0.5:2376"]
                 }
                 """),
+            Example("start-daemon.sh", #"""
+                #!/bin/sh
+                dockerd --tls --tlscert=/certs/server.pem --tlskey=/certs/key.pem ↓-H tcp://0.0.0.0:2376
+                """#),
+            Example("docker.service", #"""
+                [Service]
+                ExecStart=/usr/bin/dockerd --tls ↓--tlsverify=false -H tcp://0.0.0.0:2376
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -69,6 +77,11 @@ public struct DaemonTLSNoClientVerifyRule: Rule {
                   "tlskey": "/etc/docker/tls/server-key.pem"
                 }
                 """),
+            Example("start-daemon.sh", #"""
+                #!/bin/sh
+                dockerd --tlsverify --tlscacert=/certs/ca.pem --tlscert=/certs/server.pem --tlskey=/certs/key.pem -H tcp://0.0.0.0:2376
+                dockerd --tls -H unix:///var/run/docker.sock
+                """#),
         ])
 
     public func check(_ facts: Facts) -> [Finding] {

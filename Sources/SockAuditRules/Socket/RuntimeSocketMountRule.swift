@@ -491,6 +491,79 @@ public struct RuntimeSocketMountRule: ContainerRule {
                     deploy:
                       mode: global
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                SOCK=/var/run/docker.sock
+                docker run -d ↓-v /var/run/docker.sock:/var/run/docker.sock:ro example/agent:2
+                sudo docker run --rm \
+                  ↓--volume=$SOCK:/var/run/docker.sock \
+                  ↓--mount type=bind,src=/run/containerd/containerd.sock,dst=/c.sock example/runner:1.4
+                podman run ↓-itv /run/user/1000/podman/podman.sock:/p.sock quay.io/example/tool sh
+                docker container create ↓--mount "type=bind,source=/var/run,target=/host-run,readonly" busybox
+                nerdctl run ↓--use-api-socket alpine
+                docker run ↓--volume "${XDG_RUNTIME_DIR}/docker.sock:/var/run/docker.sock" alpine
+                docker service create ↓--mount type=bind,source=/var/run/docker.sock,destination=/var/run/docker.sock portainer/agent
+                ids=$(docker run ↓-v /var/run/docker.sock:/var/run/docker.sock docker:cli docker ps -q)
+                """#),
+            Example("Makefile", #"""
+                SOCK := /var/run/docker.sock
+
+                ci:
+                \#t@docker run --rm \
+                \#t  ↓-v $(SOCK):/var/run/docker.sock \
+                \#t  example/ci:1 make test
+                """#),
+            Example("Dockerfile", #"""
+                FROM docker:27-cli
+                RUN apk add --no-cache make && \
+                    # the socket is mounted for the integration tests
+                    docker run --rm \
+                      ↓-v /var/run/docker.sock:/var/run/docker.sock alpine true
+                RUN ["docker", "run", ↓"-v", "/var/run/docker.sock:/var/run/docker.sock", "alpine"]
+                """#),
+            Example(".github/workflows/ci.yml", #"""
+                on: push
+                jobs:
+                  test:
+                    runs-on: ubuntu-latest
+                    container:
+                      image: example/builder:1
+                      volumes:
+                        - ↓/var/run/docker.sock:/var/run/docker.sock
+                    steps:
+                      - run: |
+                          docker run \
+                            ↓-v /var/run/docker.sock:/var/run/docker.sock alpine
+                """#),
+            Example(".gitlab-ci.yml", #"""
+                test:
+                  image: docker:27
+                  script:
+                    - docker info
+                    - docker run ↓-v /var/run/docker.sock:/var/run/docker.sock alpine
+                """#),
+            Example("Jenkinsfile", #"""
+                pipeline {
+                  agent {
+                    docker {
+                      image 'maven:3.9'
+                      args '↓-v /var/run/docker.sock:/var/run/docker.sock'
+                    }
+                  }
+                  stages {
+                    stage('build') {
+                      steps {
+                        sh 'docker run ↓--volume /var/run/docker.sock:/var/run/docker.sock alpine'
+                      }
+                    }
+                  }
+                }
+                """#),
+            Example("agent.service", #"""
+                [Service]
+                ExecStart=/usr/bin/docker run --rm --name agent \
+                  ↓-v /var/run/docker.sock:/var/run/docker.sock example/agent:2
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -656,6 +729,56 @@ public struct RuntimeSocketMountRule: ContainerRule {
                     volumes:
                       - ${SOCK:-./docker.sock}:/var/run/docker.sock
                 """, companions: [".env": "# SOCK=/var/run/docker.sock\n"]),
+            Example("run.sh", #"""
+                #!/bin/sh
+                # docker run -v /var/run/docker.sock:/var/run/docker.sock alpine
+                echo "docker run -v /var/run/docker.sock:/var/run/docker.sock alpine"
+                docker ps
+                ls -l /var/run/docker.sock
+                docker run --rm alpine ls -v /var/run/docker.sock:/x
+                docker run -v docker-sock:/var/run/docker.sock -v /data:/data alpine
+                docker run --mount type=volume,source=docker.sock,target=/var/run/docker.sock alpine
+                docker run --mount type=tmpfs,target=/var/run alpine
+                cat <<'EOF' > later.sh
+                docker run -v /var/run/docker.sock:/var/run/docker.sock alpine
+                EOF
+                DOCKER_HOST=unix:///var/run/docker.sock docker info
+                """#),
+            Example("Makefile", #"""
+                # docker run -v /var/run/docker.sock:/var/run/docker.sock alpine
+                test:
+                \#t# docker run -v /var/run/docker.sock:/var/run/docker.sock alpine
+                \#t@echo "docker run -v /var/run/docker.sock:/x alpine"
+                """#),
+            Example("Dockerfile", #"""
+                FROM alpine
+                # RUN docker run -v /var/run/docker.sock:/var/run/docker.sock alpine
+                RUN echo 'docker run -v /var/run/docker.sock:/x alpine'
+                """#),
+            Example(".github/workflows/ci.yml", #"""
+                on: push
+                jobs:
+                  test:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: docker ps
+                      - run: echo "-v /var/run/docker.sock:/var/run/docker.sock"
+                      - shell: pwsh
+                        run: Write-Output "docker run -v /var/run/docker.sock:/x alpine"
+                """#),
+            Example(".gitlab-ci.yml", #"""
+                test:
+                  script:
+                    - docker info
+                    # - docker run -v /var/run/docker.sock:/var/run/docker.sock alpine
+                """#),
+            Example("Jenkinsfile", #"""
+                node {
+                  // sh 'docker run -v /var/run/docker.sock:/var/run/docker.sock alpine'
+                  echo 'docker run -v /var/run/docker.sock:/var/run/docker.sock alpine'
+                  sh 'docker ps'
+                }
+                """#),
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {

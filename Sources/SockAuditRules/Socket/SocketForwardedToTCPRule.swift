@@ -45,6 +45,18 @@ public struct SocketForwardedToTCPRule: Rule {
                       - target: 2375
                         published: ↓2376
                 """),
+            Example("expose.sh", #"""
+                #!/bin/sh
+                socat ↓TCP-LISTEN:2375,reuseaddr,fork UNIX-CONNECT:/var/run/docker.sock &
+                socat UNIX-CLIENT:/run/containerd/containerd.sock ↓TCP4-LISTEN:5000,bind=0.0.0.0,fork
+                ssh -N ↓-L 0.0.0.0:2375:/var/run/docker.sock admin@bastion
+                ssh -fN ↓-R '*:2375:/var/run/docker.sock' admin@bastion
+                docker run -d ↓-p 2375:2375 -v /var/run/docker.sock:/var/run/docker.sock tecnativa/docker-socket-proxy
+                """#),
+            Example("docker-tcp.service", #"""
+                [Service]
+                ExecStart=/usr/bin/socat ↓TCP-LISTEN:2375,fork UNIX-CONNECT:/var/run/docker.sock
+                """#),
         ],
         silentExamples: [
             Example("proxy.yaml", """
@@ -78,6 +90,16 @@ public struct SocketForwardedToTCPRule: Rule {
                     image: nginx
                     ports: ["80:80"]
                 """),
+            Example("expose.sh", #"""
+                #!/bin/sh
+                socat TCP-LISTEN:2375,bind=127.0.0.1,fork UNIX-CONNECT:/var/run/docker.sock
+                socat UNIX-LISTEN:/tmp/docker.sock,fork TCP:remote:2376
+                socat TCP-LISTEN:8080,fork TCP:backend:80
+                ssh -N -L 2375:/var/run/docker.sock admin@bastion
+                ssh -N -L localhost:2375:/var/run/docker.sock admin@bastion
+                echo socat TCP-LISTEN:2375 UNIX-CONNECT:/var/run/docker.sock
+                docker run -d -p 127.0.0.1:2375:2375 -v /var/run/docker.sock:/var/run/docker.sock tecnativa/docker-socket-proxy
+                """#),
         ])
 
     public func check(_ facts: Facts) -> [Finding] {

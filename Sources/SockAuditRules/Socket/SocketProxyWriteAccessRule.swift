@@ -56,6 +56,11 @@ public struct SocketProxyWriteAccessRule: ContainerRule {
                       - ALLOW_START=1
                     volumes: ["${SOCK:-/var/run/docker.sock}:/var/run/docker.sock:ro"]
                 """),
+            Example("proxy.sh", #"""
+                #!/bin/sh
+                docker run -d --name proxy -e CONTAINERS=1 ↓-e POST=1 \
+                  -v /var/run/docker.sock:/var/run/docker.sock:ro tecnativa/docker-socket-proxy
+                """#),
         ],
         silentExamples: [
             Example("proxy.yaml", """
@@ -94,6 +99,11 @@ public struct SocketProxyWriteAccessRule: ContainerRule {
                     environment: [POST=1, EXEC=1]
                     volumes: [/var/run/docker.sock:/var/run/docker.sock]
                 """),
+            Example("proxy.sh", #"""
+                #!/bin/sh
+                docker run -d -e CONTAINERS=1 -v /var/run/docker.sock:/var/run/docker.sock:ro tecnativa/docker-socket-proxy
+                docker run -d -e CONTAINERS=1 -e POST=0 -v /var/run/docker.sock:/var/run/docker.sock:ro tecnativa/docker-socket-proxy
+                """#),
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {

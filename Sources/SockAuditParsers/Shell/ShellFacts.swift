@@ -1,0 +1,29 @@
+import SockAuditCore
+
+/// A script's commands -> facts: containers from `docker run`, daemons from `dockerd`, clients
+/// from `-H`/`DOCKER_HOST`, socket forwards from `socat`/`ssh`, and SA901 for what could not be split.
+public enum ShellFacts {
+    public static func facts(from script: ShellScript, path: String, daemonSubject: String? = nil) -> Facts {
+        var facts = Facts()
+        let tlsVerifySet = script.commands.contains { command in
+            command.assignments.contains { $0.name == "DOCKER_TLS_VERIFY" && DockerClientCommand.isTrue($0.value) }
+        } || DockerClientCommand.isTrue(script.variables["DOCKER_TLS_VERIFY"] ?? "")
+        for command in script.commands {
+            if let container = DockerRunCommand.container(command, path: path) { facts.containers.append(container) }
+            if let daemon = DockerdCommand.daemon(command, path: path, subject: daemonSubject) { facts.daemons.append(daemon) }
+            facts.clients += DockerClientCommand.clients(command, path: path, tlsVerifySet: tlsVerifySet)
+            facts.socketForwards += SocatCommand.forwards(command, path: path)
+            facts.socketForwards += SSHForwardCommand.forwards(command, path: path)
+        }
+        for error in script.errors {
+            facts.unscannable.append(UnscannableFile(
+                location: SourceLocation(path: path, line: error.line, column: error.column), reason: error.message))
+        }
+        return facts
+    }
+
+    /// Parses and reads in one step.
+    public static func facts(from source: ShellSource, path: String, variables: [String: String] = [:], daemonSubject: String? = nil) -> Facts {
+        facts(from: ShellScript.parse(source, variables: variables), path: path, daemonSubject: daemonSubject)
+    }
+}

@@ -1,0 +1,17 @@
+import SockAuditCore
+import SockAuditParsers
+
+/// GitHub Actions workflows (`.github/workflows/*.yml`) and composite actions (`action.yml`).
+struct GitHubActionsInput: StructuredInput {
+    let kind = "github-actions"
+
+    func mayClaim(_ file: SourceFile, text: String) -> Bool {
+        file.path.contains(".github/workflows/") || file.name == "action.yml" || file.name == "action.yaml"
+    }
+
+    func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
+        guard let document = documents.first, GitHubActionsAdapter.isWorkflow(document),
+              case .success(let text) = TextDecoding.decode(file.bytes) else { return nil }
+        return GitHubActionsAdapter.facts(from: document, path: file.path, text: text)
+    }
+}

@@ -1,0 +1,95 @@
+import SockAuditParsers
+import Testing
+
+/// Command lines embedded in other files keep the line and column they have in that file.
+@Suite struct ShellEmbeddingTests {
+    static func located(_ script: ShellScript) -> [String] {
+        script.commands.flatMap { command in command.words.map { "\($0.text)@\($0.line):\($0.column)" } }
+    }
+
+    @Test func blockScalarLinesMapBackIntoTheYAML() throws {
+        let yaml = """
+            jobs:
+              a:
+                steps:
+                  - run: |
+                      echo hi
+                      docker run \\
+                        --privileged alpine
+                  - run: >-
+                      docker run
+                      --pid=host alpine
+                  - run: docker run --ipc=host x
+                  - run: "docker ps"
+            """
+        let document = try #require(YAMLParser.parse(yaml).documents.first)
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let steps = try #require(document["jobs"]?["a"]?["steps"]?.sequence)
+        let sources = steps.compactMap { $0["run"].flatMap { YAMLScalarSource.source($0, fileLines: lines) } }
+        let words = sources.map { Self.located(ShellScript.parse($0)) }
+        #expect(words[0] == ["echo@5:11", "hi@5:16", "docker@6:11", "run@6:18", "--privileged@7:13", "alpine@7:26"])
+        #expect(words[1] == ["docker@9:11", "run@9:18", "--pid=host@10:11", "alpine@10:22"])
+        #expect(words[2] == ["docker@11:14", "run@11:21", "--ipc=host@11:25", "x@11:36"])
+        #expect(words[3] == ["docker@12:15", "ps@12:22"])
+    }
+
+    @Test func makefileRecipes() {
+        let (source, variables) = MakefileRecipes.script("SOCK ?= /run/docker.sock\nall:\n\t@docker run -v $(SOCK):/s \\\n\t  -e HOME=$$HOME img\n")
+        #expect(variables["SOCK"] == "/run/docker.sock")
+        let script = ShellScript.parse(source, variables: variables)
+        #expect(Self.located(script) == ["docker@3:3", "run@3:10", "-v@3:14", "/run/docker.sock:/s@3:17", "-e@4:4", "HOME=$HOME@4:7", "img@4:19"])
+    }
+
+    @Test func dockerfileRunLines() {
+        let text = """
+            FROM alpine
+            ENV SOCK=/var/run/docker.sock
+            RUN --mount=type=cache,target=/c apk add x && \\
+                # comment inside
+                docker run -v $SOCK:/s img
+            RUN ["docker", "ps"]
+            run <<EOF
+            docker info
+            EOF
+            """
+        let script = DockerfileInstructions.script(text)
+        #expect(script.commands.map { $0.words.map(\.text) } == [
+            [], ["apk", "add", "x"], ["docker", "run", "-v", "/var/run/docker.sock:/s", "img"], ["docker", "info"], ["docker", "ps"],
+        ])
+        #expect(script.commands[2].words[2].line == 5 && script.commands[2].words[2].column == 16)
+        #expect(script.commands[4].words[0].line == 6 && script.commands[4].words[0].column == 6)
+        #expect(script.commands[3].words[0].line == 8)
+    }
+
+    @Test func systemdExecLines() {
+        let entries = SystemdUnit.entries("[Service]\n# ExecStart=/bin/no\nExecStart=-/usr/bin/dockerd \\\n  -H tcp://0.0.0.0:2375\n")
+        #expect(entries.map(\.key) == ["ExecStart"])
+        let facts = SystemdUnit.facts("[Service]\nExecStart=@/usr/bin/dockerd dockerd \\\n  -H tcp://0.0.0.0:2375\n", path: "d.service", unitName: "docker.service")
+        #expect(facts.daemons.first?.hosts.map { "\($0.value)@\($0.location.line):\($0.location.column)" } == ["tcp://0.0.0.0:2375@3:3"])
+        let socket = SystemdUnit.facts("[Socket]\nListenStream=/run/docker.sock\nListenStream=0.0.0.0:2375\n", path: "docker.socket", unitName: "docker.socket")
+        #expect(socket.daemons.first?.hosts.map(\.value) == ["tcp://0.0.0.0:2375"])
+    }
+
+    @Test func jenkinsfileSteps() {
+        let text = """
+            node {
+              // sh 'docker run --privileged no'
+              sh 'docker ps'
+              sh(script: "docker run \\\\$X --pid=host img", returnStdout: true)
+              sh \"\"\"
+                docker info
+              \"\"\"
+              docker.image('node:20').inside('-v /a:/b') { }
+              sh label: 'docker run --privileged not-a-command', script: 'docker version'
+            }
+            """
+        let words = JenkinsfileSteps.sources(text).map { Self.located(ShellScript.parse($0)) }
+        #expect(words.count == 5)
+        #expect(words[4] == ["docker@9:63", "version@9:70"])
+        #expect(words[0] == ["docker@3:7", "ps@3:14"])
+        #expect(words[1] == ["docker@4:15", "run@4:22", "$X@4:26", "--pid=host@4:31", "img@4:42"])
+        #expect(words[2] == ["docker@6:5", "info@6:12"])
+        #expect(words[3].contains("-v@8:35"))
+        #expect(words[3].last == "node:20@8:17")
+    }
+}
