@@ -87,7 +87,8 @@ struct FileScanner: Sendable {
     private func scanText(_ file: SourceFile, with input: any TextInput) -> FileOutcome {
         let text: String
         switch TextDecoding.decode(file.bytes) {
-        case .success(let decoded): text = decoded
+        // The line-based parsers split on LF: a CRLF or CR-only file would be one long line to them.
+        case .success(let decoded): text = TextDecoding.unixLineEnds(decoded)
         case .failure(let error): return unscannable(file, error, kind: input.kind)
         }
         guard let facts = input.facts(from: text, file: file, context: context) else { return .outOfScope }

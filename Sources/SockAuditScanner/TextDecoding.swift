@@ -23,6 +23,23 @@ enum TextDecoding {
         return .success(String(decoding: body, as: UTF8.self))
     }
 
+    /// CRLF and lone CR as LF: one line break each, so line numbers and columns stay those of the file.
+    static func unixLineEnds(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var afterCR = false
+        for byte in text.utf8 {
+            if byte == 0x0A && afterCR {
+                afterCR = false
+                continue
+            }
+            afterCR = byte == 0x0D
+            bytes.append(afterCR ? 0x0A : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The index of the first byte that is not valid UTF-8, or a NUL.
     private static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
         var index = bytes.startIndex

@@ -145,6 +145,26 @@ import Testing
         #expect(sa901(result, "pod.yaml").isEmpty)
     }
 
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func crlfAndLoneCRInLineBasedInputs(lineEnd: String) throws {
+        let tree = try TemporaryTree()
+        let files = [
+            "docker.service": "[Unit]\nDescription=x\n[Service]\nExecStart=/usr/bin/dockerd -H tcp://0.0.0.0:2375\n",
+            "Dockerfile": "FROM x\n# c\nRUN docker run \\\n  --privileged x\n",
+            "Makefile": "all:\n\t@echo hi\n\tdocker run --privileged x\n",
+            "run.sh": "#!/bin/sh\nset -e\ndocker run --privileged x\n",
+        ]
+        for (name, text) in files { try tree.write(name, text.replacingOccurrences(of: "\n", with: lineEnd)) }
+        let result = try scan([tree.root])
+        let at = { (name: String, rule: String) in
+            result.findings.first { $0.ruleID == rule && $0.location.path.hasSuffix("/" + name) }.map { [$0.location.line, $0.location.column] }
+        }
+        #expect(at("docker.service", "SA102") == [4, 28])
+        #expect(at("Dockerfile", "SA301") == [4, 3])
+        #expect(at("Makefile", "SA301") == [3, 13])
+        #expect(at("run.sh", "SA301") == [3, 12])
+    }
+
     @Test func tabsInYAMLIndentationAreSA901AtTheTab() throws {
         let tree = try TemporaryTree()
         try tree.write("pod.yaml", "apiVersion: v1\nkind: Pod\nspec:\n\tcontainers: []\n")
