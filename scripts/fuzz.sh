@@ -13,7 +13,7 @@ swift build -c release --scratch-path .build-fuzz --product sockaudit-fuzz \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -DLIBFUZZER -Xcc -fsanitize=fuzzer-no-link,address
 
 work=.build-fuzz/corpus/$parser
-mkdir -p "$work" "Fuzz/crashes/$parser"
+mkdir -p "$work" "Fuzz/crashes/$parser" "Fuzz/regressions/$parser"
 # A crash must not leave swift-backtrace waiting on a terminal.
 SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 \
     .build-fuzz/release/sockaudit-fuzz "$parser" \

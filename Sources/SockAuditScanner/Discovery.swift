@@ -19,6 +19,8 @@ struct DiscoveredFiles: Sendable {
     var linksNotFollowed: [String] = []
     /// Folders that could not be listed, with the reason: what they hold was not scanned.
     var unlisted: [(path: String, reason: String)] = []
+    /// Entries whose name is not UTF-8 (shown repaired, so they cannot be opened by that path).
+    var undecodableNames: [(path: String, isFolder: Bool)] = []
 }
 
 /// Walks directories with `opendir`/`readdir` (an order of magnitude faster than FileManager's
@@ -69,7 +71,7 @@ struct Discovery {
     }
 
     private func walkDirectory(_ directory: String, walk: inout Walk, into found: inout DiscoveredFiles) {
-        var entries: [(name: String, kind: EntryKind)]
+        var entries: [(name: String, kind: EntryKind, isUTF8: Bool)]
         switch list(directory) {
         case .entries(let listed): entries = listed
         case .failed(let reason):
@@ -81,6 +83,10 @@ struct Discovery {
         if isChart { found.helmCharts.append(join(directory, "Chart.yaml")) }
         for entry in entries {
             let path = join(directory, entry.name)
+            if !entry.isUTF8 {
+                found.undecodableNames.append((path, entry.kind == .directory))
+                continue
+            }
             let relative = relativePath(path, root: walk.root)
             if isExcluded(path, relative: relative) {
                 found.notRead += 1
@@ -143,17 +149,17 @@ struct Discovery {
     private enum EntryKind { case file, directory, link, other }
 
     private enum Listing {
-        case entries([(name: String, kind: EntryKind)])
+        case entries([(name: String, kind: EntryKind, isUTF8: Bool)])
         case failed(String)
     }
 
     private func list(_ directory: String) -> Listing {
         guard let handle = opendir(directory) else { return .failed(String(cString: strerror(errno))) }
         defer { closedir(handle) }
-        var entries: [(String, EntryKind)] = []
+        var entries: [(String, EntryKind, Bool)] = []
         while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            let (name, isUTF8) = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { (String(cString: $0), String(validatingCString: $0) != nil) }
             }
             if name == "." || name == ".." { continue }
             var kind: EntryKind
@@ -164,7 +170,7 @@ struct Discovery {
             case Int32(DT_UNKNOWN): kind = lstatKind(join(directory, name))
             default: kind = .other
             }
-            entries.append((name, kind))
+            entries.append((name, kind, isUTF8))
         }
         return .entries(entries)
     }

@@ -86,6 +86,7 @@ public struct Scanner: Sendable {
         if targets.contains("-") { work.append(.standardInput(standardInput())) }
         work += discovered.helmCharts.map(WorkItem.helmChart)
         work += discovered.unlisted.map { WorkItem.unlisted($0.path, $0.reason) }
+        work += discovered.undecodableNames.map { WorkItem.undecodableName($0.path, isFolder: $0.isFolder) }
         work += discovered.files.map { path in
             // A path named on the command line is the user's choice to follow; a walked one is not.
             paths.contains(path) ? .file(path, readFrom: path, followLinks: true)
@@ -109,6 +110,8 @@ public struct Scanner: Sendable {
         /// Reported under the first path, read from the second (they differ for a followed link).
         case file(String, readFrom: String, followLinks: Bool)
         case unlisted(String, String)
+        /// An entry whose name is not UTF-8: a String cannot hold its name, so it cannot be opened.
+        case undecodableName(String, isFolder: Bool)
         case standardInput([UInt8])
         case helmChart(String)
         case source(SourceFile)
@@ -166,6 +169,11 @@ public struct Scanner: Sendable {
             return HelmChartNotice.outcome(chartFile: chart)
         case .source(let source):
             return fileScanner.scan(source)
+        case .undecodableName(let path, let isFolder):
+            let display = display(path)
+            guard isFolder || fileScanner.mayBeInScope(display) else { return .outOfScope }
+            let reason = "its name is not valid UTF-8 (shown with U+FFFD), so it cannot be opened by name; rename it"
+            return FileOutcome.unreadable(display, .unreadable(reason), limit: options.maxFileSize, folder: isFolder)
         case .unlisted(let path, let reason):
             return FileOutcome.unreadable(display(path), .unreadable(reason), limit: options.maxFileSize, folder: true)
         case .file(let path, let readFrom, let followLinks):

@@ -332,6 +332,22 @@ import Testing
         #expect(paths == [tree.path("alias/pod.yaml"), tree.path("linked.yaml")])
     }
 
+    @Test func namesThatAreNotUTF8AreSA901WhenInScope() throws {
+        let tree = try TemporaryTree()
+        for name: [UInt8] in [Array("pod\u{FF}".utf8.prefix(3)) + [0xFF] + Array(".yaml".utf8), Array("notes".utf8) + [0xFE] + Array(".txt".utf8)] {
+            let bytes = Array(tree.root.utf8) + [UInt8(ascii: "/")] + name + [0]
+            let descriptor = bytes.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+            #expect(descriptor >= 0)
+            _ = Self.socketPod.withCString { write(descriptor, $0, strlen($0)) }
+            close(descriptor)
+        }
+        let result = try scan([tree.root])
+        #expect(result.findings.map(\.ruleID) == ["SA901"])
+        #expect(result.findings.first?.location.path == tree.path("pod\u{FFFD}.yaml"))
+        #expect(result.findings.first?.message.contains("not valid UTF-8") == true)
+        #expect(result.filesSkipped == 1)
+    }
+
     @Test func unlistableFolderIsSA901() throws {
         guard getuid() != 0 else { return }  // root lists any folder
         let tree = try TemporaryTree()

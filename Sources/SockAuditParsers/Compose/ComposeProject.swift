@@ -69,6 +69,12 @@ struct LoadState {
     let loader: ComposeProject.Loader
     var files: [String: Node?] = [:]
     var problems: [UnscannableFile] = []
+    /// Each file's services by name, built once: looking a base up by scanning the mapping made a
+    /// long extends chain cubic.
+    var servicesByFile: [String: [String: Node]] = [:]
+
+    /// Real chains are a few levels; each service carries its whole chain, so depth is capped.
+    static let maxExtendsDepth = 32
 
     init(loader: @escaping ComposeProject.Loader) {
         self.loader = loader
@@ -163,11 +169,27 @@ struct LoadState {
             report("extends cycle: \((chain + [link]).joined(separator: " -> "))", at: serviceNode, in: path)
             return [own]
         }
-        guard let base = baseFile["services"]?[baseName], base.isMapping else {
+        if chain.count >= Self.maxExtendsDepth {
+            report("extends chain deeper than \(Self.maxExtendsDepth) levels: \(baseName) and what it extends are not read", at: serviceNode, in: path)
+            return [own]
+        }
+        guard let base = service(baseName, in: baseFile, path: basePath), base.isMapping else {
             report("extends service \"\(baseName)\", which \(basePath) does not define", at: serviceNode, in: path)
             return [own]
         }
         return layers(name: baseName, node: base, path: basePath, file: baseFile, variables: variables, chain: chain + [link]) + [own]
+    }
+
+    private mutating func service(_ name: String, in file: Node, path: String) -> Node? {
+        // A file may hold several Compose documents: each is known by where it starts.
+        let key = "\(path):\(file.line):\(file.column)"
+        if let index = servicesByFile[key] { return index[name] }
+        var index: [String: Node] = [:]
+        for pair in file["services"]?.pairs ?? [] {
+            if let key = pair.key.string { index[key] = pair.value }  // the last one wins, as in `Node[key]`
+        }
+        servicesByFile[key] = index
+        return index[name]
     }
 
     private mutating func interpolated(_ node: Node, _ path: String, _ variables: [String: String]) -> String? {
