@@ -69,6 +69,21 @@ public struct Scanner: Sendable {
         self.options = options
     }
 
+    /// Reads standard input up to one byte past `limit` (the scan then reports it as too large), so
+    /// an endless pipe cannot exhaust memory.
+    public static func readStandardInput(limit: Int) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: min(limit, 1 << 20) + 1)
+        var count = 0
+        while count <= limit {
+            if count == bytes.count { bytes += [UInt8](repeating: 0, count: min(count, limit + 1 - count)) }
+            let got = bytes.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress! + count, $0.count - count) }
+            if got < 0 && errno == EINTR { continue }
+            if got <= 0 { break }
+            count += got
+        }
+        return Array(bytes[..<count])
+    }
+
     /// Scans the targets; `-` reads `standardInput` (called at most once).
     public func scan(_ targets: [String], standardInput: () -> [UInt8] = { [] }) throws(ScanError) -> ScanResult {
         let discovered: DiscoveredFiles
@@ -163,6 +178,8 @@ public struct Scanner: Sendable {
 
     static func outcome(of item: WorkItem, fileScanner: FileScanner, options: ScanOptions) -> FileOutcome {
         switch item {
+        case .standardInput(let bytes) where bytes.count > options.maxFileSize:
+            return FileOutcome.unreadable("-", .tooLarge(bytes.count), limit: options.maxFileSize)
         case .standardInput(let bytes):
             return fileScanner.scan(SourceFile(path: "-", bytes: bytes), isStandardInput: true)
         case .helmChart(let chart):

@@ -63,7 +63,7 @@ struct ScanInputOptions: ParsableArguments {
         defer { progress?.0.erase() }
         do {
             return try Scanner(options: options).scan(paths, standardInput: {
-                Array(FileHandle.standardInput.readDataToEndOfFile())
+                Scanner.readStandardInput(limit: options.maxFileSize)
             })
         } catch {
             Terminal.error("sockaudit: \(error)")

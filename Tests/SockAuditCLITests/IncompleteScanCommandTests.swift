@@ -37,6 +37,13 @@ import Testing
         #expect(try CLI.run(["scan", root.path, "--exclude", "broken.yaml", "--fail-on", "critical"]).status == 0)
     }
 
+    @Test func standardInputOverTheLimitIsSA901() throws {
+        let run = try CLI.run(["scan", "-", "--max-file-size", "100"], stdin: String(repeating: "# padding\n", count: 50))
+        #expect(run.status == 3)
+        #expect(run.stdout.contains("-:1:1: high SA901 unscannable-file: not scanned: - is 101 bytes, over the 100-byte limit")
+                || run.stdout.contains("over the 100-byte limit"))
+    }
+
     @Test func helpDocumentsExitThree() throws {
         let run = try CLI.run(["scan", "--help"])
         #expect(run.stdout.contains("3 the scan is incomplete"))
