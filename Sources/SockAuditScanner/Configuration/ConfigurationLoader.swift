@@ -26,10 +26,14 @@ public enum ConfigurationLoader {
     }
 
     public static func load(_ path: String, rules: [RuleDescription]) throws(ConfigurationError) -> Configuration {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError(path: path, problems: [.init(line: 1, column: 1, message: "cannot be read")])
+        // The configuration comes with the repository being scanned: bounded like any file in it.
+        switch FileReader.read(path, limit: 1 << 20) {
+        case .success(let data): return try parse(String(decoding: data, as: UTF8.self), path: path, rules: rules)
+        case .failure(.tooLarge(let size)):
+            throw ConfigurationError(path: path, problems: [.init(line: 1, column: 1, message: "cannot be read: \(size) bytes, over 1 MiB")])
+        case .failure(.unreadable(let reason)):
+            throw ConfigurationError(path: path, problems: [.init(line: 1, column: 1, message: "cannot be read: \(reason)")])
         }
-        return try parse(String(decoding: data, as: UTF8.self), path: path, rules: rules)
     }
 
     public static func parse(_ text: String, path: String, rules: [RuleDescription]) throws(ConfigurationError) -> Configuration {
