@@ -7,6 +7,8 @@ public struct Facts: Sendable {
     public var unscannable: [UnscannableFile] = []
     /// `sockaudit:ignore` directives found in the scanned files.
     public var directives: [SuppressionDirective] = []
+    /// Live-host audits (`sockaudit host`, or a saved snapshot scanned later).
+    public var hosts: [HostSnapshot] = []
 
     public init(
         containers: [ContainerSpec] = [], daemons: [DaemonConfig] = [], clients: [ClientEndpoint] = [],
@@ -26,5 +28,6 @@ public struct Facts: Sendable {
         socketForwards += other.socketForwards
         unscannable += other.unscannable
         directives += other.directives
+        hosts += other.hosts
     }
 }
