@@ -65,6 +65,10 @@ struct HostCommand: ParsableCommand {
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
         if socket != nil && host != nil { throw ValidationError("give --socket or --host, not both") }
         guard root.hasPrefix("/") else { throw ValidationError("--root must be an absolute path") }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("--root \(root) is not a directory")
+        }
     }
 
     func run() throws {
@@ -77,6 +81,9 @@ struct HostCommand: ParsableCommand {
         } catch {
             Terminal.error("sockaudit: \(error)")
             throw ExitCode(2)
+        }
+        if !explicit, let dockerHost = environment["DOCKER_HOST"], !dockerHost.isEmpty, !dockerHost.lowercased().hasPrefix("unix://") {
+            Terminal.error("sockaudit: DOCKER_HOST=\(dockerHost) is not a unix socket and is not used by default; pass --host to audit it")
         }
         var socketPath: String? = EngineEndpoint.defaultSocket
         if case .unix(let path)? = endpoint { socketPath = path }
