@@ -102,7 +102,7 @@ def dockerfile(rng, name, plant):
 
 def source(rng, name, _plant):
     body = [f"// {name}: application code, out of scope for sockaudit"]
-    for index in range(rng.randint(20, 120)):
+    for index in range(rng.randint(10, 60)):
         body.append(f"func handler{index}(value: Int) -> Int {{ return value * {rng.randint(1, 9)} }}")
     return "\n".join(body) + "\n", []
 

@@ -57,7 +57,8 @@ PY
     printf '%-8s %-10s %8s %8s %9s  %s\n' "$size" sockaudit "$wall" "$cpu" "$rss" "$recall"
 
     read -r wall cpu rss <<< "$(measure grep -rnE 'docker\.sock|privileged' "$corpus")"
-    printf '%-8s %-10s %8s %8s %9s  %s\n' "$size" grep "$wall" "$cpu" "$rss" "the floor: reads every byte, understands nothing"
+    lines=$(grep -rnE 'docker\.sock|privileged' "$corpus" | wc -l)
+    printf '%-8s %-10s %8s %8s %9s  %s\n' "$size" grep "$wall" "$cpu" "$rss" "the floor: $lines matching lines for $(tail -n +2 "$corpus/plants.tsv" | wc -l) plants, no understanding"
 
     if [ -n "$checkov" ] && [ "$size" -le 5000 ]; then
         read -r wall cpu rss <<< "$(measure "$checkov" -d "$corpus" --framework kubernetes dockerfile github_actions gitlab_ci --quiet --compact -o json)"
