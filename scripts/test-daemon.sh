@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A private Docker daemon for the end-to-end host test, as /work/shared/reference/real-daemon.md
-# describes: its own socket, data and exec roots, no registry, three test containers.
+# describes: its own socket, data and exec roots, no registry, six test containers (a socket mount,
+# privileged, host PID, SYS_ADMIN, seccomp unconfined, and a hardened one).
 #   scripts/test-daemon.sh start DIR   -> prints the socket path; DIR/docker.sock answers
 #   scripts/test-daemon.sh stop DIR    -> removes the containers, stops the daemon
 set -euo pipefail
@@ -12,7 +13,7 @@ mkdir -p "$2"
 dir=$(cd "$2" && pwd)
 docker_cli=/usr/bin/docker  # Debian's client; another may be first on PATH
 image=sockaudit-test-busybox
-containers=(sa-socket sa-privileged sa-hardened)
+containers=(sa-socket sa-privileged sa-pidhost sa-sysadmin sa-seccomp sa-hardened)
 
 dockerd_path() {
     for candidate in /usr/bin/dockerd /usr/sbin/dockerd; do
@@ -35,7 +36,9 @@ wait_for_daemon() {
 
 start_daemon() {
     local driver=$1
-    "$(dockerd_path)" --iptables=false --ip6tables=false --ip-forward=false --bridge=none \
+    # --debug logs every API call ("Calling GET /v1.41/info"): the test reads it to prove the audit
+    # sent nothing but GET.
+    "$(dockerd_path)" --debug --iptables=false --ip6tables=false --ip-forward=false --bridge=none \
         --storage-driver="$driver" --data-root "$dir/data" --exec-root "$dir/exec" \
         --pidfile "$dir/dockerd.pid" --config-file "$dir/daemon.json" \
         -H "unix://$dir/docker.sock" >"$dir/dockerd-$driver.log" 2>&1 &
@@ -79,6 +82,9 @@ start() {
     # Privileged cannot start on machines without CAP_SYS_RESOURCE in the bounding set: created is enough.
     cli create --name sa-privileged --network none --privileged "$image" >/dev/null
     cli start sa-privileged >/dev/null 2>&1 || echo "note: sa-privileged created, not started (as expected here)" >&2
+    cli run -d --name sa-pidhost --network none --pid host "$image" >/dev/null
+    cli run -d --name sa-sysadmin --network none --cap-add SYS_ADMIN "$image" >/dev/null
+    cli run -d --name sa-seccomp --network none --security-opt seccomp=unconfined "$image" >/dev/null
     cli run -d --name sa-hardened --network none --read-only --cap-drop ALL \
         --security-opt no-new-privileges --user 1000:1000 --memory 64m --cpus 0.5 --pids-limit 64 "$image" >/dev/null
     echo "$dir/docker.sock"
