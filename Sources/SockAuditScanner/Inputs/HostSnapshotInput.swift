@@ -7,7 +7,7 @@ struct HostSnapshotInput: StructuredInput {
     let kind = InputKind.host.rawValue
 
     func mayClaim(_ file: SourceFile, text: String) -> Bool {
-        file.name.hasSuffix(HostSnapshotAdapter.fileSuffix) || text.contains(HostSnapshotAdapter.formatKey)
+        file.name.hasSuffix(HostSnapshotAdapter.fileSuffix) || TextSearch.contains(text, HostSnapshotAdapter.formatKey)
     }
 
     func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
