@@ -27,7 +27,7 @@ public enum HostSnapshotAdapter {
             for pair in pairs {
                 if pair.key.string == "error", let message = pair.value.string {
                     facts.unscannable.append(UnscannableFile(
-                        location: at(pair.key), reason: "the host probe \(probe) failed: \(message)"))
+                        location: at(pair.key), reason: "the host probe \(probe) failed: \(message)", extent: .part))
                 } else if pair.value.isMapping, let name = pair.key.string {
                     collectErrors(pair.value, probe: "\(probe) \(name)")
                 }
