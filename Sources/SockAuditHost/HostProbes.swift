@@ -52,7 +52,7 @@ public struct HostProbes: Sendable {
         ]
         let engine = probeEngine()
         if let endpoint = options.endpoint {
-            var members = [Member("address", .string(endpoint.description)), Member("transport", .string(endpoint.transport)),
+            let members = [Member("address", .string(endpoint.description)), Member("transport", .string(endpoint.transport)),
                            Member("answered", .bool(engine.apiVersion != nil))]
             document.append(Member("endpoint", .object(members)))
         }
