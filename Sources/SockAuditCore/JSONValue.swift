@@ -1,7 +1,6 @@
-import SockAuditParsers
-
-/// A JSON value the snapshot writer builds: ordered members, so the saved snapshot is
-/// deterministic and diffable. Replies of the Engine API are kept verbatim through `init(node:)`.
+/// A JSON value with its members in the order they are written, so documents read in the order
+/// they are specified and the same value always renders the same bytes (JSON reports, host
+/// snapshots). `JSONEncoder` can only sort keys alphabetically.
 public indirect enum JSONValue: Hashable, Sendable {
     case object([Member])
     case array([JSONValue])
@@ -23,12 +22,9 @@ public indirect enum JSONValue: Hashable, Sendable {
     public static func int(_ value: Int) -> JSONValue { .literal(String(value)) }
     public static let null = JSONValue.literal("null")
 
-    public init(node: Node) {
-        switch node.content {
-        case .scalar(let scalar): self = scalar.isPlain ? .literal(scalar.text.isEmpty ? "null" : scalar.text) : .string(scalar.text)
-        case .sequence(let items): self = .array(items.map(JSONValue.init(node:)))
-        case .mapping(let pairs): self = .object(pairs.map { Member($0.key.string ?? "", JSONValue(node: $0.value)) })
-        }
+    /// An object from `["key": value, ...]`, keeping the order written.
+    public static func ordered(_ members: KeyValuePairs<String, JSONValue>) -> JSONValue {
+        .object(members.map { Member($0.key, $0.value) })
     }
 
     /// Pretty JSON, two spaces per level, members in their order.
@@ -85,6 +81,8 @@ public indirect enum JSONValue: Hashable, Sendable {
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
             // Control characters and the line separators some parsers count as line breaks.
             case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
                 || scalar.value == 0x2028 || scalar.value == 0x2029:
