@@ -23,10 +23,12 @@ let package = Package(
         .target(name: "SockAuditReporters", dependencies: ["SockAuditCore"]),
         // File discovery, input-kind detection and the pipeline from paths to a ScanResult.
         .target(name: "SockAuditScanner", dependencies: ["SockAuditCore", "SockAuditParsers", "SockAuditRules"]),
+        // The only code that touches a live host: Engine API client and local probes -> a snapshot.
+        .target(name: "SockAuditHost", dependencies: ["SockAuditCore", "SockAuditParsers"]),
         .executableTarget(
             name: "sockaudit",
             dependencies: [
-                "SockAuditCore", "SockAuditScanner", "SockAuditRules", "SockAuditReporters",
+                "SockAuditCore", "SockAuditScanner", "SockAuditRules", "SockAuditReporters", "SockAuditHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +42,7 @@ let package = Package(
         .testTarget(name: "SockAuditScannerTests", dependencies: ["SockAuditScanner", "SockAuditRules"]),
         .testTarget(name: "SockAuditReportersTests", dependencies: ["SockAuditReporters", "SockAuditRules"],
                     resources: [.copy("Golden")]),
+        .testTarget(name: "SockAuditHostTests", dependencies: ["SockAuditHost", "SockAuditScanner", "SockAuditRules"]),
         .testTarget(name: "SockAuditCLITests", dependencies: ["sockaudit"]),
         .testTarget(name: "SockAuditFuzzingTests", dependencies: ["SockAuditFuzzing"]),
     ]

@@ -44,6 +44,7 @@ def k8s(rng, name, plant):
         lines.append(f"        - {{name: SETTING_{index}, value: \"{rng.random():.6f}\"}}")
     lines += [
         "        securityContext:",
+        *(["          privileged: false"] if not plant and rng.random() < 0.3 else []),
         "          allowPrivilegeEscalation: false",
         "          readOnlyRootFilesystem: true",
         "          capabilities: {drop: [\"ALL\"]}",
@@ -57,6 +58,10 @@ def k8s(rng, name, plant):
         f"          path: {volume}",
     ]
     plant_line = len(lines)
+    if not plant and rng.random() < 0.1:
+        # A look-alike: the socket path in an annotation is no mount.
+        lines.insert(6, "  annotations: {note: \"never mount /var/run/docker.sock here\"}")
+        plant_line += 1
     lines += ["---", "apiVersion: v1", "kind: Service", "metadata:", f"  name: {name}", "spec:",
               "  ports:", "  - port: 80", f"  selector: {{app: {name}}}"]
     return "\n".join(lines) + "\n", [(plant_line, "SA101")] if plant else []
@@ -70,6 +75,8 @@ def compose(rng, name, plant):
              "    environment:"]
     for index in range(rng.randint(1, 8)):
         lines.append(f"      SETTING_{index}: \"{rng.randint(0, 99999)}\"")
+    if not plant and rng.random() < 0.15:
+        lines.insert(1, "  # the agent talks to a read-only proxy, not /var/run/docker.sock")
     lines += ["    volumes:", f"      - {volume}"]
     return "\n".join(lines) + "\n", [(len(lines), "SA101")] if plant else []
 
@@ -79,6 +86,8 @@ def script(rng, name, plant):
              "docker pull \"$IMAGE\""]
     if plant:
         lines.append("docker run -d --name agent -v /var/run/docker.sock:/var/run/docker.sock \"$IMAGE\"")
+    elif rng.random() < 0.25:
+        lines.append("test -S /var/run/docker.sock || { echo 'no docker daemon' >&2; exit 1; }")
     else:
         lines.append("docker ps --format '{{.Names}}'")
     lines += [f"echo deployed {name}"] * rng.randint(1, 5)
@@ -102,7 +111,7 @@ def dockerfile(rng, name, plant):
 
 def source(rng, name, _plant):
     body = [f"// {name}: application code, out of scope for sockaudit"]
-    for index in range(rng.randint(20, 120)):
+    for index in range(rng.randint(10, 60)):
         body.append(f"func handler{index}(value: Int) -> Int {{ return value * {rng.randint(1, 9)} }}")
     return "\n".join(body) + "\n", []
 

@@ -49,15 +49,18 @@ import json, sys
 corpus, report = sys.argv[1], sys.argv[2]
 plants = [line.split("\t") for line in open(corpus + "/plants.tsv").read().splitlines()[1:]]
 found = {(f["location"]["path"], f["location"]["line"], f["ruleId"]) for f in json.load(open(report))["findings"]}
-hit = sum((corpus + "/" + path, int(line), rule) in found for path, line, rule in plants)
-print(f"planted SA101 found at their line: {hit}/{len(plants)}")
+planted = {(corpus + "/" + path, int(line), rule) for path, line, rule in plants}
+hit = len(planted & found)
+extra = len({f for f in found if f[2] == "SA101"} - planted)
+print(f"plants found at their line: {hit}/{len(plants)}; SA101 elsewhere (false alarms): {extra}")
 PY
 )
     rm -f "$report"
     printf '%-8s %-10s %8s %8s %9s  %s\n' "$size" sockaudit "$wall" "$cpu" "$rss" "$recall"
 
     read -r wall cpu rss <<< "$(measure grep -rnE 'docker\.sock|privileged' "$corpus")"
-    printf '%-8s %-10s %8s %8s %9s  %s\n' "$size" grep "$wall" "$cpu" "$rss" "the floor: reads every byte, understands nothing"
+    lines=$(grep -rnE 'docker\.sock|privileged' "$corpus" | wc -l)
+    printf '%-8s %-10s %8s %8s %9s  %s\n' "$size" grep "$wall" "$cpu" "$rss" "the floor: prints $lines lines for $(tail -n +2 "$corpus/plants.tsv" | wc -l) plants"
 
     if [ -n "$checkov" ] && [ "$size" -le 5000 ]; then
         read -r wall cpu rss <<< "$(measure "$checkov" -d "$corpus" --framework kubernetes dockerfile github_actions gitlab_ci --quiet --compact -o json)"

@@ -12,55 +12,53 @@ public struct JSONReporter: Reporter {
     }
 
     public func render(_ result: ScanResult) -> String {
-        let document = OrderedJSON.object([
-            ("schemaVersion", .string(Self.schemaVersion)),
-            ("tool", .object([
-                ("name", .string(tool.name)),
-                ("version", .string(tool.version)),
-                ("informationUri", .string(tool.informationURI)),
-            ])),
-            ("summary", summary(result)),
-            ("findings", .array(result.reportOrder.map(finding))),
-        ])
-        return document.pretty + "\n"
+        JSONValue.ordered([
+            "schemaVersion": .string(Self.schemaVersion),
+            "tool": .ordered([
+                "name": .string(tool.name),
+                "version": .string(tool.version),
+                "informationUri": .string(tool.informationURI),
+            ]),
+            "summary": summary(result),
+            "findings": .array(result.reportOrder.map(finding)),
+        ]).rendered()
     }
 
-    private func summary(_ result: ScanResult) -> OrderedJSON {
-        let active = result.activeFindings.count
-        return .object([
-            ("findings", .int(active)),
-            ("suppressed", .int(result.findings.filter { $0.suppression != nil }.count)),
-            ("baselined", .int(result.findings.filter { $0.suppression == nil && $0.isBaselined }.count)),
-            ("bySeverity", .object(Severity.allCases.reversed().map { ($0.rawValue, .int(result.count($0))) })),
-            ("filesScanned", .object(result.filesScanned.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
-            ("filesSkipped", .int(result.filesSkipped)),
-            ("fixedSinceBaseline", .array(result.fixedSinceBaseline.map { entry in
-                .object([
-                    ("ruleId", .string(entry.ruleId)), ("path", .string(entry.path)), ("subject", .string(entry.subject)),
-                    ("evidence", .string(entry.evidence)), ("fingerprint", .string(entry.fingerprint)),
+    private func summary(_ result: ScanResult) -> JSONValue {
+        .ordered([
+            "findings": .int(result.activeFindings.count),
+            "suppressed": .int(result.findings.filter { $0.suppression != nil }.count),
+            "baselined": .int(result.findings.filter { $0.suppression == nil && $0.isBaselined }.count),
+            "bySeverity": .object(Severity.allCases.reversed().map { .init($0.rawValue, .int(result.count($0))) }),
+            "filesScanned": .object(result.filesScanned.sorted { $0.key < $1.key }.map { .init($0.key, .int($0.value)) }),
+            "filesSkipped": .int(result.filesSkipped),
+            "fixedSinceBaseline": .array(result.fixedSinceBaseline.map { entry in
+                .ordered([
+                    "ruleId": .string(entry.ruleId), "path": .string(entry.path), "subject": .string(entry.subject),
+                    "evidence": .string(entry.evidence), "fingerprint": .string(entry.fingerprint),
                 ])
-            })),
+            }),
         ])
     }
 
-    private func finding(_ finding: Finding) -> OrderedJSON {
-        .object([
-            ("ruleId", .string(finding.ruleID)),
-            ("slug", .string(finding.slug)),
-            ("severity", .string(finding.severity.rawValue)),
-            ("message", .string(finding.message)),
-            ("location", .object([
-                ("path", .string(finding.location.path)),
-                ("line", .int(finding.location.line)),
-                ("column", .int(finding.location.column)),
-            ])),
-            ("subject", .string(finding.subject)),
-            ("evidence", .string(finding.evidence)),
-            ("fingerprint", .string(finding.fingerprint)),
-            ("suppression", finding.suppression.map {
-                .object([("reason", .string($0.reason)), ("source", .string($0.source))])
-            } ?? .null),
-            ("baselined", .bool(finding.isBaselined)),
+    private func finding(_ finding: Finding) -> JSONValue {
+        .ordered([
+            "ruleId": .string(finding.ruleID),
+            "slug": .string(finding.slug),
+            "severity": .string(finding.severity.rawValue),
+            "message": .string(finding.message),
+            "location": .ordered([
+                "path": .string(finding.location.path),
+                "line": .int(finding.location.line),
+                "column": .int(finding.location.column),
+            ]),
+            "subject": .string(finding.subject),
+            "evidence": .string(finding.evidence),
+            "fingerprint": .string(finding.fingerprint),
+            "suppression": finding.suppression.map {
+                .ordered(["reason": .string($0.reason), "source": .string($0.source)])
+            } ?? .null,
+            "baselined": .bool(finding.isBaselined),
         ])
     }
 }

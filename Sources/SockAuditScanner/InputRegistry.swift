@@ -2,6 +2,7 @@
 enum InputRegistry {
     /// Inputs read from YAML and JSON documents, in the order they are offered a file.
     static let structured: [any StructuredInput] = [
+        HostSnapshotInput(),
         ComposeInput(),
         KubernetesInput(),
         DaemonJSONInput(),

@@ -140,6 +140,7 @@ public struct Scanner: Sendable {
         var findings: [Finding]
         var daemons: [DaemonConfig]
         var directives: [SuppressionDirective]
+        var embedded: [EmbeddedFile]
     }
 
     /// Scans every item on all cores, then judges what spans files, then applies the policy.
@@ -148,14 +149,16 @@ public struct Scanner: Sendable {
         let engine = Engine(rules: options.activeRules)
         let options = self.options
         options.progress?.found(work.count)
-        let results = ParallelMap.map(count: work.count, workers: options.workers) { index in
-            let outcome = Self.outcome(of: work[index], fileScanner: fileScanner, options: options)
-            var local = outcome.facts
-            let daemons = local.daemons
-            local.daemons = []
-            let findings = engine.run(local)
-            options.progress?.done(findings: findings.count)
-            return FileResult(kind: outcome.kind, findings: findings, daemons: daemons, directives: local.directives)
+        var results = Self.scanAll(work, fileScanner: fileScanner, engine: engine, options: options)
+        // Files carried inside an input (a host snapshot's daemon.json and units) are scanned once,
+        // under their own paths; what they carry in turn is not followed.
+        let embedded = results.flatMap(\.embedded)
+        if !embedded.isEmpty {
+            let sources = embedded.map { SourceFile(path: $0.path, bytes: Array($0.text.utf8)) }
+            let files = Dictionary(sources.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+            options.progress?.found(sources.count)
+            results += Self.scanAll(
+                sources.map(WorkItem.source), fileScanner: FileScanner(context: .inMemory(files)), engine: engine, options: options)
         }
         var scanned: [String: Int] = [:]
         var skipped = alreadySkipped
@@ -174,6 +177,21 @@ public struct Scanner: Sendable {
         spanning.daemons = DaemonMerge.merge(spanning.daemons, passedTogether: passedTogether)
         findings += engine.run(spanning)
         return finish(Engine.deduplicated(findings), directives: spanning.directives, scanned: scanned, skipped: skipped)
+    }
+
+    /// Every item on all cores; each leaves its findings and what is judged across files.
+    static func scanAll(_ work: [WorkItem], fileScanner: FileScanner, engine: Engine, options: ScanOptions) -> [FileResult] {
+        ParallelMap.map(count: work.count, workers: options.workers) { index in
+            let outcome = Self.outcome(of: work[index], fileScanner: fileScanner, options: options)
+            var local = outcome.facts
+            let daemons = local.daemons
+            local.daemons = []
+            let findings = engine.run(local)
+            options.progress?.done(findings: findings.count)
+            return FileResult(
+                kind: outcome.kind, findings: findings, daemons: daemons, directives: local.directives,
+                embedded: local.embeddedFiles)
+        }
     }
 
     static func outcome(of item: WorkItem, fileScanner: FileScanner, options: ScanOptions) -> FileOutcome {

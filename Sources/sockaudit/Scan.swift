@@ -33,37 +33,9 @@ struct Scan: ParsableCommand {
 
     func run() throws {
         let configuration = try input.loadConfiguration()
-        let result = try input.run(input.scanOptions(configuration: configuration, baseline: try loadBaseline()))
-
-        let toTerminal = output == nil && Terminal.isTTY(STDOUT_FILENO)
-        let settings = ReporterSettings(
-            color: toTerminal, grouped: toTerminal,
-            baseURI: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true).absoluteString)
-        let report = format.reporter(settings).render(result)
-        if let output {
-            do {
-                try Data(report.utf8).write(to: URL(fileURLWithPath: output))
-            } catch {
-                Terminal.error("sockaudit: cannot write \(output): \(error.localizedDescription)")
-                throw ExitCode(2)
-            }
-        } else if !report.isEmpty {
-            Terminal.out(report.hasSuffix("\n") ? report : report + "\n")
-        }
-        Terminal.error(Summary.line(result))
-        let threshold = failOn ?? configuration.failOn ?? .low
-        if let code = ScanExit.code(result, threshold: threshold) { throw code }
-    }
-
-    private func loadBaseline() throws -> Baseline? {
-        guard let baseline else { return nil }
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: baseline))
-            return try JSONDecoder().decode(Baseline.self, from: data)
-        } catch {
-            Terminal.error("sockaudit: cannot read baseline \(baseline): \(error.localizedDescription)")
-            throw ExitCode(2)
-        }
+        let result = try input.run(input.scanOptions(configuration: configuration, baseline: try ReportOutput.loadBaseline(baseline)))
+        try ReportOutput.emit(
+            result, format: format, output: output, summary: Summary.line(result), failOn: failOn, configuration: configuration)
     }
 }
 

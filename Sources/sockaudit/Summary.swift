@@ -7,7 +7,13 @@ enum Summary {
         let kinds = result.filesScanned.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         var text = "sockaudit: scanned \(total) file\(total == 1 ? "" : "s")"
         if !kinds.isEmpty { text += " (\(kinds.joined(separator: ", ")))" }
-        text += ", \(result.filesSkipped) not in scope; findings:"
+        text += ", \(result.filesSkipped) not in scope; " + findings(result)
+        return text
+    }
+
+    /// `findings: 0 critical, 1 high, ...` with suppressed, baselined and fixed counts.
+    static func findings(_ result: ScanResult) -> String {
+        var text = "findings:"
         let counts = Severity.allCases.reversed().map { "\(result.count($0)) \($0.rawValue)" }
         text += " " + counts.joined(separator: ", ")
         let suppressed = result.findings.filter { $0.suppression != nil }.count

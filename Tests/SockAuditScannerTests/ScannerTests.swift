@@ -157,6 +157,17 @@ import Testing
         #expect(last.filesDone == 11 && last.filesFound == 11)
         #expect(last.findings == result.findings.count)
     }
+
+    @Test func aValueThatCannotBeReadIsPartlyScannedNotSkipped() {
+        let script = "#!/bin/sh\necho 'unclosed\ndocker run --privileged alpine\n"
+        let findings = Scanner(options: ScanOptions(rules: BuiltInRules.all))
+            .scan(sources: [SourceFile(path: "deploy.sh", bytes: Array(script.utf8))]).findings
+        let sa901 = findings.filter { $0.ruleID == "SA901" }
+        #expect(sa901.count == 1)
+        #expect(sa901.first?.message.hasPrefix("partly scanned: ") == true, "\(sa901.map(\.message))")
+        #expect(sa901.first?.location.line == 2)
+        #expect(findings.contains { $0.ruleID == "SA301" && $0.location.line == 3 })
+    }
 }
 
 /// A value shared with a callback that may run on any thread.

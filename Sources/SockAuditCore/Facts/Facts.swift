@@ -7,6 +7,10 @@ public struct Facts: Sendable {
     public var unscannable: [UnscannableFile] = []
     /// `sockaudit:ignore` directives found in the scanned files.
     public var directives: [SuppressionDirective] = []
+    /// Files carried inside the scanned input, to be scanned in their own right.
+    public var embeddedFiles: [EmbeddedFile] = []
+    /// Live-host audits (`sockaudit host`, or a saved snapshot scanned later).
+    public var hosts: [HostSnapshot] = []
 
     public init(
         containers: [ContainerSpec] = [], daemons: [DaemonConfig] = [], clients: [ClientEndpoint] = [],
@@ -26,5 +30,7 @@ public struct Facts: Sendable {
         socketForwards += other.socketForwards
         unscannable += other.unscannable
         directives += other.directives
+        embeddedFiles += other.embeddedFiles
+        hosts += other.hosts
     }
 }

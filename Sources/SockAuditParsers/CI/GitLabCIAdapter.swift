@@ -70,6 +70,10 @@ public enum GitLabCIAdapter {
         var spec = ContainerSpec(
             inputKind: .commandLine, name: node["alias"]?.string ?? image, subject: "service \"\(image)\" of \(owner)",
             location: imageNode.location(in: ci.path), dialect: .commandLine, image: image)
+        // Capabilities, user, limits and privileged mode of a GitLab service come from the runner's
+        // configuration, not from this file: advice to set them here could not be followed, so only
+        // what the file states (its variables, its command) is judged.
+        spec.isComplete = false
         // the job's DOCKER_HOST points the job's client at this service, not the service at a daemon
         let environment = (variables + ci.environment(node["variables"])).filter { $0.name != "DOCKER_HOST" }
         spec.environment = ci.environmentSettings(environment, key: "variables")

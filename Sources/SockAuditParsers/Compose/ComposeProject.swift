@@ -60,7 +60,8 @@ final class Diagnostics {
 
     func report(_ message: String, at node: Node, in path: String, columnOffset: Int = 0) {
         problems.append(UnscannableFile(
-            location: SourceLocation(path: path, line: node.line, column: node.column + columnOffset), reason: message))
+            location: SourceLocation(path: path, line: node.line, column: node.column + columnOffset), reason: message,
+            extent: .part))
     }
 }
 
@@ -81,7 +82,7 @@ struct LoadState {
     }
 
     mutating func report(_ message: String, at node: Node, in path: String) {
-        problems.append(UnscannableFile(location: node.location(in: path), reason: message))
+        problems.append(UnscannableFile(location: node.location(in: path), reason: message, extent: .part))
     }
 
     /// The Compose document of another file, parsed once; nil (and a problem at `reference`) when

@@ -17,7 +17,8 @@ public enum ShellFacts {
         }
         for error in script.errors {
             facts.unscannable.append(UnscannableFile(
-                location: SourceLocation(path: path, line: error.line, column: error.column), reason: error.message))
+                location: SourceLocation(path: path, line: error.line, column: error.column), reason: error.message,
+                extent: .part))
         }
         return facts
     }

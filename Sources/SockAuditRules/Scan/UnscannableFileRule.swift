@@ -109,7 +109,8 @@ public struct UnscannableFileRule: Rule {
 
     public func check(_ facts: Facts) -> [Finding] {
         facts.unscannable.map { file in
-            Self.description.finding(at: file.location, "not scanned: \(file.reason)", evidence: file.reason)
+            let prefix = file.extent == .file ? "not scanned" : "partly scanned"
+            return Self.description.finding(at: file.location, "\(prefix): \(file.reason)", evidence: file.reason)
         }
     }
 }

@@ -26,7 +26,8 @@ struct ComposeInput: StructuredInput {
             guard let bytes = context.readFile(envFile, workingDirectory), case .success(let text) = TextDecoding.decode(bytes) else {
                 problems.append(UnscannableFile(
                     location: SourceLocation(path: file.path, line: 1, column: 1),
-                    reason: "the --env-file \(envFile) could not be read, so this file's variables are not interpolated from it"))
+                    reason: "the --env-file \(envFile) could not be read, so this file's variables are not interpolated from it",
+                    extent: .part))
                 continue
             }
             variables = ComposeEnvFile.parse(text, inheriting: variables)

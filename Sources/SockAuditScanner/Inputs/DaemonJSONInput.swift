@@ -14,7 +14,7 @@ struct DaemonJSONInput: StructuredInput {
 
     func mayClaim(_ file: SourceFile, text: String) -> Bool {
         guard file.pathExtension == "json" || file.path == "-" else { return false }
-        return file.name == "daemon.json" || Self.telltales.contains(where: text.contains)
+        return file.name == "daemon.json" || Self.telltales.contains(where: { TextSearch.contains(text, $0) })
     }
 
     func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {

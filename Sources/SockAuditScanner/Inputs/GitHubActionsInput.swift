@@ -6,7 +6,7 @@ struct GitHubActionsInput: StructuredInput {
     let kind = "github-actions"
 
     func mayClaim(_ file: SourceFile, text: String) -> Bool {
-        file.path.contains(".github/workflows/") || file.name == "action.yml" || file.name == "action.yaml"
+        TextSearch.contains(file.path, ".github/workflows/") || file.name == "action.yml" || file.name == "action.yaml"
     }
 
     func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {

@@ -9,7 +9,7 @@ struct GitLabCIInput: StructuredInput {
     func mayClaim(_ file: SourceFile, text: String) -> Bool {
         let name = file.name.lowercased()
         return name.hasSuffix(".gitlab-ci.yml") || name.hasSuffix(".gitlab-ci.yaml") || name == ".gitlab-ci.yml"
-            || (!file.path.contains(".github/") && text.contains("script:") && Self.jobKeys.contains { text.contains($0) })
+            || (!TextSearch.contains(file.path, ".github/") && TextSearch.contains(text, "script:") && Self.jobKeys.contains { TextSearch.contains(text, $0) })
     }
 
     /// Keys that, next to `script:`, say a YAML file is a pipeline (an included CI file).

@@ -7,7 +7,7 @@ struct InspectInput: StructuredInput {
 
     func mayClaim(_ file: SourceFile, text: String) -> Bool {
         guard file.pathExtension == "json" || file.path == "-" else { return false }
-        return text.contains("\"HostConfig\"") || text.contains("\"Mounts\"") || text.contains("\"Destination\"")
+        return ["\"HostConfig\"", "\"Mounts\"", "\"Destination\""].contains { TextSearch.contains(text, $0) }
     }
 
     func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {

@@ -12,7 +12,7 @@ struct JenkinsfileInput: TextInput {
     }
 
     func facts(from text: String, file: SourceFile, context: InputContext) -> Facts? {
-        if file.pathExtension == "groovy" && !(text.contains("pipeline") || text.contains("node")) { return nil }
+        if file.pathExtension == "groovy" && !(TextSearch.contains(text, "pipeline") || TextSearch.contains(text, "node")) { return nil }
         var facts = Facts()
         for source in JenkinsfileSteps.sources(text) {
             facts.merge(ShellFacts.facts(from: source, path: file.path))

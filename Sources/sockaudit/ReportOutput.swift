@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import SockAuditCore
+import SockAuditReporters
+
+/// Writing a result and choosing the exit code: shared by `scan` and `host`, so both report,
+/// suppress and fail alike.
+enum ReportOutput {
+    /// Renders the report to `output` (or standard output), prints the summary line, and exits 1
+    /// when an active finding reaches the threshold (--fail-on, else the configuration's, else low),
+    /// or 3 when none does but an SA901 says something was not scanned (`ScanExit`).
+    static func emit(
+        _ result: ScanResult, format: ReporterName, output: String?, summary: String, failOn: Severity?,
+        configuration: Configuration
+    ) throws {
+        let toTerminal = output == nil && Terminal.isTTY(STDOUT_FILENO)
+        let settings = ReporterSettings(
+            color: toTerminal, grouped: toTerminal,
+            baseURI: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true).absoluteString)
+        let report = format.reporter(settings).render(result)
+        if let output {
+            do {
+                try Data(report.utf8).write(to: URL(fileURLWithPath: output))
+            } catch {
+                Terminal.error("sockaudit: cannot write \(output): \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+        } else if !report.isEmpty {
+            Terminal.out(report.hasSuffix("\n") ? report : report + "\n")
+        }
+        Terminal.error(summary)
+        let threshold = failOn ?? configuration.failOn ?? .low
+        if let code = ScanExit.code(result, threshold: threshold) { throw code }
+    }
+
+    /// A baseline written by `sockaudit baseline`; an unreadable one exits 2.
+    static func loadBaseline(_ path: String?) throws -> Baseline? {
+        guard let path else { return nil }
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return try JSONDecoder().decode(Baseline.self, from: data)
+        } catch {
+            Terminal.error("sockaudit: cannot read baseline \(path): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+    }
+}
