@@ -27,8 +27,10 @@ public enum DockerClientCommand {
                     hosts.append((word, words[index].text, "\(text) \(words[index].text)"))
                     index += 1
                 }
-            } else if text.hasPrefix("--host=") || text.hasPrefix("-H=") {
-                hosts.append((word, String(text.split(separator: "=", maxSplits: 1)[1]), text))
+            } else if text.hasPrefix("--host=") || text.hasPrefix("-H="), let equals = text.firstIndex(of: "=") {
+                // `-H=` with nothing after it names no daemon (splitting on "=" left no second part: a crash).
+                let address = String(text[text.index(after: equals)...])
+                if !address.isEmpty { hosts.append((word, address, text)) }
             } else if text.hasPrefix("-H"), text.count > 2 {
                 hosts.append((word, String(text.dropFirst(2)), text))
             } else if DockerRunCommand.globalValued.contains(text) {
