@@ -25,6 +25,15 @@ public enum HostPath {
 
     /// `//` collapsed, `.` and `..` resolved, trailing `/` dropped, `/var/run` folded into `/run`.
     /// A relative or variable-led path keeps its first component as written.
+    /// `path` without trailing slashes, `/` kept. In one pass: removing them one at a time, each
+    /// after `count`, was quadratic on a value of thousands of slashes.
+    public static func droppingTrailingSlashes(_ path: String) -> String {
+        let slashes = path.utf8.reversed().prefix(while: { $0 == UInt8(ascii: "/") }).count
+        guard slashes > 0 else { return path }
+        let keep = max(path.utf8.count - slashes, 1)
+        return String(decoding: path.utf8.prefix(keep), as: UTF8.self)
+    }
+
     public static func normalize(_ path: String) -> String {
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []

@@ -57,3 +57,10 @@ import Testing
         #expect(HostPath.sensitiveFolder(in: path) == nil, "\(path)")
     }
 }
+
+@Suite struct TrailingSlashTests {
+    @Test(arguments: [("", ""), ("/", "/"), ("////", "/"), ("/a/", "/a"), ("/a///", "/a"), ("a", "a"), ("/é//", "/é")])
+    func droppingTrailingSlashes(input: String, expected: String) {
+        #expect(HostPath.droppingTrailingSlashes(input) == expected)
+    }
+}

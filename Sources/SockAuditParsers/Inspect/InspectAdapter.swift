@@ -219,9 +219,7 @@ struct InspectedContainer {
     }
 
     static func normalizedTarget(_ target: String) -> String {
-        var trimmed = target
-        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
-        return trimmed
+        HostPath.droppingTrailingSlashes(target)
     }
 
     /// `SRC:DST[:opts]`; a named volume (`data:/data`) is not a host source.

@@ -50,8 +50,7 @@ public struct DaemonAuditRulesMissingRule: Rule {
 
     /// `/var/run` is `/run`; trailing slashes do not matter.
     static func normalized(_ path: String) -> String {
-        var result = path
-        while result.count > 1, result.hasSuffix("/") { result.removeLast() }
+        var result = HostPath.droppingTrailingSlashes(path)
         if result == "/var/run" || result.hasPrefix("/var/run/") { result = String(result.dropFirst("/var".count)) }
         return result
     }
