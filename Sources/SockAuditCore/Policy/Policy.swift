@@ -40,11 +40,12 @@ public struct Policy: Sendable {
         guard honoursSuppressions else { return result.sorted(by: Finding.ordered) }
 
         let justified = directives.filter(\.isJustified)
+        let nearby = DirectiveIndex(justified, canonicalIDs: canonicalIDs())
         var usedDirectives = Set<Int>()
         var usedPathSuppressions = Set<Int>()
         for index in result.indices where !Self.policyRuleIDs.contains(result[index].ruleID) {
             let finding = result[index]
-            if let match = justified.indices.first(where: { covers(justified[$0], finding) }) {
+            if let match = nearby.first(covering: finding) {
                 usedDirectives.insert(match)
                 let directive = justified[match]
                 result[index].suppression = Suppression(
@@ -92,15 +93,21 @@ public struct Policy: Sendable {
         return "\(rules) in \(suppression.paths.joined(separator: ", "))"
     }
 
-    private func covers(_ directive: SuppressionDirective, _ finding: Finding) -> Bool {
-        directive.location.path == finding.location.path && directive.lines.contains(finding.location.line)
-            && directive.rules.contains { canonicalID($0) == finding.ruleID }
-    }
 
     private func covers(_ suppression: PathSuppression, _ finding: Finding) -> Bool {
         if let expires = suppression.expires, expires <= today { return false }
         guard suppression.rules.isEmpty || suppression.rules.contains(finding.ruleID) else { return false }
         return suppression.paths.contains { Glob.matches($0, finding.location.path) }
+    }
+
+    /// Lower-cased IDs and slugs -> canonical IDs.
+    private func canonicalIDs() -> [String: String] {
+        var ids: [String: String] = [:]
+        for rule in rules.reversed() {
+            ids[rule.slug] = rule.id
+            ids[rule.id.lowercased()] = rule.id
+        }
+        return ids
     }
 
     /// A rule ID or slug as written -> the canonical ID, or nil if it names no rule.
@@ -146,5 +153,43 @@ public enum Glob {
         }
         guard let head = path.first, fnmatch(String(first), String(head), FNM_PERIOD) == 0 else { return false }
         return segmentsMatch(Array(pattern.dropFirst()), Array(path.dropFirst()))
+    }
+}
+
+/// Justified directives by file and line, so a finding is checked against the few written near it:
+/// a search through every directive for every finding was quadratic on a file of thousands of
+/// suppression comments. The first directive (in the given order) that covers a finding wins.
+struct DirectiveIndex {
+    /// Ranges up to this many lines are entered line by line; longer ones are checked one by one.
+    static let spread = 64
+
+    private let directives: [SuppressionDirective]
+    private let ruleIDs: [Set<String>]
+    private var byLine: [String: [Int: [Int]]] = [:]
+    private var wide: [String: [Int]] = [:]
+
+    init(_ directives: [SuppressionDirective], canonicalIDs: [String: String]) {
+        self.directives = directives
+        ruleIDs = directives.map { Set($0.rules.compactMap { canonicalIDs[$0.lowercased()] }) }
+        for (index, directive) in directives.enumerated() {
+            let path = directive.location.path
+            if directive.lines.count <= Self.spread {
+                for line in directive.lines { byLine[path, default: [:]][line, default: []].append(index) }
+            } else {
+                wide[path, default: []].append(index)
+            }
+        }
+    }
+
+    func first(covering finding: Finding) -> Int? {
+        let path = finding.location.path
+        let line = finding.location.line
+        let near = byLine[path]?[line]?.first { ruleIDs[$0].contains(finding.ruleID) }
+        let far = wide[path]?.first { directives[$0].lines.contains(line) && ruleIDs[$0].contains(finding.ruleID) }
+        switch (near, far) {
+        case (let near?, let far?): return min(near, far)
+        case (let near?, nil): return near
+        case (nil, let far): return far
+        }
     }
 }

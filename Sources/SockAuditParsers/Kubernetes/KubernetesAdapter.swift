@@ -13,9 +13,14 @@ public enum KubernetesAdapter {
 
     static func containers(of site: KubernetesManifest.PodSpecSite, path: String) -> [ContainerSpec] {
         var result: [ContainerSpec] = []
+        // Indexed once per pod: a search per volumeMount was quadratic on thousands of volumes.
+        var volumes: [String: Node] = [:]
+        for volume in site.spec["volumes"]?.sequence ?? [] {
+            if let name = volume["name"]?.string { volumes[name] = volume }  // the last one wins
+        }
         for field in ["initContainers", "containers", "ephemeralContainers"] {
             for node in site.spec[field]?.sequence ?? [] where node.isMapping {
-                result.append(PodContainer(site: site, container: node, field: field, path: path).spec())
+                result.append(PodContainer(site: site, container: node, field: field, path: path, volumes: volumes).spec())
             }
         }
         return result
@@ -28,6 +33,8 @@ struct PodContainer {
     let container: Node
     let field: String
     let path: String
+    /// The pod's volumes by name.
+    let volumes: [String: Node]
 
     var name: String { container["name"]?.string ?? "(unnamed)" }
     var podContext: Node? { site.spec["securityContext"] }
@@ -126,11 +133,10 @@ struct PodContainer {
     /// Host sources this container mounts: `hostPath` volumes named by one of its `volumeMounts`,
     /// with `subPath` followed into the host folder.
     private func hostMounts() -> [HostMount] {
-        let volumes = site.spec["volumes"]?.sequence ?? []
         var mounts: [HostMount] = []
         for mount in container["volumeMounts"]?.sequence ?? [] {
             guard let volumeName = mount["name"]?.string,
-                let volume = volumes.last(where: { $0["name"]?.string == volumeName }),
+                let volume = volumes[volumeName],
                 let pathNode = volume["hostPath"]?["path"], let hostPath = pathNode.string
             else { continue }
             var source = hostPath
