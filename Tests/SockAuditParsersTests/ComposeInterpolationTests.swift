@@ -14,6 +14,13 @@ import Testing
         return nil
     }
 
+    @Test func nestingIsCappedNotQuadratic() {
+        let nested = { (depth: Int) in String(repeating: "${UNSET:-", count: depth) + "/run" + String(repeating: "}", count: depth) }
+        #expect(value(nested(ComposeInterpolation.maxNesting)) == "/run")
+        #expect(failure(nested(ComposeInterpolation.maxNesting + 1))?.message == "invalid interpolation format: nested deeper than 16 levels")
+        #expect(failure(nested(50_000)) != nil)
+    }
+
     @Test(arguments: [
         ("$SOCK:/x", "/var/run/docker.sock:/x"),
         ("${SOCK}:/x", "/var/run/docker.sock:/x"),
@@ -166,4 +173,5 @@ struct PublishedPortValue {
     init(_ hostIP: String?, _ hostPort: String?, _ containerPort: String) {
         port = PublishedPort(hostIP: hostIP, hostPort: hostPort, containerPort: containerPort)
     }
+
 }

@@ -35,8 +35,12 @@ public enum ComposeInterpolation {
         (try? expand(Array(text.unicodeScalars), base: 0, variables: variables, lenient: true)) ?? text
     }
 
+    /// Real files nest a default or two; each level copies the rest of the value, so a file of
+    /// thousands of nested `${A:-${A:-…}}` was quadratic (350 KB ran for minutes).
+    static let maxNesting = 16
+
     private static func expand(
-        _ scalars: [Unicode.Scalar], base: Int, variables: [String: String], lenient: Bool
+        _ scalars: [Unicode.Scalar], base: Int, variables: [String: String], lenient: Bool, depth: Int = 0
     ) throws -> String {
         var output = String.UnicodeScalarView()
         var index = 0
@@ -52,6 +56,9 @@ public enum ComposeInterpolation {
                 output.append("$")
                 index += 2
             } else if next == "{" {
+                guard depth < maxNesting else {
+                    throw Failure("invalid interpolation format: nested deeper than \(maxNesting) levels", offset: base + index)
+                }
                 guard let close = matchingBrace(scalars, openAt: index + 1) else {
                     if lenient {
                         output.append(contentsOf: scalars[index...])
@@ -63,7 +70,8 @@ public enum ComposeInterpolation {
                 let raw = String(String.UnicodeScalarView(scalars[index...close]))
                 let value: String
                 do {
-                    value = try braced(inner, raw: raw, base: base + index + 2, dollarOffset: base + index, variables: variables)
+                    value = try braced(
+                        inner, raw: raw, base: base + index + 2, dollarOffset: base + index, variables: variables, depth: depth)
                 } catch let failure as Failure where lenient {
                     _ = failure
                     let name = String(String.UnicodeScalarView(inner.prefix(while: isNameCharacter)))
@@ -91,7 +99,7 @@ public enum ComposeInterpolation {
 
     /// The text between `${` and `}`: a name, optionally followed by an operator and a word.
     private static func braced(
-        _ inner: [Unicode.Scalar], raw: String, base: Int, dollarOffset: Int, variables: [String: String]
+        _ inner: [Unicode.Scalar], raw: String, base: Int, dollarOffset: Int, variables: [String: String], depth: Int
     ) throws -> String {
         var end = 0
         guard let first = inner.first, isNameStart(first) else {
@@ -114,7 +122,7 @@ public enum ComposeInterpolation {
         // "set" for the colon forms means set and not empty.
         let isSet = colon ? !(value ?? "").isEmpty : value != nil
         func word() throws -> String {
-            try expand(wordScalars, base: base + operatorEnd + 1, variables: variables, lenient: false)
+            try expand(wordScalars, base: base + operatorEnd + 1, variables: variables, lenient: false, depth: depth + 1)
         }
         switch op {
         case "-":
