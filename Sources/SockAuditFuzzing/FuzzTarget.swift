@@ -49,7 +49,8 @@ extension FuzzTarget {
                  "\n  ", "\n    ", "\t", "\r", "\r\n", "'", "\"", "\\", "{", "}", "[", "]", ",", "#", "---\n", "...\n",
                  "%YAML 1.1\n", "%TAG ! tag:x,2000:\n", "\u{2028}", "\u{85}", "\u{FEFF}", "\\x00", "\\u0000", "\u{0}",
                  "services:\n  a:\n    volumes: [/var/run/docker.sock:/s]\n", "apiVersion: v1\nkind: Pod\n",
-                 "extends: {file: x.yml, service: a}\n", "include: [a.yml]\n", "${VAR:-/var/run/docker.sock}"],
+                 "extends: {file: x.yml, service: a}\n", "include: [a.yml]\n", "${VAR:-/var/run/docker.sock}", "${A:-", "}",
+                 "# sockaudit:ignore SA101 -- why\n", "- {name: v, hostPath: {path: /run}}\n", "  s: {extends: s}\n"],
         parse: { bytes, bounds in
             let result = YAMLParser.parse(String(decoding: bytes, as: UTF8.self))
             var problems = result.documents.flatMap { bounds.violations(in: $0) }

@@ -41,7 +41,7 @@ public struct Mutator {
     private func mutate(_ bytes: inout [UInt8], _ random: inout SplitMix64) {
         func below(_ bound: Int) -> Int { bound <= 0 ? 0 : Int(random.next() % UInt64(bound)) }
         let at = below(bytes.count + 1)
-        switch below(11) {
+        switch below(12) {
         case 0 where !bytes.isEmpty:
             bytes[below(bytes.count)] ^= UInt8(1 << below(8))
         case 1 where !bytes.isEmpty:
@@ -75,6 +75,12 @@ public struct Mutator {
         case 9:
             let fill: [UInt8] = [0x61, 0x20, 0x22, 0x5C, 0x2D, 0x3A][below(6)...].prefix(1).map { $0 }
             bytes.insert(contentsOf: [UInt8](repeating: fill[0], count: 1 + below(100_000)), at: at)
+        case 10:
+            // One token many times over: nested `${A:-`, a run of `\\` continuations, a wall of `&a`.
+            let token = tokens[below(tokens.count)]
+            var run: [UInt8] = []
+            for _ in 0..<(1 + below(20_000 / max(token.count, 1))) { run += token }
+            bytes.insert(contentsOf: run, at: at)
         default:
             // Line ends: CRLF or lone CR for every LF in a stretch.
             let replacement: [UInt8] = below(2) == 0 ? [0x0D, 0x0A] : [0x0D]
