@@ -12,7 +12,8 @@ shift 2
 swift build -c release --scratch-path .build-fuzz --product sockaudit-fuzz \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -DLIBFUZZER -Xcc -fsanitize=fuzzer-no-link,address
 
-work=.build-fuzz/corpus/$parser
+# FUZZ_CORPUS: another working corpus folder (a run with a different -max_len keeps its own).
+work=${FUZZ_CORPUS:-.build-fuzz/corpus/$parser}
 mkdir -p "$work" "Fuzz/crashes/$parser" "Fuzz/regressions/$parser"
 # A crash must not leave swift-backtrace waiting on a terminal.
 SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 \

@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Scaling probe: each input shape at two sizes (4x apart), scanned by the CLI; a time that grows
+by more than 7x is flagged as superlinear. The quadratic paths listed in RELIABILITY.md were found
+this way. Usage: scripts/scaling-probe.py [path/to/sockaudit]"""
+import os, shutil, subprocess, sys, tempfile, time, json
+
+binary = sys.argv[1] if len(sys.argv) > 1 else '.build/debug/sockaudit'
+
+def gen(kind, n):
+    if kind == 'compose-services':
+        return {'docker-compose.yml': 'services:\n' + ''.join(f'  s{i}: {{image: x, volumes: ["/var/run/docker.sock:/s"], environment: {{A: b}}}}\n' for i in range(n))}
+    if kind == 'compose-command':
+        return {'docker-compose.yml': 'services:\n  a:\n    image: x\n    command: "' + 'dockerd -H tcp://0.0.0.0:2375 ' * n + '"\n'}
+    if kind == 'compose-env':
+        return {'docker-compose.yml': 'services:\n  a:\n    image: x\n    environment:\n' + ''.join(f'      - V{i}=${{X{i}:-/var/run/docker.sock}}\n' for i in range(n))}
+    if kind == 'k8s-containers':
+        return {'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n' + ''.join(f'  - {{name: c{i}, image: x, volumeMounts: [{{name: s, mountPath: /s}}]}}\n' for i in range(n)) + '  volumes: [{name: s, hostPath: {path: /run}}]\n'}
+    if kind == 'k8s-volumes':
+        return {'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: x\n    volumeMounts:\n' + ''.join(f'    - {{name: v{i}, mountPath: /m{i}}}\n' for i in range(n)) + '  volumes:\n' + ''.join(f'  - {{name: v{i}, hostPath: {{path: /x{i}}}}}\n' for i in range(n))}
+    if kind == 'gha-run':
+        return {'.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n' + ''.join(f'    - run: echo {i}\n' for i in range(n))}
+    if kind == 'gha-long-run':
+        return {'.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n    - run: |\n' + ''.join(f'        echo {i} \\\n' for i in range(n)) + '        done\n'}
+    if kind == 'suppressions':
+        return {'run.sh': ''.join(f'docker run --privileged x  # sockaudit:ignore SA301 -- ok {i}\n' for i in range(n))}
+    if kind == 'systemd-cont':
+        return {'docker.service': '[Service]\nExecStart=/usr/bin/dockerd \\\n' + '  --a=b \\\n' * n + '  -H tcp://0.0.0.0:2375\n'}
+    if kind == 'dockerfile-cont':
+        return {'Dockerfile': 'FROM x\nRUN a \\\n' + '  # c\n  b \\\n' * n + '  c\n'}
+    if kind == 'makefile-vars':
+        return {'Makefile': ''.join(f'V{i} := $(V{i-1}) x\n' if i else 'V0 := x\n' for i in range(n)) + f'all:\n\techo $(V{n-1})\n'}
+    if kind == 'shell-vars':
+        return {'run.sh': ''.join(f'V{i}="$V{i-1}x"\n' if i else 'V0=x\n' for i in range(n)) + f'docker run -v "$V{n-1}":/s x\n'}
+    if kind == 'shell-heredoc':
+        return {'run.sh': 'sh <<EOF\n' * n + 'docker run --privileged x\n' + 'EOF\n' * n}
+    if kind == 'shell-subst':
+        return {'run.sh': 'echo ' + '$(echo ' * n + 'x' + ')' * n + '\n'}
+    if kind == 'dotenv':
+        return {'docker-compose.yml': None}
+    if kind == 'compose-volumes': return {'docker-compose.yml': 'services:\n  a:\n    image: x\n    volumes:\n' + ''.join(f'      - /h{i}:/c{i}\n' for i in range(n)) + '    ports:\n' + ''.join(f'      - "{i}:{i}"\n' for i in range(n))}
+    if kind == 'compose-includes': return {'docker-compose.yml': 'include:\n' + ''.join(f'  - inc{i}.yml\n' for i in range(n)), **{f'inc{i}.yml': f'services:\n  s{i}: {{image: x}}\n' for i in range(n)}}
+    if kind == 'compose-merge-many': return {'docker-compose.yml': ''.join(f'x{i}: &a{i} {{k{i}: v}}\n' for i in range(n)) + 'services:\n  a:\n    image: x\n    labels:\n      <<: [' + ', '.join(f'*a{i}' for i in range(n)) + ']\n'}
+    if kind == 'gitlab-jobs': return {'.gitlab-ci.yml': ''.join(f'job{i}:\n  script:\n    - docker run --privileged x\n' for i in range(n))}
+    if kind == 'jenkins': return {'Jenkinsfile': 'pipeline {\n  stages {\n' + ''.join(f'    stage("s{i}") {{ steps {{ sh "docker run --privileged x" }} }}\n' for i in range(n)) + '  }\n}\n'}
+    if kind == 'yaml-keys': return {'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  labels:\n' + ''.join(f'    k{i}: v\n' for i in range(n))}
+    if kind == 'json-keys': return {'daemon.json': json.dumps({f'k{i}': i for i in range(n)} | {'hosts': ['tcp://0.0.0.0:2375']})}
+    if kind == 'json-dup-keys': return {'daemon.json': '{' + ','.join('"hosts": ["tcp://0.0.0.0:2375"]' for i in range(n)) + '}'}
+    if kind == 'daemon-hosts': return {'daemon.json': json.dumps({'hosts': [f'tcp://0.0.0.0:{i}' for i in range(n)]})}
+    if kind == 'k8s-list-items': return {'list.yaml': 'apiVersion: v1\nkind: List\nitems:\n' + ''.join(f'- {{apiVersion: v1, kind: Pod, metadata: {{name: p{i}}}, spec: {{containers: [{{name: c, image: x}}]}}}}\n' for i in range(n))}
+    if kind == 'k8s-docs': return {'many.yaml': ''.join(f'---\napiVersion: v1\nkind: Pod\nmetadata: {{name: p{i}}}\nspec: {{containers: [{{name: c, image: x}}]}}\n' for i in range(n))}
+    if kind == 'inspect-many': return {'inspect.json': json.dumps([{'Id': str(i), 'Name': f'/c{i}', 'Config': {'Image': 'x'}, 'HostConfig': {'Privileged': True}, 'Mounts': []} for i in range(n)])}
+    if kind == 'files': return {f'd/f{i}.yaml': 'a: b\n' for i in range(n)}
+    if kind == 'env-file': return {'docker-compose.yml': 'services:\n  a:\n    image: x\n    volumes: ["${V%d}:/s"]\n' % (n-1), '.env': ''.join(f'V{i}=${{V{i-1}}}x\n' if i else 'V0=/var/run/docker.sock\n' for i in range(n))}
+    if kind == 'interp-nested': return {'docker-compose.yml': 'services:\n  a:\n    image: x\n    volumes: ["' + '${A:-' * n + '/var/run/docker.sock' + '}' * n + ':/s"]\n'}
+
+kinds = ['compose-services', 'compose-command', 'compose-env', 'k8s-containers', 'k8s-volumes', 'gha-run', 'gha-long-run', 'suppressions', 'systemd-cont', 'dockerfile-cont', 'makefile-vars', 'shell-vars', 'shell-heredoc', 'shell-subst'] + ['compose-volumes', 'compose-includes', 'compose-merge-many', 'gitlab-jobs', 'jenkins', 'yaml-keys', 'json-keys', 'json-dup-keys', 'daemon-hosts', 'k8s-list-items', 'k8s-docs', 'inspect-many', 'files', 'env-file', 'interp-nested']
+work = tempfile.mkdtemp()
+flagged = 0
+try:
+    for kind in kinds:
+        times = []
+        for n in (1000, 4000):
+            folder = f'{work}/{kind}-{n}'
+            for name, text in gen(kind, n).items():
+                os.makedirs(os.path.dirname(f'{folder}/{name}'), exist_ok=True)
+                open(f'{folder}/{name}', 'w').write(text)
+            start = time.time()
+            try:
+                subprocess.run([binary, 'scan', folder, '--quiet'], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+            except subprocess.TimeoutExpired:
+                pass
+            times.append(time.time() - start)
+        superlinear = times[1] > 0.5 and times[1] / max(times[0], 0.01) > 7
+        flagged += superlinear
+        print(f'{kind}: {times[0]:.2f} s -> {times[1]:.2f} s' + ('  <-- superlinear' if superlinear else ''), flush=True)
+finally:
+    shutil.rmtree(work)
+sys.exit(1 if flagged else 0)
