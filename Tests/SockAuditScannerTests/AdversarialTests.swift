@@ -203,6 +203,7 @@ import Testing
         let result = try scan([tree.root])
         #expect(!result.findings.contains { $0.ruleID == "SA301" })
         #expect(sa901(result, "/docker-compose.yml").count == 2)
+        #expect(sa901(result, "/docker-compose.yml").allSatisfy { $0.message.contains("outside the scanned folders") })
     }
 
     // MARK: races between listing and reading

@@ -90,7 +90,7 @@ struct LoadState {
     mutating func file(_ path: String, referencedBy reference: Node, in referrer: String, as what: String) -> Node? {
         if let cached = files[path] { return cached }
         guard let text = loader(path) else {
-            report("\(what) \(path) could not be read", at: reference, in: referrer)
+            report("\(what) \(path) could not be read (missing, unreadable, or outside the scanned folders)", at: reference, in: referrer)
             files[path] = .some(nil)
             return nil
         }
