@@ -4,7 +4,7 @@ import SockAuditCore
 enum SocketProxy {
     static func isProxy(_ container: ContainerSpec) -> Bool {
         guard let image = container.image?.lowercased(),
-            image.contains("socket-proxy") || image.contains("docker-proxy")
+            TextSearch.contains(image, "socket-proxy") || TextSearch.contains(image, "docker-proxy")
         else { return false }
         return container.mounts.contains { HostPath.socketExposure(of: $0.source) != nil }
     }
