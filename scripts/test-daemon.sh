@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A private Docker daemon for the end-to-end host test, as /work/shared/reference/real-daemon.md
+# A private Docker daemon for the end-to-end host test, as the shared reference `reference/real-daemon.md`
 # describes: its own socket, data and exec roots, no registry, six test containers (a socket mount,
 # privileged, host PID, SYS_ADMIN, seccomp unconfined, and a hardened one).
 #   scripts/test-daemon.sh start DIR   -> prints the socket path; DIR/docker.sock answers

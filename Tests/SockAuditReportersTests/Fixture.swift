@@ -7,7 +7,7 @@ import SockAuditReporters
 enum Fixture {
     static let tool = ToolInfo(
         name: "sockaudit", version: "0.0.0-test", informationURI: "https://github.com/sockaudit/sockaudit")
-    static let baseURI = "file:///work/project/"
+    static let baseURI = "file:///srv/checkout/"
 
     static let socketMount = RuleDescription(
         id: "SA101", slug: "runtime-socket-mount", severity: .high,

@@ -159,14 +159,14 @@ import SockAuditReporters
             #expect(!uri.hasPrefix("/") && !uri.contains(":") && !uri.contains("\\") && !uri.contains(" "))
             #expect(!uri.split(separator: "/").contains(".."))
             let resolved = try #require(URL(string: uri, relativeTo: baseURL))
-            #expect(resolved.absoluteURL.path == "/work/project/" + finding.location.path)
+            #expect(resolved.absoluteURL.path == "/srv/checkout/" + finding.location.path)
         }
     }
 
     @Test func baseWithoutFinalSlashGetsOne() throws {
-        let run = try run(render(baseURI: "file:///work/project"))
+        let run = try run(render(baseURI: "file:///srv/checkout"))
         let bases = try #require(run["originalUriBaseIds"] as? [String: [String: String]])
-        #expect(bases["%SRCROOT%"]?["uri"] == "file:///work/project/")
+        #expect(bases["%SRCROOT%"]?["uri"] == "file:///srv/checkout/")
     }
 
     @Test(arguments: [
@@ -175,7 +175,7 @@ import SockAuditReporters
         ("a/./b/../c.yaml", "a/c.yaml"),
         ("host:docker.sock", "host%3Adocker.sock"),
         ("dir/ü#1?+.yaml", "dir/%C3%BC%231%3F%2B.yaml"),
-        ("/work/project/k8s/pod.yaml", "k8s/pod.yaml"),
+        ("/srv/checkout/k8s/pod.yaml", "k8s/pod.yaml"),
     ])
     func relativeURIsAreEncodedReferences(path: String, uri: String) throws {
         let artifact = try artifact(for: path)
@@ -184,11 +184,11 @@ import SockAuditReporters
     }
 
     @Test(arguments: [
-        ("../shared/daemon.json", "file:///work/shared/daemon.json"),
-        ("a/../../x y.json", "file:///work/x%20y.json"),
+        ("../shared/daemon.json", "file:///srv/shared/daemon.json"),
+        ("a/../../x y.json", "file:///srv/x%20y.json"),
         ("../../../../etc/docker/daemon.json", "file:///etc/docker/daemon.json"),
         ("/etc/docker/daemon.json", "file:///etc/docker/daemon.json"),
-        ("/work/projector/a.yaml", "file:///work/projector/a.yaml"),
+        ("/srv/checkoutor/a.yaml", "file:///srv/checkoutor/a.yaml"),
     ])
     func pathsOutsideTheBaseAreAbsolute(path: String, uri: String) throws {
         let artifact = try artifact(for: path)

@@ -3,7 +3,7 @@ import SockAuditRules
 import SockAuditScanner
 import Testing
 
-/// The command lines of the seed documents (`/work/shared/seeds`), written into our own fixture
+/// The command lines of the seed documents (`shared/seeds` beside the repository), written into our own fixture
 /// scripts: each fires exactly the rules it should, on the lines of its flags.
 @Suite struct SeedCommandLineTests {
     /// Rules other branches are adding (SA404, SA503): left out so these tests judge only this one.

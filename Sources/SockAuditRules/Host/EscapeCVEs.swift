@@ -1,7 +1,7 @@
 import SockAuditCore
 
 /// One known escape (or host privilege) CVE of a runtime component: kept as data, one row per CVE,
-/// from /work/shared/reference/escape-cves.md (each row names its sources). A Swift literal rather
+/// from the shared reference `reference/escape-cves.md` (each row names its sources). A Swift literal rather
 /// than a bundled JSON resource: rules stay pure, with no file to find at run time.
 public struct EscapeCVE: Sendable, Hashable {
     public enum Condition: String, Sendable, Hashable {
