@@ -12,7 +12,10 @@ public struct PositionBounds: Sendable {
             switch byte {
             case 0x0A, 0x0D: breaks += 1
             case 0x85 where index > 0 && bytes[index - 1] == 0xC2: breaks += 1
-            case 0xA8, 0xA9 where index > 1 && bytes[index - 2] == 0xE2 && bytes[index - 1] == 0x80: breaks += 1
+            // U+2028 and U+2029 (E2 80 A8/A9): the guard must hold for both.
+            case 0xA8 where index > 1 && bytes[index - 2] == 0xE2 && bytes[index - 1] == 0x80,
+                 0xA9 where index > 1 && bytes[index - 2] == 0xE2 && bytes[index - 1] == 0x80:
+                breaks += 1
             // UTF-16: a break is one code unit, whichever byte order.
             case 0x00 where index > 0 && (bytes[index - 1] == 0x0A || bytes[index - 1] == 0x0D): breaks += 1
             default: break
