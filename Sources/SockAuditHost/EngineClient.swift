@@ -75,7 +75,7 @@ public struct EngineClient: Sendable {
             let rest = text[range.upperBound...]
             return String(rest.prefix { $0 != "\"" })
         }
-        return text.trimmingCharacters(in: "\r\n ")
+        return text.trimming("\r\n ")
     }
 
     static func isVersion(_ text: String) -> Bool {
@@ -316,7 +316,7 @@ struct ResponseReader {
             let text = String(decoding: raw, as: UTF8.self)
             guard let colon = text.firstIndex(of: ":") else { throw .malformedResponse(what, reason: "header \"\(text.prefix(80))\"") }
             let name = text[..<colon].lowercased()
-            let value = text[text.index(after: colon)...].trimmingCharacters(in: " \t")
+            let value = text[text.index(after: colon)...].trimming(" \t")
             headers[name] = headers[name].map { "\($0), \(value)" } ?? value
         }
         let body: [UInt8]
@@ -363,7 +363,7 @@ struct ResponseReader {
         var body: [UInt8] = []
         while true {
             let sizeLine = String(decoding: try line("a chunk size", max: 1024), as: UTF8.self)
-            let sizeText = sizeLine.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: " \t") } ?? ""
+            let sizeText = sizeLine.split(separator: ";", maxSplits: 1).first.map { $0.trimming(" \t") } ?? ""
             guard let size = Int(sizeText, radix: 16), size >= 0 else {
                 throw .malformedResponse(what, reason: "chunk size \"\(sizeLine.prefix(40))\"")
             }
@@ -377,14 +377,5 @@ struct ResponseReader {
             let end = try line("a chunk's end", max: 2)
             guard end.isEmpty else { throw .malformedResponse(what, reason: "chunk not followed by CRLF") }
         }
-    }
-}
-
-extension StringProtocol {
-    func trimmingCharacters(in set: String) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice.removeFirst() }
-        while let last = slice.last, set.contains(last) { slice.removeLast() }
-        return String(slice)
     }
 }

@@ -74,7 +74,7 @@ public struct HostProbes: Sendable {
         document.append(Member("audit", probeAudit(dataRoot: dataRoot)))
         if files.isLiveRoot, let release = try? files.readText("/proc/sys/kernel/osrelease") {
             document.append(Member("kernel", .object([
-                Member("osrelease", .string(release.trimmingCharacters(in: "\n "))),
+                Member("osrelease", .string(release.trimming("\n "))),
                 Member("source", .string("/proc/sys/kernel/osrelease")),
             ])))
         }
@@ -159,7 +159,7 @@ public struct HostProbes: Sendable {
 
     static func parseColonFile(_ text: String) -> [[String]] {
         text.split(separator: "\n").compactMap { line in
-            let trimmed = line.trimmingCharacters(in: " \t\r")
+            let trimmed = line.trimming(" \t\r")
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
             return trimmed.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         }
@@ -201,7 +201,7 @@ public struct HostProbes: Sendable {
             return .object(members)
         }
         if entry.count > 2, let gid = Int(entry[2]) { members.append(Member("gid", .int(gid))) }
-        let names = entry.count > 3 ? entry[3].split(separator: ",").map { String($0).trimmingCharacters(in: " ") } : []
+        let names = entry.count > 3 ? entry[3].split(separator: ",").map { String($0).trimming(" ") } : []
         members.append(Member("members", .array(names.filter { !$0.isEmpty }.map(JSONValue.string))))
         return .object(members)
     }

@@ -4,7 +4,7 @@ import SockAuditCore
 /// on its `Chart.yaml`, with the command that renders it, instead of one parse error per template.
 enum HelmChartNotice {
     static func outcome(chartFile: String) -> FileOutcome {
-        let display = chartFile.hasPrefix("./") ? String(chartFile.dropFirst(2)) : chartFile
+        let display = Scanner.display(chartFile)
         var folder = String(display.dropLast("Chart.yaml".count))
         if folder.hasSuffix("/") { folder.removeLast() }
         if folder.isEmpty { folder = "." }

@@ -110,7 +110,7 @@ public struct Scanner: Sendable {
         let context = InputContext.fileSystem(
             maxFileSize: options.maxFileSize, envFiles: options.envFiles, roots: InputContext.roots(of: paths + (targets.contains("-") ? ["."] : [])))
         // Files named one by one on the command line belong together (one host's configuration).
-        let named = Set(discovered.files.filter(paths.contains).map { $0.hasPrefix("./") ? String($0.dropFirst(2)) : $0 })
+        let named = Set(discovered.files.filter(paths.contains).map(Self.display))
         var result = run(work, context: context, skipped: discovered.notRead, passedTogether: named.count > 1 ? named : [])
         result.linksNotFollowed = discovered.linksNotFollowed.map(Self.display)
         return result

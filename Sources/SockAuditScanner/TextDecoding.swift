@@ -1,4 +1,5 @@
 import Foundation
+import SockAuditCore
 import SockAuditParsers
 
 /// Bytes -> text for parsers: UTF-8 (a BOM is dropped), UTF-16 with a BOM; anything else is refused
@@ -14,7 +15,7 @@ enum TextDecoding {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if let bad = firstInvalidUTF8(body) {
-            let (line, column) = position(of: bad, in: body)
+            let (line, column) = TextPosition.of(byte: bad, in: body)
             if body[bad] == 0 {
                 return .failure(ParseError("binary content (a NUL byte), not text", line: line, column: column))
             }
@@ -64,23 +65,5 @@ enum TextDecoding {
             index += length
         }
         return nil
-    }
-
-    /// 1-based line and column (in scalars) of a byte index; the text before it is valid UTF-8.
-    private static func position(of index: Int, in bytes: ArraySlice<UInt8>) -> (Int, Int) {
-        var line = 1
-        var column = 1
-        var cursor = bytes.startIndex
-        while cursor < index {
-            let byte = bytes[cursor]
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-            cursor += 1
-        }
-        return (line, column)
     }
 }

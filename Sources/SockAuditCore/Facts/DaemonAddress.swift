@@ -3,7 +3,7 @@ public enum DaemonAddress {
     /// The host part of a TCP address, or nil when the address is not TCP. dockerd reads a bare
     /// `HOST:PORT` (or `:2375`) as TCP.
     public static func tcpHost(_ raw: String) -> String? {
-        let address = raw.trimmingQuotesAndSpaces
+        let address = raw.trimming(" \"'")
         let lower = address.lowercased()
         if lower.hasPrefix("tcp://") {
             return hostPart(String(address.dropFirst("tcp://".count)))
@@ -20,14 +20,5 @@ public enum DaemonAddress {
         }
         let host = authority.split(separator: ":", omittingEmptySubsequences: false).first.map(String.init) ?? ""
         return host.isEmpty ? "0.0.0.0" : host
-    }
-}
-
-extension String {
-    var trimmingQuotesAndSpaces: String {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\"" || first == "'" { slice.removeFirst() }
-        while let last = slice.last, last == " " || last == "\"" || last == "'" { slice.removeLast() }
-        return String(slice)
     }
 }

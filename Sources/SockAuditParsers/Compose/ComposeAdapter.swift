@@ -167,7 +167,7 @@ struct ServiceReader {
     private func readSecurityOptions(into spec: inout ContainerSpec) {
         for item in items("security_opt") {
             guard let raw = text(item) else { continue }
-            let option = raw.trimmingSpaces
+            let option = raw.trimming(" \t\r")
             let separator = option.firstIndex { $0 == ":" || $0 == "=" }
             let name = separator.map { String(option[..<$0]) } ?? option
             let value = separator.map { String(option[option.index(after: $0)...]) } ?? ""
@@ -324,7 +324,7 @@ struct ServiceReader {
         let read = { (node: Node?) in node.flatMap { self.text(Located(node: $0, layer: layer)) } }
         let driver = read(declaration["driver"]) ?? "local"
         guard driver == "local", let options = declaration["driver_opts"],
-            let o = read(options["o"]), o.split(separator: ",").map({ String($0).trimmingSpaces }).contains(where: { $0 == "bind" || $0 == "rbind" }),
+            let o = read(options["o"]), o.split(separator: ",").map({ String($0).trimming(" \t\r") }).contains(where: { $0 == "bind" || $0 == "rbind" }),
             let device = read(options["device"]), ComposeVolume.kind(of: device) == .hostPath
         else { return nil }
         return HostMount(

@@ -9,14 +9,14 @@ public enum ComposeEnvFile {
             .map(String.init)
         var index = 0
         while index < lines.count {
-            var line = lines[index].trimmingSpaces
+            var line = lines[index].trimming(" \t\r")
             index += 1
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("export ") || line.hasPrefix("export\t") {
-                line = String(line.dropFirst("export".count)).trimmingSpaces
+                line = String(line.dropFirst("export".count)).trimming(" \t\r")
             }
             guard let equals = line.firstIndex(of: "=") else { continue }
-            let key = String(line[..<equals]).trimmingSpaces
+            let key = String(line[..<equals]).trimming(" \t\r")
             guard !key.isEmpty, key.unicodeScalars.allSatisfy(ComposeInterpolation.isNameCharacter) || key.contains(".") || key.contains("-")
             else { continue }
             var raw = String(line[line.index(after: equals)...]).trimmingLeadingSpaces
@@ -34,7 +34,7 @@ public enum ComposeEnvFile {
                 result[key] = String(rest.firstIndex(of: "'").map { rest[..<$0] } ?? rest)
             } else {
                 if let comment = inlineComment(in: raw) { raw = String(raw[..<comment]) }
-                result[key] = interpolated(raw.trimmingSpaces, result)
+                result[key] = interpolated(raw.trimming(" \t\r"), result)
             }
         }
         return result
@@ -95,13 +95,6 @@ public enum ComposeEnvFile {
 }
 
 extension String {
-    var trimmingSpaces: String {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" || first == "\r" { slice.removeFirst() }
-        while let last = slice.last, last == " " || last == "\t" || last == "\r" { slice.removeLast() }
-        return String(slice)
-    }
-
     var trimmingLeadingSpaces: String {
         var slice = Substring(self)
         while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }

@@ -245,7 +245,7 @@ public enum DockerRunCommand {
         var readOnly = false
         for field in csvFields(value) {
             let pair = field.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            let key = pair[0].lowercased().trimmingCharacters(" ")
+            let key = pair[0].lowercased().trimming(" ")
             let fieldValue = pair.count > 1 ? pair[1] : ""
             switch key {
             case "readonly", "ro":
@@ -306,14 +306,5 @@ public enum DockerRunCommand {
             hostIP = parts[0].isEmpty ? nil : parts[0]
             return PublishedPort(hostIP: hostIP, hostPort: parts[1].isEmpty ? nil : parts[1], containerPort: parts[2])
         }
-    }
-}
-
-extension String {
-    func trimmingCharacters(_ set: Character) -> String {
-        var slice = Substring(self)
-        while slice.first == set { slice.removeFirst() }
-        while slice.last == set { slice.removeLast() }
-        return String(slice)
     }
 }

@@ -56,9 +56,9 @@ public enum MakefileRecipes {
             name = name.dropLast(suffix.count)
             break
         }
-        let trimmedName = String(name).trimmingCharacters(" ")
+        let trimmedName = String(name).trimming(" ")
         guard !trimmedName.isEmpty, trimmedName.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
-        let value = String(rest[rest.index(after: equals)...]).trimmingCharacters(" ")
+        let value = String(rest[rest.index(after: equals)...]).trimming(" ")
         return (trimmedName, value.replacing("$(", with: "${").replacing(")", with: "}"))
     }
 

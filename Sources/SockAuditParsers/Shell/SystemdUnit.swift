@@ -31,7 +31,7 @@ public enum SystemdUnit {
             let indent = line.prefix(while: { $0 == " " || $0 == "\t" }).count
             let body = line.dropFirst(indent)
             guard !body.hasPrefix("#"), !body.hasPrefix(";"), !body.hasPrefix("["), let equals = body.firstIndex(of: "=") else { continue }
-            let key = String(body[..<equals]).trimmingCharacters(" ")
+            let key = String(body[..<equals]).trimming(" ")
             var value = body[body.index(after: equals)...]
             var column = indent + body.distance(from: body.startIndex, to: equals) + 2
             while value.first == " " {
@@ -99,7 +99,7 @@ public enum SystemdUnit {
         if unitName.hasPrefix("docker") && unitName.hasSuffix(".socket") {
             var daemon: DaemonConfig?
             for entry in entries where entry.key == "ListenStream" {
-                let written = entry.value.text.trimmingCharacters(" ")
+                let written = entry.value.text.trimming(" ")
                 guard let address = tcpAddress(written) else { continue }
                 let (line, column) = entry.value.position(0)
                 let location = SourceLocation(path: path, line: line, column: column)
@@ -120,7 +120,7 @@ public enum SystemdUnit {
         let subject = "dockerd in \(unitName)"
         let others = daemons.filter { $0.subject != subject }
         let commands = daemons.filter { $0.subject == subject }
-        let resets = entries.filter { $0.key == "ExecStart" && $0.value.text.trimmingCharacters(" ").isEmpty }
+        let resets = entries.filter { $0.key == "ExecStart" && $0.value.text.trimming(" ").isEmpty }
         let lastReset = resets.last
         let name = path.split(separator: "/").last.map(String.init) ?? path
         var origin = DaemonOrigin.locate(path)

@@ -81,8 +81,8 @@ public enum SuppressionDirectives {
         let parts = rest.components(separatedBy: "--")
         let rules = (parts.first ?? "").split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)
         guard parts.count > 1 else { return (rules, nil) }
-        var reason = parts.dropFirst().joined(separator: "--").trimmingSpaces
-        if reason.hasSuffix("*/") { reason = String(reason.dropLast(2)).trimmingSpaces }
+        var reason = parts.dropFirst().joined(separator: "--").trimming(" \t")
+        if reason.hasSuffix("*/") { reason = String(reason.dropLast(2)).trimming(" \t") }
         return (rules, reason.isEmpty ? nil : reason)
     }
 }
@@ -99,7 +99,4 @@ extension StringProtocol {
         return result
     }
 
-    var trimmingSpaces: String {
-        String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
-    }
 }

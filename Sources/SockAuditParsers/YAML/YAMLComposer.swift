@@ -1,4 +1,5 @@
 import CYaml
+import SockAuditCore
 
 /// Builds located `Node` trees straight from libyaml's events (the copy vendored by Yams), without
 /// Yams' own composer: several times faster on a sweep, iterative (deep nesting cannot overflow the
@@ -165,27 +166,13 @@ struct YAMLComposer {
         let context = parser.context.map { String(cString: $0) }
         let detail = context.map { "\(problem) (\($0))" } ?? problem
         if parser.error == YAML_READER_ERROR {
-            let (line, column) = position(ofByte: Int(parser.problem_offset), in: bytes)
+            let (line, column) = TextPosition.of(byte: min(Int(parser.problem_offset), bytes.count), in: bytes)
             return ParseError("unreadable YAML: \(detail)", line: line, column: column)
         }
         let (line, column) = end.position(parser.problem_mark)
         return ParseError("invalid YAML: \(detail)", line: line, column: column)
     }
 
-    /// Line and column (in scalars) of a byte offset, for reader errors that give only an offset.
-    private static func position(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-        var line = 1
-        var column = 1
-        for index in 0..<min(offset, bytes.count) {
-            if bytes[index] == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if bytes[index] & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return (line, column)
-    }
 }
 
 /// libyaml ends a stream that lacks a final line break with a break of its own, so a mark at the

@@ -61,7 +61,7 @@ public struct UsernsRemapOffRule: Rule {
         facts.daemons.compactMap { daemon in
             guard !DaemonSupport.isRootless(daemon) else { return nil }
             if let remap = daemon.usernsRemap {
-                guard remap.value.trimmingCharacters(in: " ").isEmpty else { return nil }
+                guard remap.value.trimming(" ").isEmpty else { return nil }
                 return Self.description.finding(
                     at: remap.location,
                     "\(daemon.subject) turns user-namespace remapping off (\(remap.spelling)): root in a container is root on the host",
@@ -73,14 +73,5 @@ public struct UsernsRemapOffRule: Rule {
                 "\(daemon.subject) sets no userns-remap and is not rootless: root in a container is root on the host; set \"userns-remap\": \"default\"",
                 subject: daemon.subject)
         }
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        var slice = Substring(self)
-        while slice.first == set { slice.removeFirst() }
-        while slice.last == set { slice.removeLast() }
-        return String(slice)
     }
 }

@@ -94,7 +94,7 @@ public enum VersionReading: Equatable, Sendable {
 public enum VersionReader {
     /// Reads a component's version. Kernels keep only `X.Y.Z` and `X.Y.Z-rcN` as upstream.
     public static func read(_ raw: String, kernel: Bool = false) -> VersionReading {
-        var text = Substring(raw.trimmingCharacters(in: " \t\n\r"))
+        var text = Substring(raw.trimming(" \t\n\r"))
         // runc's own output: "runc version 1.1.12"; Podman components: "crun version 1.8".
         if let range = text.firstRange(of: "version ") { text = text[range.upperBound...] }
         if text.hasPrefix("v") || text.hasPrefix("V") { text = text.dropFirst() }
@@ -127,14 +127,5 @@ public enum VersionReader {
         if kernel { return .distributionKernel(base: version, suffix: String(rest)) }
         // +dfsg1, ~ds1, -0ubuntu3, -1+deb12u1: a distribution's packaging of the upstream version.
         return .upstream(version, distributionSuffix: String(rest))
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice.removeFirst() }
-        while let last = slice.last, set.contains(last) { slice.removeLast() }
-        return String(slice)
     }
 }
