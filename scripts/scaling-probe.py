@@ -51,9 +51,10 @@ def gen(kind, n):
     if kind == 'inspect-many': return {'inspect.json': json.dumps([{'Id': str(i), 'Name': f'/c{i}', 'Config': {'Image': 'x'}, 'HostConfig': {'Privileged': True}, 'Mounts': []} for i in range(n)])}
     if kind == 'files': return {f'd/f{i}.yaml': 'a: b\n' for i in range(n)}
     if kind == 'env-file': return {'docker-compose.yml': 'services:\n  a:\n    image: x\n    volumes: ["${V%d}:/s"]\n' % (n-1), '.env': ''.join(f'V{i}=${{V{i-1}}}x\n' if i else 'V0=/var/run/docker.sock\n' for i in range(n))}
+    if kind == 'yaml-alias-keys': return {'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nl0: &l0 {x: 1}\n' + ''.join(f'l{i}: &l{i} {{? *l{i-1} : *l{i-1}}}\n' for i in range(1, n))}
     if kind == 'interp-nested': return {'docker-compose.yml': 'services:\n  a:\n    image: x\n    volumes: ["' + '${A:-' * n + '/var/run/docker.sock' + '}' * n + ':/s"]\n'}
 
-kinds = ['compose-services', 'compose-command', 'compose-env', 'k8s-containers', 'k8s-volumes', 'gha-run', 'gha-long-run', 'suppressions', 'systemd-cont', 'dockerfile-cont', 'makefile-vars', 'shell-vars', 'shell-heredoc', 'shell-subst'] + ['compose-volumes', 'compose-includes', 'compose-merge-many', 'gitlab-jobs', 'jenkins', 'yaml-keys', 'json-keys', 'json-dup-keys', 'daemon-hosts', 'k8s-list-items', 'k8s-docs', 'inspect-many', 'files', 'env-file', 'interp-nested']
+kinds = ['compose-services', 'compose-command', 'compose-env', 'k8s-containers', 'k8s-volumes', 'gha-run', 'gha-long-run', 'suppressions', 'systemd-cont', 'dockerfile-cont', 'makefile-vars', 'shell-vars', 'shell-heredoc', 'shell-subst'] + ['compose-volumes', 'compose-includes', 'compose-merge-many', 'gitlab-jobs', 'jenkins', 'yaml-keys', 'json-keys', 'json-dup-keys', 'daemon-hosts', 'k8s-list-items', 'k8s-docs', 'inspect-many', 'files', 'env-file', 'interp-nested', 'yaml-alias-keys']
 work = tempfile.mkdtemp()
 flagged = 0
 try:

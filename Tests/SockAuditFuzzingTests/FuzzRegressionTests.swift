@@ -21,11 +21,10 @@ import Testing
         #expect(!Self.files("corpus", target).isEmpty, "every target has seed inputs")
         for path in inputs {
             let bytes = try #require(FileManager.default.contents(atPath: path))
-            let clock = ContinuousClock()
-            var problems: [String] = []
-            let elapsed = clock.measure { problems = target.check(Array(bytes)) }
+            // No stopwatch here: on a loaded machine it fails at random. Superlinear paths are
+            // caught by scripts/scaling-probe.py, which compares a 4x input with a 1x one.
+            let problems = target.check(Array(bytes))
             #expect(problems.isEmpty, "\(path): \(problems)")
-            #expect(elapsed < .seconds(1), "\(path) took \(elapsed)")
         }
     }
 

@@ -100,9 +100,8 @@ import Testing
         // or copies keys, linear here, and still charged to the node budget.
         var text = "l0: &l0 {x: 1}\n"
         for level in 1...40 { text += "l\(level): &l\(level) {? *l\(level - 1) : *l\(level - 1)}\n" }
-        let started = ContinuousClock.now
+        // Linear time for this shape is guarded by scripts/scaling-probe.py (yaml-alias-keys).
         let result = YAMLParser.parse(text)
-        #expect(ContinuousClock.now - started < .seconds(1))
         #expect(result.error?.message.contains("alias bomb") == true)
     }
 

@@ -5,7 +5,7 @@ import Testing
 @testable import SockAuditScanner
 
 /// Hostile and broken input: each case has its expected outcome (a finding, or SA901 with a clear
-/// reason), and none may crash, hang, take a second, or grow the process by 100 MiB.
+/// reason), and none may crash, hang, or grow the process by 100 MiB.
 @Suite struct AdversarialTests {
     static let socketPod = ScannerTests.socketPod
 
@@ -17,10 +17,10 @@ import Testing
         options.followSymlinks = follow
         options.beforeRead = beforeRead
         let before = Self.peakRSS()
-        let clock = ContinuousClock()
+        // Time is not asserted (a loaded machine fails it at random); scripts/scaling-probe.py
+        // guards the superlinear paths by comparing input sizes.
         var result: ScanResult?
-        let elapsed = try clock.measure { result = try Scanner(options: options).scan(targets) }
-        #expect(elapsed < .seconds(1), "took \(elapsed)", sourceLocation: sourceLocation)
+        result = try Scanner(options: options).scan(targets)
         #expect(Self.peakRSS() - before < 100 << 20, "peak RSS grew by over 100 MiB", sourceLocation: sourceLocation)
         return try #require(result)
     }
