@@ -17,7 +17,7 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         guard let description = BuiltInRules.rule(named: rule)?.description else { return }
-        print(RulePage.render(description))
+        Terminal.out(RulePage.render(description) + "\n")
     }
 }
 

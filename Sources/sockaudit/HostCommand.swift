@@ -40,23 +40,8 @@ struct HostCommand: ParsableCommand {
     @Flag(help: "Ask for a TLS daemon: refused with an explanation (not supported yet).")
     var tls = false
 
-    @Option(help: "Output format: \(ReporterName.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: ReporterName = .text
-
-    @Option(help: "Write the report to this file instead of standard output.")
-    var output: String?
-
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding has this severity or higher (default: the configuration's fail-on, else low).")
-    var failOn: Severity?
-
-    @Option(help: "The configuration file (default: the nearest .sockaudit.yml in this folder or above).")
-    var config: String?
-
-    @Flag(name: .customLong("no-suppress"), help: "Ignore every suppression: show all findings.")
-    var noSuppress = false
-
-    @Option(help: "A baseline written by `sockaudit baseline`: findings in it do not fail the run.")
-    var baseline: String?
+    @OptionGroup var policy: PolicyOptions
+    @OptionGroup var report: ReportOptions
 
     /// The display name of a snapshot that was not saved.
     static let unsavedName = "live-host" + HostSnapshotAdapter.fileSuffix
@@ -90,7 +75,7 @@ struct HostCommand: ParsableCommand {
         if case .tcp? = endpoint, socket == nil { socketPath = EngineEndpoint.defaultSocket }
 
         let probes = HostProbes(options: HostProbeOptions(
-            root: root, endpoint: endpoint, socketPath: socketPath, timeout: timeout, tool: "sockaudit \(ToolVersion.current)"))
+            root: root, endpoint: endpoint, socketPath: socketPath, timeout: timeout, tool: "sockaudit \(ToolInfo.sockaudit.version)"))
         let collection = probes.collect()
         if case .tlsNotSupported? = collection.engineError {
             Terminal.error("sockaudit: \(collection.engineError!)")
@@ -98,10 +83,9 @@ struct HostCommand: ParsableCommand {
         }
         let text = collection.snapshot.rendered()
 
-        let configuration = try loadConfiguration()
-        let options = ScanOptions(
-            rules: BuiltInRules.all, configuration: configuration, today: Today.string, honoursSuppressions: !noSuppress,
-            baseline: try ReportOutput.loadBaseline(baseline))
+        // The configuration of the folder the audit runs from: a host has no scanned path to start at.
+        let loaded = try policy.load(discoveringFrom: ".")
+        let options = policy.scanOptions(loaded, baseline: try report.loadBaseline())
         let result: ScanResult
         if let saveSnapshot {
             try save(text, to: saveSnapshot)
@@ -114,9 +98,7 @@ struct HostCommand: ParsableCommand {
         } else {
             result = Scanner(options: options).scan(sources: [SourceFile(path: Self.unsavedName, bytes: Array(text.utf8))])
         }
-        try ReportOutput.emit(
-            result, format: format, output: output, summary: summary(collection, endpoint: endpoint, result: result),
-            failOn: failOn, configuration: configuration)
+        try report.emit(result, summary: summary(collection, endpoint: endpoint, result: result), configuration: loaded)
     }
 
     /// --socket, --host, then a unix:// DOCKER_HOST, then the default socket. TLS is refused.
@@ -134,16 +116,6 @@ struct HostCommand: ParsableCommand {
             return try EngineEndpoint.parse(dockerHost)
         }
         return .unix(EngineEndpoint.defaultSocket)
-    }
-
-    private func loadConfiguration() throws -> Configuration {
-        guard let path = config ?? ConfigurationLoader.discover(from: ".") else { return Configuration() }
-        do {
-            return try ConfigurationLoader.load(path, rules: BuiltInRules.all.map { $0.description })
-        } catch {
-            Terminal.error("sockaudit: invalid configuration\n\(error)")
-            throw ExitCode(2)
-        }
     }
 
     private func save(_ text: String, to path: String) throws {

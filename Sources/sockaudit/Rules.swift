@@ -22,10 +22,10 @@ struct Rules: ParsableCommand {
                 let id = rule.id.padding(toLength: 7, withPad: " ", startingAt: 0)
                 let slug = rule.slug.padding(toLength: 30, withPad: " ", startingAt: 0)
                 let severity = rule.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
-                print("\(id)\(slug)\(severity)\(rule.summary)")
+                Terminal.out("\(id)\(slug)\(severity)\(rule.summary)\n")
             }
         case .json:
-            print(try RuleCatalogueJSON.render(rules))
+            Terminal.out(try RuleCatalogueJSON.render(rules) + "\n")
         }
     }
 }

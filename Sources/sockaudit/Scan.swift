@@ -18,26 +18,11 @@ struct Scan: ParsableCommand {
             """)
 
     @OptionGroup var input: ScanInputOptions
-
-    @Option(help: "Output format: \(ReporterName.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: ReporterName = .text
-
-    @Option(help: "Write the report to this file instead of standard output.")
-    var output: String?
-
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding has this severity or higher: info, low, medium, high, critical (default: the configuration's fail-on, else low).")
-    var failOn: Severity?
-
-    @Option(help: "A baseline written by `sockaudit baseline`: findings in it do not fail the run; fixed ones are listed.")
-    var baseline: String?
+    @OptionGroup var report: ReportOptions
 
     func run() throws {
         let configuration = try input.loadConfiguration()
-        let result = try input.run(input.scanOptions(configuration: configuration, baseline: try ReportOutput.loadBaseline(baseline)))
-        try ReportOutput.emit(
-            result, format: format, output: output, summary: Summary.line(result), failOn: failOn, configuration: configuration)
+        let result = try input.run(input.scanOptions(configuration: configuration, baseline: try report.loadBaseline()))
+        try report.emit(result, summary: Summary.line(result), configuration: configuration)
     }
 }
-
-extension Severity: ExpressibleByArgument {}
-extension ReporterName: ExpressibleByArgument {}

@@ -18,39 +18,28 @@ struct ScanInputOptions: ParsableArguments {
     @Option(name: .customLong("env-file"), help: "Interpolate Compose files with the variables of this file (repeatable; read after the .env next to each Compose file).")
     var envFile: [String] = []
 
-    @Option(help: "The configuration file (default: the nearest .sockaudit.yml in the first scanned path or a folder above it).")
-    var config: String?
-
-    @Flag(name: .customLong("no-suppress"), help: "Ignore every suppression: show all findings.")
-    var noSuppress = false
-
     @Flag(name: [.short, .long], help: "No progress line on the terminal.")
     var quiet = false
 
     @Flag(name: .customLong("follow-symlinks"), help: "Follow symbolic links inside scanned folders when they resolve inside the folder (never outside it; loops are detected).")
     var followSymlinks = false
 
+    @OptionGroup var policy: PolicyOptions
+
     func validate() throws {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
     }
 
-    /// The configuration named by --config, or found by walking up; exits 2 listing every problem.
+    /// The configuration for these paths: --config, else the nearest one at or above the first path.
     func loadConfiguration() throws -> Configuration {
-        let rules = BuiltInRules.all.map { $0.description }
-        let start = paths.first { $0 != "-" } ?? "."
-        guard let path = config ?? ConfigurationLoader.discover(from: start) else { return Configuration() }
-        do {
-            return try ConfigurationLoader.load(path, rules: rules)
-        } catch {
-            Terminal.error("sockaudit: invalid configuration\n\(error)")
-            throw ExitCode(2)
-        }
+        try policy.load(discoveringFrom: paths.first { $0 != "-" } ?? ".")
     }
 
-    func scanOptions(configuration: Configuration, baseline: Baseline? = nil) -> ScanOptions {
-        var options = ScanOptions(
-            excludes: exclude, maxFileSize: maxFileSize, envFiles: envFile, rules: BuiltInRules.all, configuration: configuration,
-            today: Today.string, honoursSuppressions: !noSuppress, baseline: baseline)
+    func scanOptions(configuration loaded: Configuration, baseline: Baseline? = nil) -> ScanOptions {
+        var options = policy.scanOptions(loaded, baseline: baseline)
+        options.excludes = exclude
+        options.maxFileSize = maxFileSize
+        options.envFiles = envFile
         options.followSymlinks = followSymlinks
         return options
     }

@@ -1,17 +1,24 @@
 import ArgumentParser
 import Foundation
+import SockAuditReporters
 
 @main
 struct SockAudit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sockaudit",
         abstract: "Find every place where a container, a CI job or a network client can reach the Docker daemon API, and the settings that decide whether a breakout stays contained.",
-        version: ToolVersion.current,
+        version: ToolInfo.sockaudit.version,
         subcommands: [Scan.self, HostCommand.self, BaselineCommand.self, Rules.self, Explain.self],
         defaultSubcommand: Scan.self)
 
     /// ArgumentParser exits 64 on bad usage; sockaudit documents 2 for every error of the run itself.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let names = configuration.subcommands.map { $0._commandName } + ["help"]
+        if let message = UnknownSubcommand.message(arguments, subcommands: names, exists: { FileManager.default.fileExists(atPath: $0) }) {
+            Terminal.error(message)
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -27,8 +34,4 @@ struct SockAudit: ParsableCommand {
             Foundation.exit(2)
         }
     }
-}
-
-enum ToolVersion {
-    static let current = "0.1.0"
 }
