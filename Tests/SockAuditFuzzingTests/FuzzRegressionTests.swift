@@ -32,7 +32,11 @@ import Testing
     func shortSeededRunFindsNothing(_ name: String) throws {
         let target = try #require(FuzzTargets.named(name))
         let corpus = try Self.files("corpus", target).map { Array(try #require(FileManager.default.contents(atPath: $0))) }
-        let report = SeededFuzzer(target: target, corpus: corpus, seed: 7).run(iterations: 150, duration: .seconds(20))
+        var fuzzer = SeededFuzzer(target: target, corpus: corpus, seed: 7)
+        // Invariants only: a stopwatch fails at random on a loaded machine (the CI fuzz loop and
+        // scripts/scaling-probe.py time inputs instead).
+        fuzzer.slowLimit = nil
+        let report = fuzzer.run(iterations: 150, duration: .seconds(20))
         #expect(report.executions > 0)
         #expect(report.failures.map(\.problems).isEmpty)
     }
