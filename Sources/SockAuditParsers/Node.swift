@@ -82,11 +82,7 @@ extension Node {
     /// loaders of Kubernetes and older Compose read them as booleans.
     public var bool: Bool? {
         guard let scalar, scalar.isPlain else { return nil }
-        switch scalar.text {
-        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y": return true
-        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N": return false
-        default: return nil
-        }
+        return BooleanSpelling.yaml(scalar.text)
     }
 
     /// An integer from a plain scalar.

@@ -2,12 +2,6 @@ import SockAuditCore
 
 /// Small judgements several rules share.
 enum RuleSupport {
-    /// `CAP_SYS_ADMIN`, `sys_admin` and `SYS_ADMIN` are one capability.
-    static func canonicalCapability(_ raw: String) -> String {
-        let upper = raw.filter { $0 != " " && $0 != "\t" }.uppercased()
-        return upper.hasPrefix("CAP_") ? String(upper.dropFirst(4)) : upper
-    }
-
     /// Whether a user as written (`0`, `root`, `0:0`, `root:wheel`) is root.
     static func isRoot(_ user: String) -> Bool {
         let name = user.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? user

@@ -118,60 +118,10 @@ import Testing
     }
 }
 
-@Suite struct ComposeVolumeTests {
-    @Test(arguments: [
-        ("/var/run/docker.sock:/var/run/docker.sock", "/var/run/docker.sock", "/var/run/docker.sock", [String]()),
-        ("/var/run/docker.sock:/var/run/docker.sock:ro", "/var/run/docker.sock", "/var/run/docker.sock", ["ro"]),
-        ("/run:/host/run:ro,rslave", "/run", "/host/run", ["ro", "rslave"]),
-        ("/srv:/srv:z", "/srv", "/srv", ["z"]),
-        ("./docker.sock:/sock:Z", "./docker.sock", "/sock", ["Z"]),
-        ("data:/data:rw,nocopy", "data", "/data", ["rw", "nocopy"]),
-    ])
-    func splitsShortSyntax(text: String, source: String, target: String, options: [String]) {
-        let short = ComposeVolume.parseShort(text)
-        #expect(short.source == source)
-        #expect(short.target == target)
-        #expect(short.options == options)
-        #expect(short.readOnly == options.contains("ro"))
-    }
-
-    @Test func aLonePathIsAnAnonymousVolume() {
-        let short = ComposeVolume.parseShort("/var/lib/data")
-        #expect(short.source == nil)
-        #expect(short.target == "/var/lib/data")
-    }
-
-    @Test func classifiesSources() {
-        #expect(ComposeVolume.kind(of: "/var/run/docker.sock") == .hostPath)
-        #expect(ComposeVolume.kind(of: "~/.docker/run/docker.sock") == .hostPath)
-        #expect(ComposeVolume.kind(of: "${SOCK_DIR}/docker.sock") == .hostPath)
-        #expect(ComposeVolume.kind(of: "./docker.sock") == .projectPath)
-        #expect(ComposeVolume.kind(of: "../run/docker.sock") == .projectPath)
-        #expect(ComposeVolume.kind(of: "docker.sock") == .named)
-        #expect(ComposeVolume.kind(of: "sockets") == .named)
-    }
-
-    @Test func splitsPorts() {
-        #expect(ComposePorts.parseShort("2375") == PublishedPortValue(nil, nil, "2375").port)
-        #expect(ComposePorts.parseShort("2375:2375/tcp") == PublishedPortValue(nil, "2375", "2375").port)
-        #expect(ComposePorts.parseShort("127.0.0.1:2375:2375") == PublishedPortValue("127.0.0.1", "2375", "2375").port)
-        #expect(ComposePorts.parseShort("[::1]:2375:2375") == PublishedPortValue("::1", "2375", "2375").port)
-        #expect(ComposePorts.parseShort("0.0.0.0::2375") == PublishedPortValue("0.0.0.0", nil, "2375").port)
-    }
-
+@Suite struct ComposeCommandTests {
     @Test func splitsCommands() {
         let words = ComposeCommand.split(#"dockerd --host=tcp://0.0.0.0:2375 --label 'a b' "c\"d""#)
         #expect(words.map(\.text) == ["dockerd", "--host=tcp://0.0.0.0:2375", "--label", "a b", "c\"d"])
         #expect(words.map(\.offset) == [0, 8, 34, 42, 48])
     }
-}
-
-import SockAuditCore
-
-struct PublishedPortValue {
-    var port: PublishedPort
-    init(_ hostIP: String?, _ hostPort: String?, _ containerPort: String) {
-        port = PublishedPort(hostIP: hostIP, hostPort: hostPort, containerPort: containerPort)
-    }
-
 }

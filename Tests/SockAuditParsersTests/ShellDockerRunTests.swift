@@ -57,7 +57,7 @@ import Testing
         #expect(spec.mounts.map(\.readOnly) == [false, true, false, true, false, false, false])
         #expect(spec.mounts.map(\.location.line) == [1, 1, 1, 2, 2, 3, 7])
         #expect(spec.privileged?.value == false)
-        #expect(spec.capabilitiesAdded.map(\.value) == ["sys_admin"])
+        #expect(spec.capabilitiesAdded.map(\.value) == ["SYS_ADMIN"])
         #expect(spec.capabilitiesDropped.map(\.value) == ["ALL"])
         #expect(spec.seccomp?.value == .unconfined)
         #expect(spec.appArmor?.value == .unconfined)

@@ -20,6 +20,7 @@ public struct ContainerSpec: Hashable, Sendable {
     public var isComplete: Bool = true
 
     public var privileged: Setting<Bool>?
+    /// Capabilities by their canonical name: upper case, without `CAP_` (`SYS_ADMIN`, `ALL`).
     public var capabilitiesAdded: [Setting<String>] = []
     public var capabilitiesDropped: [Setting<String>] = []
     public var seccomp: Setting<SecurityProfile>?

@@ -75,7 +75,7 @@ public enum GitHubActionsAdapter {
             spec.mounts.append(mount)
         }
         for port in node["ports"]?.sequence ?? [] {
-            guard let text = port.string, let published = DockerRunCommand.publishedPort(text), published.hostPort != nil else { continue }
+            guard let text = port.string, let published = PortSpec.parse(text), published.hostPort != nil else { continue }
             spec.publishedPorts.append(Setting(published, at: port.location(in: ci.path), spelling: "ports: \(text)"))
         }
         return spec

@@ -65,8 +65,8 @@ struct ServiceReader {
             location: service.key.location(in: service.path), dialect: .compose,
             image: last("image").flatMap(text))
         spec.privileged = bool(last("privileged"), "privileged")
-        spec.capabilitiesAdded = strings("cap_add")
-        spec.capabilitiesDropped = strings("cap_drop")
+        spec.capabilitiesAdded = capabilities("cap_add")
+        spec.capabilitiesDropped = capabilities("cap_drop")
         readSecurityOptions(into: &spec)
         spec.hostPID = namespace("pid")
         spec.hostIPC = namespace("ipc")
@@ -126,18 +126,20 @@ struct ServiceReader {
 
     private func bool(_ value: Located?, _ key: String) -> Setting<Bool>? {
         guard let value, let raw = text(value) else { return nil }
-        let flag: Bool
-        switch raw.lowercased() {
-        case "true", "yes", "on", "y", "1": flag = true
-        case "false", "no", "off", "n", "0": flag = false
-        default: return nil
-        }
+        guard let flag = BooleanSpelling.compose(raw) else { return nil }
         return Setting(flag, at: value.location, spelling: "\(key): \(raw)")
     }
 
     private func strings(_ key: String) -> [Setting<String>] {
         items(key).compactMap { item in
             text(item).map { Setting($0, at: item.location, spelling: "\(key): \($0)") }
+        }
+    }
+
+    /// `cap_add:`/`cap_drop:` entries, each under its canonical name.
+    private func capabilities(_ key: String) -> [Setting<String>] {
+        items(key).compactMap { item in
+            text(item).map { Setting(CapabilityName.canonical($0), at: item.location, spelling: "\(key): \($0)") }
         }
     }
 
@@ -163,34 +165,12 @@ struct ServiceReader {
         return nil
     }
 
-    /// `security_opt`, in both `key:value` and `key=value` spellings.
+    /// `security_opt`, read by Docker's grammar (`SecurityOption`).
     private func readSecurityOptions(into spec: inout ContainerSpec) {
         for item in items("security_opt") {
             guard let raw = text(item) else { continue }
             let option = raw.trimming(" \t\r")
-            let separator = option.firstIndex { $0 == ":" || $0 == "=" }
-            let name = separator.map { String(option[..<$0]) } ?? option
-            let value = separator.map { String(option[option.index(after: $0)...]) } ?? ""
-            let spelling = "security_opt: \(option)"
-            switch name.lowercased() {
-            case "seccomp":
-                let profile: SecurityProfile = value == "unconfined" ? .unconfined : .custom(value)
-                spec.seccomp = Setting(profile, at: item.location, spelling: spelling)
-            case "apparmor":
-                let profile: SecurityProfile = value == "unconfined" ? .unconfined : .custom(value)
-                spec.appArmor = Setting(profile, at: item.location, spelling: spelling)
-            case "label":
-                if value == "disable" {
-                    spec.seLinux = Setting(.disabled, at: item.location, spelling: spelling)
-                } else if value.hasPrefix("type:") || value.hasPrefix("type=") {
-                    spec.seLinux = Setting(.type(String(value.dropFirst(5))), at: item.location, spelling: spelling)
-                }
-            case "no-new-privileges":
-                let enabled = value.isEmpty || ["true", "1", "yes"].contains(value.lowercased())
-                spec.noNewPrivileges = Setting(enabled, at: item.location, spelling: spelling)
-            default:
-                continue
-            }
+            SecurityOption.apply(option, at: item.location, spelling: "security_opt: \(option)", to: &spec)
         }
     }
 
@@ -231,7 +211,8 @@ struct ServiceReader {
                 return Setting(port, at: at, spelling: "ports: {published: \(published ?? "(random)"), target: \(target)}")
             }
             guard let raw = text(item) else { return nil }
-            return Setting(ComposePorts.parseShort(raw), at: item.location, spelling: "ports: \"\(raw)\"")
+            guard let port = PortSpec.parse(raw) else { return nil }
+            return Setting(port, at: item.location, spelling: "ports: \"\(raw)\"")
         }
     }
 
@@ -291,7 +272,7 @@ struct ServiceReader {
             }
             let readOnly = item.node["read_only"].flatMap { bool(Located(node: $0, layer: layer), "read_only") }?.value ?? false
             let at = sourceNode.location(in: layer.path)
-            switch (type, ComposeVolume.kind(of: source)) {
+            switch (type, ComposeVolumeSource.kind(of: source)) {
             case ("bind", .hostPath), ("volume", .hostPath):
                 return (target, HostMount(
                     source: source, target: target, readOnly: readOnly, location: at,
@@ -303,9 +284,9 @@ struct ServiceReader {
             }
         }
         guard let raw = text(item) else { return (nil, nil) }
-        let short = ComposeVolume.parseShort(raw)
+        let short = VolumeSpec.parse(raw)
         guard let source = short.source else { return (short.target, nil) }
-        switch ComposeVolume.kind(of: source) {
+        switch ComposeVolumeSource.kind(of: source) {
         case .hostPath:
             return (short.target, HostMount(
                 source: source, target: short.target, readOnly: short.readOnly, location: item.location,
@@ -325,34 +306,11 @@ struct ServiceReader {
         let driver = read(declaration["driver"]) ?? "local"
         guard driver == "local", let options = declaration["driver_opts"],
             let o = read(options["o"]), o.split(separator: ",").map({ String($0).trimming(" \t\r") }).contains(where: { $0 == "bind" || $0 == "rbind" }),
-            let device = read(options["device"]), ComposeVolume.kind(of: device) == .hostPath
+            let device = read(options["device"]), ComposeVolumeSource.kind(of: device) == .hostPath
         else { return nil }
         return HostMount(
             source: device, target: target, readOnly: readOnly, location: location,
             spelling: "named volume \"\(name)\" (its local driver binds \(device))")
-    }
-}
-
-/// `ports:` short syntax.
-enum ComposePorts {
-    /// `2375`, `2375:2375`, `127.0.0.1:2375:2375`, `[::1]:2375:2375`, `8000-8010:8000-8010/tcp`.
-    static func parseShort(_ raw: String) -> PublishedPort {
-        var text = raw
-        if let slash = text.lastIndex(of: "/") { text = String(text[..<slash]) }
-        var hostIP: String?
-        if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
-            hostIP = String(text[text.index(after: text.startIndex)..<close])
-            text = String(text[text.index(after: close)...])
-            if text.hasPrefix(":") { text.removeFirst() }
-        }
-        var parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        let containerPort = parts.removeLast()
-        if hostIP == nil, parts.count >= 2 {
-            hostIP = parts.dropLast().joined(separator: ":")
-            parts = [parts.last!]
-        }
-        let hostPort = parts.last.flatMap { $0.isEmpty ? nil : $0 }
-        return PublishedPort(hostIP: hostIP.flatMap { $0.isEmpty ? nil : $0 }, hostPort: hostPort, containerPort: containerPort)
     }
 }
 

@@ -27,7 +27,9 @@ public enum DockerdFlags {
                 name = String(name[..<equals])
             }
             if booleanFlags.contains(name) {
-                let value = inlineValue.map { !["false", "0", "no"].contains($0.lowercased()) } ?? true
+                // bare is true; a value is read by Go's ParseBool, and dockerd refuses any other
+                let parsed: Bool? = if let inlineValue { BooleanSpelling.go(inlineValue) } else { true }
+                guard let value = parsed else { continue }
                 let setting = Setting(value, at: word.location, spelling: word.value)
                 applyBoolean(name, setting, to: &config)
                 continue

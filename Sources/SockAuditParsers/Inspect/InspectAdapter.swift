@@ -89,8 +89,8 @@ struct InspectedContainer {
         let host = hostConfig
 
         spec.privileged = bool(host, "Privileged")
-        spec.capabilitiesAdded = strings(host, "CapAdd")
-        spec.capabilitiesDropped = strings(host, "CapDrop")
+        spec.capabilitiesAdded = strings(host, "CapAdd").map { Setting(CapabilityName.canonical($0.value), at: $0.location, spelling: $0.spelling) }
+        spec.capabilitiesDropped = strings(host, "CapDrop").map { Setting(CapabilityName.canonical($0.value), at: $0.location, spelling: $0.spelling) }
         readSecurityOptions(into: &spec)
         spec.readOnlyRootFilesystem = bool(host, "ReadonlyRootfs")
         if let (key, value) = entry(config, "User"), let user = value.string, !user.isEmpty {
@@ -159,38 +159,16 @@ struct InspectedContainer {
 
     // MARK: security options
 
-    /// `SecurityOpt`: `seccomp=unconfined`, `apparmor=unconfined`, `label=disable`,
-    /// `label=type:spc_t`, `no-new-privileges[:true|=true|:false]`, with `:` or `=` after the name.
+    /// `SecurityOpt`, read by Docker's grammar (`SecurityOption`).
     private func readSecurityOptions(into spec: inout ContainerSpec) {
         let host = hostConfig
         // dockerd itself adds `label=disable` to privileged and `--pid host` containers; those
         // settings are reported on their own, so the added label is not reported a second time.
         let labelAddedByDaemon = spec.privileged?.value == true || host?["PidMode"]?.string == "host"
         for option in strings(host, "SecurityOpt") {
-            let text = option.value
-            let separator = text.firstIndex(where: { $0 == "=" || $0 == ":" })
-            let name = separator.map { String(text[..<$0]) } ?? text
-            let value = separator.map { String(text[text.index(after: $0)...]) } ?? ""
-            let spelling = "HostConfig.SecurityOpt: \(text)"
-            switch name {
-            case "seccomp":
-                let profile: SecurityProfile = value == "unconfined" ? .unconfined : (value.isEmpty || value == "builtin" ? .runtimeDefault : .custom(value))
-                spec.seccomp = Setting(profile, at: option.location, spelling: spelling)
-            case "apparmor":
-                let profile: SecurityProfile = value == "unconfined" ? .unconfined : (value == "docker-default" ? .runtimeDefault : .custom(value))
-                spec.appArmor = Setting(profile, at: option.location, spelling: spelling)
-            case "label":
-                if value == "disable" {
-                    if !labelAddedByDaemon { spec.seLinux = Setting(.disabled, at: option.location, spelling: spelling) }
-                } else if value.hasPrefix("type:") || value.hasPrefix("type=") {
-                    spec.seLinux = Setting(.type(String(value.dropFirst(5))), at: option.location, spelling: spelling)
-                }
-            case "no-new-privileges":
-                let enabled = value.isEmpty || value == "true"
-                spec.noNewPrivileges = Setting(enabled, at: option.location, spelling: spelling)
-            default:
-                break
-            }
+            if labelAddedByDaemon, SecurityOption.parse(option.value) == .label(.disabled) { continue }
+            SecurityOption.apply(
+                option.value, at: option.location, spelling: "HostConfig.SecurityOpt: \(option.value)", to: &spec)
         }
     }
 
@@ -224,11 +202,10 @@ struct InspectedContainer {
 
     /// `SRC:DST[:opts]`; a named volume (`data:/data`) is not a host source.
     static func bindMount(_ bind: Setting<String>, path: String) -> HostMount? {
-        let parts = bind.value.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count >= 2, parts[0].hasPrefix("/") else { return nil }
-        let options = parts.count > 2 ? parts[2].split(separator: ",").map(String.init) : []
+        let volume = VolumeSpec.parse(bind.value)
+        guard let source = volume.source, VolumeSpec.kind(of: source) == .absolute else { return nil }
         return HostMount(
-            source: parts[0], target: parts[1], readOnly: options.contains("ro"), location: bind.location,
+            source: source, target: volume.target, readOnly: volume.readOnly, location: bind.location,
             spelling: "HostConfig.Binds: \(bind.value)")
     }
 

@@ -49,8 +49,8 @@ struct PodContainer {
         spec.sharedSubject = site.owner
         spec.privileged = boolSetting(context?["privileged"], "securityContext.privileged")
         if let capabilities = context?["capabilities"] {
-            spec.capabilitiesAdded = stringSettings(capabilities["add"], "securityContext.capabilities.add")
-            spec.capabilitiesDropped = stringSettings(capabilities["drop"], "securityContext.capabilities.drop")
+            spec.capabilitiesAdded = stringSettings(capabilities["add"], "securityContext.capabilities.add").map(canonicalCapability)
+            spec.capabilitiesDropped = stringSettings(capabilities["drop"], "securityContext.capabilities.drop").map(canonicalCapability)
         }
         spec.seccomp = seccomp()
         spec.appArmor = appArmor()
@@ -169,6 +169,10 @@ struct PodContainer {
     private func stringSetting(_ node: Node?, _ spelling: String) -> Setting<String>? {
         guard let node, let text = node.string, !node.isNull else { return nil }
         return Setting(text, at: node.location(in: path), spelling: "\(spelling): \(text)")
+    }
+
+    private func canonicalCapability(_ setting: Setting<String>) -> Setting<String> {
+        Setting(CapabilityName.canonical(setting.value), at: setting.location, spelling: setting.spelling)
     }
 
     private func stringSettings(_ node: Node?, _ spelling: String) -> [Setting<String>] {

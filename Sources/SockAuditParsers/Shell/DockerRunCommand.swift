@@ -140,9 +140,11 @@ public enum DockerRunCommand {
         return []
     }
 
-    private static func bool(_ value: String?) -> Bool {
+    /// A flag's value as the docker CLI reads it: bare is true, else Go's `ParseBool` (nil when
+    /// docker would refuse the value).
+    private static func bool(_ value: String?) -> Bool? {
         guard let value else { return true }
-        return !["false", "0", "no"].contains(value.lowercased())
+        return BooleanSpelling.go(value)
     }
 
     private static func apply(_ name: String, _ value: String?, flag: ShellWord, written: String, to spec: inout ContainerSpec, path: String) {
@@ -150,21 +152,21 @@ public enum DockerRunCommand {
         func setting(_ text: String) -> Setting<String> { Setting(text, at: location, spelling: written) }
         switch name {
         case "privileged":
-            spec.privileged = Setting(bool(value), at: location, spelling: written)
+            if let flag = bool(value) { spec.privileged = Setting(flag, at: location, spelling: written) }
         case "read-only":
-            spec.readOnlyRootFilesystem = Setting(bool(value), at: location, spelling: written)
+            if let flag = bool(value) { spec.readOnlyRootFilesystem = Setting(flag, at: location, spelling: written) }
         case "use-api-socket":
-            if bool(value) {
+            if bool(value) == true {
                 spec.mounts.append(HostMount(
                     source: "/var/run/docker.sock", target: "/var/run/docker.sock", readOnly: false, location: location,
                     spelling: "--use-api-socket (which mounts the daemon socket by itself)"))
             }
         case "cap-add", "cap-drop":
-            for cap in (value ?? "").split(separator: ",") where !cap.isEmpty {
-                if name == "cap-add" { spec.capabilitiesAdded.append(setting(String(cap))) } else { spec.capabilitiesDropped.append(setting(String(cap))) }
+            for cap in CapabilityName.list(value ?? "") {
+                if name == "cap-add" { spec.capabilitiesAdded.append(setting(cap)) } else { spec.capabilitiesDropped.append(setting(cap)) }
             }
         case "security-opt":
-            if let value { applySecurityOption(value, setting: setting(value), to: &spec) }
+            if let value { SecurityOption.apply(value, at: location, spelling: written, to: &spec) }
         case "pid":
             if value == "host" { spec.hostPID = Setting(true, at: location, spelling: written) }
         case "ipc":
@@ -188,7 +190,7 @@ public enum DockerRunCommand {
         case "entrypoint":
             if let value { spec.command.insert(setting(value), at: 0) }
         case "p", "publish":
-            if let value, let port = publishedPort(value) {
+            if let value, let port = PortSpec.parse(value) {
                 spec.publishedPorts.append(Setting(port, at: location, spelling: written))
             }
         case "v", "volume":
@@ -200,111 +202,24 @@ public enum DockerRunCommand {
         }
     }
 
-    private static func applySecurityOption(_ option: String, setting: Setting<String>, to spec: inout ContainerSpec) {
-        let lower = option.lowercased()
-        let separator = lower.firstIndex(where: { $0 == "=" || $0 == ":" })
-        let key = separator.map { String(lower[..<$0]) } ?? lower
-        let value = separator.map { String(option[option.index(after: $0)...]) } ?? ""
-        let at = setting.location
-        switch key {
-        case "seccomp":
-            spec.seccomp = Setting(value.lowercased() == "unconfined" ? .unconfined : .custom(value), at: at, spelling: setting.spelling)
-        case "apparmor":
-            spec.appArmor = Setting(value.lowercased() == "unconfined" ? .unconfined : .custom(value), at: at, spelling: setting.spelling)
-        case "label":
-            if value.lowercased() == "disable" {
-                spec.seLinux = Setting(.disabled, at: at, spelling: setting.spelling)
-            } else if value.lowercased().hasPrefix("type:") {
-                spec.seLinux = Setting(.type(String(value.dropFirst(5))), at: at, spelling: setting.spelling)
-            }
-        case "no-new-privileges":
-            spec.noNewPrivileges = Setting(value.isEmpty || bool(value), at: at, spelling: setting.spelling)
-        default:
-            break
-        }
-    }
-
     /// `-v SRC:DST[:OPTS]`: a host source is a path (`/…`, `~`, `./`, or a variable); a bare name
     /// is a named volume and a lone path an anonymous one.
     static func volumeMount(_ value: String, location: SourceLocation, written: String) -> HostMount? {
-        let parts = value.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count >= 2 else { return nil }
-        let source = parts[0]
-        guard source.hasPrefix("/") || source.hasPrefix("~") || source.hasPrefix(".") || source.hasPrefix("$") else { return nil }
-        let options = parts.count > 2 ? parts[2].split(separator: ",").map(String.init) : []
-        return HostMount(
-            source: source, target: parts[1], readOnly: options.contains("ro") || options.contains("readonly"),
-            location: location, spelling: written)
+        let volume = VolumeSpec.parse(value)
+        guard let source = volume.source else { return nil }
+        switch VolumeSpec.kind(of: source) {
+        case .absolute, .home, .variable, .relative:
+            return HostMount(source: source, target: volume.target, readOnly: volume.readOnly, location: location, spelling: written)
+        case .otherPath, .named:
+            return nil
+        }
     }
 
-    /// `--mount type=bind,source=…,target=…[,readonly]`, every key spelling; a volume whose
-    /// `volume-opt`s bind a device path is a host source too.
+    /// `--mount type=bind,source=…,target=…[,readonly]`; a volume whose `volume-opt`s bind a device
+    /// path is a host source too.
     static func mountFlag(_ value: String, location: SourceLocation, written: String) -> HostMount? {
-        var fields: [String: String] = [:]
-        var volumeOptions: [String: String] = [:]
-        var readOnly = false
-        for field in csvFields(value) {
-            let pair = field.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            let key = pair[0].lowercased().trimming(" ")
-            let fieldValue = pair.count > 1 ? pair[1] : ""
-            switch key {
-            case "readonly", "ro":
-                readOnly = pair.count == 1 || bool(fieldValue)
-            case "volume-opt":
-                let option = fieldValue.split(separator: "=", maxSplits: 1).map(String.init)
-                if option.count == 2 { volumeOptions[option[0]] = option[1] }
-            case "src", "source": fields["source"] = fieldValue
-            case "dst", "destination", "target": fields["target"] = fieldValue
-            default: fields[key] = fieldValue
-            }
-        }
-        let type = fields["type"]?.lowercased() ?? "volume"
-        var source: String?
-        if type == "bind" {
-            source = fields["source"]
-        } else if type == "volume", let device = volumeOptions["device"], volumeOptions["o"]?.contains("bind") == true {
-            source = device
-        }
-        guard let source, !source.isEmpty else { return nil }
-        return HostMount(source: source, target: fields["target"], readOnly: readOnly, location: location, spelling: written)
-    }
-
-    /// Comma-separated fields where a field may be double-quoted (`"source=/a,b",target=/c`).
-    static func csvFields(_ value: String) -> [String] {
-        var fields: [String] = []
-        var current = ""
-        var quoted = false
-        for character in value {
-            if character == "\"" { quoted.toggle(); continue }
-            if character == "," && !quoted {
-                fields.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        fields.append(current)
-        return fields
-    }
-
-    /// `-p [IP:][HOST:]CONTAINER[/proto]`, `[::1]:80:80`.
-    static func publishedPort(_ value: String) -> PublishedPort? {
-        var rest = value
-        var hostIP: String?
-        if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
-            hostIP = String(rest[rest.index(after: rest.startIndex)..<close])
-            rest = String(rest[rest.index(after: close)...])
-            if rest.hasPrefix(":") { rest.removeFirst() }
-            let parts = rest.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-            return PublishedPort(hostIP: hostIP, hostPort: parts.count > 1 ? parts[0] : nil, containerPort: parts.last ?? "")
-        }
-        let parts = rest.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        switch parts.count {
-        case 1: return PublishedPort(hostIP: nil, hostPort: nil, containerPort: parts[0])
-        case 2: return PublishedPort(hostIP: nil, hostPort: parts[0], containerPort: parts[1])
-        default:
-            hostIP = parts[0].isEmpty ? nil : parts[0]
-            return PublishedPort(hostIP: hostIP, hostPort: parts[1].isEmpty ? nil : parts[1], containerPort: parts[2])
-        }
+        let mount = MountSpec.parse(value)
+        guard let source = mount.hostSource else { return nil }
+        return HostMount(source: source, target: mount.target, readOnly: mount.readOnly, location: location, spelling: written)
     }
 }

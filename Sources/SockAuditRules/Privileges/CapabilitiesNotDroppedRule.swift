@@ -293,10 +293,10 @@ public struct CapabilitiesNotDroppedRule: ContainerRule {
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {
-        if !container.isComplete || container.capabilitiesDropped.contains(where: { RuleSupport.canonicalCapability($0.value) == "ALL" }) {
+        if !container.isComplete || container.capabilitiesDropped.contains(where: { $0.value == "ALL" }) {
             return []
         }
-        let dropped = container.capabilitiesDropped.map { RuleSupport.canonicalCapability($0.value) }
+        let dropped = container.capabilitiesDropped.map { $0.value }
         let detail = dropped.isEmpty ? "drops no capabilities" : "drops only \(dropped.joined(separator: ", "))"
         return [Self.description.finding(
             at: container.location, "\(container.subject) \(detail): add \(container.dialect.dropAllCapabilities)",

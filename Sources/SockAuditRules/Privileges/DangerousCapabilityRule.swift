@@ -204,7 +204,7 @@ public struct DangerousCapabilityRule: ContainerRule {
 
     public func check(_ container: ContainerSpec) -> [Finding] {
         container.capabilitiesAdded.compactMap { added in
-            let capability = RuleSupport.canonicalCapability(added.value)
+            let capability = added.value
             guard let grants = Self.dangerous[capability] else { return nil }
             return Self.description.finding(
                 at: added.location, "\(container.subject) adds \(capability) (\(added.spelling)), which grants \(grants)",

@@ -275,12 +275,23 @@ public struct PrivilegeEscalationAllowedRule: ContainerRule {
                   c:
                     image: busybox
                     security_opt: ["no-new-privileges=true"]
+                  d:
+                    image: busybox
+                    security_opt: ["no-new-privileges=1"]
                 """),
             Example("run.sh", #"""
                 #!/bin/sh
                 docker run --security-opt no-new-privileges alpine
                 docker run --security-opt=no-new-privileges:true alpine
+                docker run --security-opt no-new-privileges=1 alpine
                 """#),
+            // Go's ParseBool reads 1 and T as true in every input, docker inspect output included
+            Example("api.json", """
+                [{"Id": "4b1c2d3e", "Name": "/api", "Config": {"Image": "example/api"},
+                  "HostConfig": {"Privileged": false, "SecurityOpt": ["no-new-privileges=1"]}},
+                 {"Id": "5c2d3e4f", "Name": "/worker", "Config": {"Image": "example/worker"},
+                  "HostConfig": {"Privileged": false, "SecurityOpt": ["no-new-privileges:T"]}}]
+                """),
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {

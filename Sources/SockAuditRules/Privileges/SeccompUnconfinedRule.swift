@@ -198,11 +198,21 @@ public struct SeccompUnconfinedRule: ContainerRule {
                     image: busybox
                     security_opt: ["seccomp=./profile.json", "no-new-privileges"]
                     labels: ["seccomp:unconfined"]
+                  # Docker reads "Unconfined" as the name of a profile file, not as no profile
+                  b:
+                    image: busybox
+                    security_opt: ["seccomp=Unconfined"]
                 """),
             Example("run.sh", #"""
                 #!/bin/sh
                 docker run --security-opt seccomp=/etc/docker/seccomp.json alpine
+                docker run --security-opt seccomp=Unconfined alpine
+                docker run --security-opt Seccomp=unconfined alpine
                 """#),
+            Example("api.json", """
+                {"Id": "4b1c2d3e", "Name": "/api", "Config": {"Image": "example/api"},
+                 "HostConfig": {"Privileged": false, "SecurityOpt": ["seccomp=Unconfined"]}}
+                """),
         ])
 
     public func check(_ container: ContainerSpec) -> [Finding] {
