@@ -143,15 +143,30 @@ public struct Scanner: Sendable {
         var embedded: [EmbeddedFile]
     }
 
-    /// Scans every item on all cores, then judges what spans files, then applies the policy.
+    /// The pipeline, in this order:
+    /// 1. the per-file pass: each file read, parsed and judged on its own, on all cores (its
+    ///    directives are judged here, once: SA902);
+    /// 2. the cross-file pass: what only several files decide together (one host's `daemon.json`,
+    ///    defaults file, unit and drop-ins, merged into one daemon);
+    /// 3. the policy: generate (stale suppressions, SA903), configure (disabled rules, severities),
+    ///    suppress; then the baseline.
     func run(_ work: [WorkItem], context: InputContext, skipped alreadySkipped: Int, passedTogether: Set<String>) -> ScanResult {
-        let fileScanner = FileScanner(context: context)
         let engine = Engine(rules: options.activeRules)
-        let options = self.options
+        let files = perFilePass(work, context: context, engine: engine)
+        var scanned: [String: Int] = [:]
+        var skipped = alreadySkipped
+        for file in files {
+            if let kind = file.kind { scanned[kind, default: 0] += 1 } else { skipped += 1 }
+        }
+        let findings = files.flatMap(\.findings) + crossFilePass(files, engine: engine, passedTogether: passedTogether)
+        return finish(findings, directives: files.flatMap(\.directives), scanned: scanned, skipped: skipped)
+    }
+
+    /// Every item on all cores, then the files carried inside an input (a host snapshot's
+    /// daemon.json and units), once, under their own paths; what they carry in turn is not followed.
+    func perFilePass(_ work: [WorkItem], context: InputContext, engine: Engine) -> [FileResult] {
         options.progress?.found(work.count)
-        var results = Self.scanAll(work, fileScanner: fileScanner, engine: engine, options: options)
-        // Files carried inside an input (a host snapshot's daemon.json and units) are scanned once,
-        // under their own paths; what they carry in turn is not followed.
+        var results = Self.scanAll(work, fileScanner: FileScanner(context: context), engine: engine, options: options)
         let embedded = results.flatMap(\.embedded)
         if !embedded.isEmpty {
             let sources = embedded.map { SourceFile(path: $0.path, bytes: Array($0.text.utf8)) }
@@ -160,23 +175,13 @@ public struct Scanner: Sendable {
             results += Self.scanAll(
                 sources.map(WorkItem.source), fileScanner: FileScanner(context: .inMemory(files)), engine: engine, options: options)
         }
-        var scanned: [String: Int] = [:]
-        var skipped = alreadySkipped
-        var findings: [Finding] = []
-        var spanning = Facts()
-        for result in results {
-            guard let kind = result.kind else {
-                skipped += 1
-                continue
-            }
-            scanned[kind, default: 0] += 1
-            findings += result.findings
-            spanning.daemons += result.daemons
-            spanning.directives += result.directives
-        }
-        spanning.daemons = DaemonMerge.merge(spanning.daemons, passedTogether: passedTogether)
-        findings += engine.run(spanning)
-        return finish(Engine.deduplicated(findings), directives: spanning.directives, scanned: scanned, skipped: skipped)
+        return results
+    }
+
+    /// The daemons of every file, merged per host, judged together.
+    func crossFilePass(_ files: [FileResult], engine: Engine, passedTogether: Set<String>) -> [Finding] {
+        let daemons = files.filter { $0.kind != nil }.flatMap(\.daemons)
+        return engine.run(Facts(daemons: DaemonMerge.merge(daemons, passedTogether: passedTogether)))
     }
 
     /// Every item on all cores; each leaves its findings and what is judged across files.

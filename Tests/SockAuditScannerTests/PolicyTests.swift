@@ -110,6 +110,50 @@ import Testing
         #expect(result.findings.first { $0.ruleID == "SA101" }?.severity == .critical)
     }
 
+    /// A pod with one unused directive (SA903) and one without a reason (SA902).
+    static let staleAndUnjustified = """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers:
+          - name: a
+            image: busybox
+            # sockaudit:ignore SA301 -- was privileged once, fixed since
+            securityContext:
+              privileged: false  # sockaudit:ignore SA306
+        """
+
+    @Test func staleSuppressionsObeyDisabledRules() throws {
+        #expect(scan(Self.staleAndUnjustified).findings.filter { $0.ruleID == "SA903" }.count == 1)
+        let config = try configuration("rules:\n  disable: [SA903, unjustified-suppression]\n")
+        let result = scan(Self.staleAndUnjustified) { $0.configuration = config }
+        #expect(!result.findings.contains { $0.ruleID == "SA903" || $0.ruleID == "SA902" })
+        #expect(result.findings.contains { $0.ruleID == "SA306" })
+    }
+
+    @Test func staleSuppressionsObeySeverityOverrides() throws {
+        let config = try configuration("rules:\n  severity: {SA903: high, SA902: low}\n")
+        let result = scan(Self.staleAndUnjustified) { $0.configuration = config }
+        let stale = try #require(result.findings.first { $0.ruleID == "SA903" })
+        #expect(stale.severity == .high)
+        #expect(stale.location.line == 8)
+        #expect(result.findings.filter { $0.ruleID == "SA902" }.map(\.severity) == [.low])
+    }
+
+    /// Directives are judged in the per-file pass only: one finding each, without a dedup to hide a second.
+    @Test func unjustifiedSuppressionIsJudgedOnce() {
+        let scanner = Scanner(options: ScanOptions(rules: BuiltInRules.all))
+        let context = InputContext.inMemory([:])
+        let work = [Scanner.WorkItem.source(SourceFile(path: "pod.yaml", bytes: Array(Self.staleAndUnjustified.utf8)))]
+        let engine = Engine(rules: BuiltInRules.all)
+        let files = scanner.perFilePass(work, context: context, engine: engine)
+        let perFile = files.flatMap(\.findings).filter { $0.ruleID == "SA902" }
+        let crossFile = scanner.crossFilePass(files, engine: engine, passedTogether: []).filter { $0.ruleID == "SA902" }
+        #expect(perFile.count == 1)
+        #expect(crossFile.isEmpty)
+    }
+
     @Test func everyConfigurationProblemIsReportedAtOnce() {
         do {
             _ = try configuration("""

@@ -32,42 +32,74 @@ public struct Policy: Sendable {
     /// IDs of rules the policy step itself reports, which no suppression may hide.
     static let policyRuleIDs: Set<String> = ["SA902", "SA903"]
 
+    /// Generate, configure, suppress. Which suppression covers which finding is worked out first
+    /// (for the rules that run; a suppression names rules, not severities); then
+    /// 1. generate: the policy's own findings, stale suppressions (SA903), join the engine's;
+    /// 2. configure: disabled rules and severity overrides apply to all of them alike, SA903 too;
+    /// 3. suppress: each covered finding is marked (the policy's own findings never are).
     public func apply(_ findings: [Finding], directives: [SuppressionDirective]) -> [Finding] {
-        var result = findings.filter { !configuration.disabledRules.contains($0.ruleID) }
-        for index in result.indices {
-            if let severity = configuration.severities[result[index].ruleID] { result[index].severity = severity }
+        let enabled = findings.filter(isEnabled)
+        guard honoursSuppressions else { return configure(enabled).sorted(by: Finding.ordered) }
+        let matches = SuppressionMatches(enabled, directives: directives, policy: self)
+        let generated = enabled + staleFindings(matches)
+        var result = configure(generated)
+        // `enabled` is a prefix of `result`: configuring drops only disabled policy findings after it
+        for (index, suppression) in matches.suppressions.enumerated() {
+            result[index].suppression = suppression
         }
-        guard honoursSuppressions else { return result.sorted(by: Finding.ordered) }
-
-        let justified = directives.filter(\.isJustified)
-        let nearby = DirectiveIndex(justified, canonicalIDs: canonicalIDs())
-        var usedDirectives = Set<Int>()
-        var usedPathSuppressions = Set<Int>()
-        for index in result.indices where !Self.policyRuleIDs.contains(result[index].ruleID) {
-            let finding = result[index]
-            if let match = nearby.first(covering: finding) {
-                usedDirectives.insert(match)
-                let directive = justified[match]
-                result[index].suppression = Suppression(
-                    reason: directive.reason ?? "", source: "\(directive.writtenAt.path):\(directive.writtenAt.line)",
-                    kind: directive.sidecar == nil ? .inSource : .external)
-                continue
-            }
-            if let match = configuration.suppressions.indices.first(where: { covers(configuration.suppressions[$0], finding) }) {
-                usedPathSuppressions.insert(match)
-                let suppression = configuration.suppressions[match]
-                result[index].suppression = Suppression(
-                    reason: suppression.reason, source: "\(suppression.location.path):\(suppression.location.line)",
-                    kind: .external)
-            }
-        }
-        result += staleFindings(justified, used: usedDirectives, usedPathSuppressions: usedPathSuppressions)
         return result.sorted(by: Finding.ordered)
     }
 
-    private func staleFindings(_ directives: [SuppressionDirective], used: Set<Int>, usedPathSuppressions: Set<Int>) -> [Finding] {
+    private func isEnabled(_ finding: Finding) -> Bool {
+        !configuration.disabledRules.contains(finding.ruleID)
+    }
+
+    /// Disabled rules left out, severity overrides applied.
+    private func configure(_ findings: [Finding]) -> [Finding] {
+        findings.filter(isEnabled).map { finding in
+            var configured = finding
+            if let severity = configuration.severities[finding.ruleID] { configured.severity = severity }
+            return configured
+        }
+    }
+
+    /// Which suppression covers each finding, and which suppressions covered nothing.
+    struct SuppressionMatches {
+        let justified: [SuppressionDirective]
+        /// One entry per finding, in order; nil where nothing covers it.
+        private(set) var suppressions: [Suppression?] = []
+        private(set) var usedDirectives = Set<Int>()
+        private(set) var usedPathSuppressions = Set<Int>()
+
+        init(_ findings: [Finding], directives: [SuppressionDirective], policy: Policy) {
+            justified = directives.filter(\.isJustified)
+            let nearby = DirectiveIndex(justified, canonicalIDs: policy.canonicalIDs())
+            let pathSuppressions = policy.configuration.suppressions
+            suppressions = findings.map { finding in
+                guard !Policy.policyRuleIDs.contains(finding.ruleID) else { return nil }
+                if let match = nearby.first(covering: finding) {
+                    usedDirectives.insert(match)
+                    let directive = justified[match]
+                    return Suppression(
+                        reason: directive.reason ?? "", source: "\(directive.writtenAt.path):\(directive.writtenAt.line)",
+                        kind: directive.sidecar == nil ? .inSource : .external)
+                }
+                if let match = pathSuppressions.indices.first(where: { policy.covers(pathSuppressions[$0], finding) }) {
+                    usedPathSuppressions.insert(match)
+                    let suppression = pathSuppressions[match]
+                    return Suppression(
+                        reason: suppression.reason, source: "\(suppression.location.path):\(suppression.location.line)",
+                        kind: .external)
+                }
+                return nil
+            }
+        }
+    }
+
+    /// SA903: directives and configured suppressions that covered nothing, name no rule, or expired.
+    private func staleFindings(_ matches: SuppressionMatches) -> [Finding] {
         var stale: [Finding] = []
-        for (index, directive) in directives.enumerated() where !used.contains(index) {
+        for (index, directive) in matches.justified.enumerated() where !matches.usedDirectives.contains(index) {
             let unknown = directive.rules.filter { canonicalID($0) == nil }
             let message = unknown.isEmpty
                 ? "unused suppression: no \(directive.rules.joined(separator: ", ")) finding on the lines it covers; remove it"
@@ -78,7 +110,7 @@ public struct Policy: Sendable {
             let message: String
             if let expires = suppression.expires, expires <= today {
                 message = "suppression of \(describe(suppression)) expired on \(expires); its findings are reported again"
-            } else if !usedPathSuppressions.contains(index) {
+            } else if !matches.usedPathSuppressions.contains(index) {
                 message = "unused suppression of \(describe(suppression)): nothing matched it; remove it"
             } else {
                 continue
@@ -94,14 +126,14 @@ public struct Policy: Sendable {
     }
 
 
-    private func covers(_ suppression: PathSuppression, _ finding: Finding) -> Bool {
+    fileprivate func covers(_ suppression: PathSuppression, _ finding: Finding) -> Bool {
         if let expires = suppression.expires, expires <= today { return false }
         guard suppression.rules.isEmpty || suppression.rules.contains(finding.ruleID) else { return false }
         return suppression.paths.contains { Glob.matches($0, finding.location.path) }
     }
 
     /// Lower-cased IDs and slugs -> canonical IDs.
-    private func canonicalIDs() -> [String: String] {
+    fileprivate func canonicalIDs() -> [String: String] {
         var ids: [String: String] = [:]
         for rule in rules.reversed() {
             ids[rule.slug] = rule.id
