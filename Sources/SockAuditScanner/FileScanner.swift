@@ -28,10 +28,10 @@ struct FileScanner: Sendable {
         let ext = file.pathExtension
         let isJSON = InputRegistry.jsonExtensions.contains(ext)
         let isYAML = InputRegistry.yamlExtensions.contains(ext)
-        if !(isJSON || isYAML || isStandardInput) {
-            guard let input = InputRegistry.text.first(where: { $0.mayClaim(file) }) else { return .outOfScope }
+        if !isStandardInput, let input = InputRegistry.text.first(where: { $0.mayClaim(file) }) {
             return scanText(file, with: input)
         }
+        if !(isJSON || isYAML || isStandardInput) { return .outOfScope }
 
         let text: String
         switch TextDecoding.decode(file.bytes) {
@@ -94,7 +94,7 @@ struct FileScanner: Sendable {
         guard let facts = input.facts(from: text, file: file, context: context) else { return .outOfScope }
         var outcome = FileOutcome(kind: input.kind, facts: facts)
         outcome.facts.merge(ContainerDerivedFacts.derive(from: facts.containers))
-        outcome.facts.directives = directives(in: text, file: file, isJSON: false)
+        outcome.facts.directives = directives(in: text, file: file, isJSON: InputRegistry.jsonExtensions.contains(file.pathExtension))
         return outcome
     }
 

@@ -12,7 +12,10 @@ enum InputRegistry {
     ]
 
     /// Inputs read from plain text, claimed by name, extension or shebang; the first that claims wins.
+    /// They are offered a file before the YAML and JSON inputs, so a JSON dialect of its own (a dev
+    /// container's comments) is read by the input that owns the name.
     static let text: [any TextInput] = [
+        DevContainerInput(),
         DockerfileInput(),
         MakefileInput(),
         SystemdUnitInput(),

@@ -1,4 +1,6 @@
-/// A strict RFC 8259 JSON parser producing a located `Node` tree.
+/// A strict RFC 8259 JSON parser producing a located `Node` tree; in the `.jsonc` dialect (dev
+/// containers, VS Code settings files, and only those) `//` and `/* */` comments and trailing
+/// commas are accepted too, as those tools accept them.
 ///
 /// Strings become quoted scalars; numbers, `true`, `false` and `null` become plain scalars holding
 /// their exact source text (numbers are never converted, so `1e400` survives). Duplicate keys are
@@ -7,19 +9,26 @@ public enum JSONParser {
     /// Arrays and objects may nest this deep; one more level is an error.
     public static let maximumDepth = 512
 
-    public static func parse(_ bytes: [UInt8]) throws(ParseError) -> Node {
+    public enum Dialect: Sendable {
+        /// RFC 8259: what dockerd, the Engine API and most tools read.
+        case strict
+        /// JSON with comments and trailing commas, as VS Code and the dev container CLI read it.
+        case jsonc
+    }
+
+    public static func parse(_ bytes: [UInt8], dialect: Dialect = .strict) throws(ParseError) -> Node {
         // Result carries the typed error out of the non-throwing closure.
         let result: Result<Node, ParseError> = bytes.withUnsafeBufferPointer { buffer in
-            var reader = JSONReader(buffer)
+            var reader = JSONReader(buffer, dialect: dialect)
             do throws(ParseError) { return .success(try reader.parseDocument()) } catch { return .failure(error) }
         }
         return try result.get()
     }
 
-    public static func parse(_ text: String) throws(ParseError) -> Node {
+    public static func parse(_ text: String, dialect: Dialect = .strict) throws(ParseError) -> Node {
         var text = text
         let result: Result<Node, ParseError> = text.withUTF8 { buffer in
-            var reader = JSONReader(buffer)
+            var reader = JSONReader(buffer, dialect: dialect)
             do throws(ParseError) { return .success(try reader.parseDocument()) } catch { return .failure(error) }
         }
         return try result.get()
@@ -83,10 +92,15 @@ struct JSONReader {
     var continuationBytes = 0
     /// Reused buffer for strings that contain escapes.
     var scratch: [UInt8] = []
+    /// JSONC: comments are whitespace and a comma may precede `]` or `}`.
+    let isJSONC: Bool
+    /// Where a `/*` that never closes starts (JSONC), for the error at the end of input.
+    var unclosedComment: Int?
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, dialect: JSONParser.Dialect = .strict) {
         self.bytes = bytes
         self.end = bytes.count
+        self.isJSONC = dialect == .jsonc
     }
 
     /// The column of `pos`, valid whenever `pos` is outside a string.
@@ -162,11 +176,24 @@ struct JSONReader {
                     let comma = pos
                     pos += 1
                     if isObject {
+                        if isJSONC {
+                            skipWhitespace()
+                            if pos < end && bytes[pos] == JSONByte.closeBrace {
+                                pos += 1
+                                let frame = frames.removeLast()
+                                value = Node(.mapping(frame.pairs), line: opening.line, column: opening.column)
+                                continue
+                            }
+                        }
                         frames[top].key = try parseKey(afterComma: comma, inside: opening)
                     } else {
                         skipWhitespace()
                         if pos < end && bytes[pos] == JSONByte.closeBracket {
-                            throw error("trailing comma before ']' is not allowed in JSON", at: comma)
+                            guard isJSONC else { throw error("trailing comma before ']' is not allowed in JSON", at: comma) }
+                            pos += 1
+                            let frame = frames.removeLast()
+                            value = Node(.sequence(frame.items), line: opening.line, column: opening.column)
+                            continue
                         }
                     }
                     continue valueLoop
@@ -183,6 +210,7 @@ struct JSONReader {
         }
 
         skipWhitespace()
+        if let unclosedComment { throw error("comment opened here is not closed", at: unclosedComment) }
         if pos < end {
             if let comment = commentError() { throw comment }
             throw error("trailing content after the JSON value: \(describe(at: pos))", at: pos)
@@ -228,10 +256,38 @@ struct JSONReader {
                 pos += 1
                 if pos < end && bytes[pos] == JSONByte.lineFeed { pos += 1 }
                 startLine()
+            } else if b == JSONByte.slash && isJSONC && pos + 1 < end
+                && (bytes[pos + 1] == JSONByte.slash || bytes[pos + 1] == JSONByte.asterisk)
+            {
+                skipComment()
             } else {
                 return
             }
         }
+    }
+
+    /// Skips one `//` or `/* */` comment (JSONC), counting its lines; `pos` is at the `/`.
+    mutating func skipComment() {
+        let start = pos
+        let isBlock = bytes[pos + 1] == JSONByte.asterisk
+        pos += 2
+        while pos < end {
+            let b = bytes[pos]
+            if isBlock && b == JSONByte.asterisk && pos + 1 < end && bytes[pos + 1] == JSONByte.slash {
+                pos += 2
+                return
+            }
+            if b == JSONByte.lineFeed || b == JSONByte.carriageReturn {
+                if !isBlock { return }
+                pos += 1
+                if b == JSONByte.carriageReturn && pos < end && bytes[pos] == JSONByte.lineFeed { pos += 1 }
+                startLine()
+                continue
+            }
+            if b & 0xC0 == 0x80 { continuationBytes += 1 }
+            pos += 1
+        }
+        if isBlock { unclosedComment = start }
     }
 
     @inline(__always) mutating func startLine() {
@@ -338,6 +394,7 @@ struct JSONReader {
     /// The error for an unexpected byte (or end of input) at `pos`.
     func unexpected(expecting expected: String, inside open: JSONOpening?) -> ParseError {
         guard pos < end else {
+            if let unclosedComment { return error("comment opened here is not closed", at: unclosedComment) }
             var message = "unexpected end of input; expected \(expected)"
             if let open {
                 message += " (the \(open.isObject ? "object" : "array") opened at line \(open.line), "
@@ -357,7 +414,7 @@ struct JSONReader {
 
     /// `//` and `/* */` get their own message: dockerd rejects commented `daemon.json` files.
     func commentError() -> ParseError? {
-        guard pos + 1 < end, bytes[pos] == JSONByte.slash,
+        guard !isJSONC, pos + 1 < end, bytes[pos] == JSONByte.slash,
             bytes[pos + 1] == JSONByte.slash || bytes[pos + 1] == JSONByte.asterisk
         else { return nil }
         return error("comments are not allowed in JSON", at: pos)

@@ -89,7 +89,7 @@ public struct HostIPCRule: HostNamespaceRule {
                 #!/bin/sh
                 docker run ↓--ipc=host alpine
                 """#),
-        ],
+        ] + InputExamples.firing("SA403"),
         silentExamples: [
             Example("pod.yaml", """
                 apiVersion: v1
@@ -214,5 +214,5 @@ public struct HostIPCRule: HostNamespaceRule {
                 docker run --ipc=private alpine
                 docker run --ipc shareable alpine
                 """#),
-        ])
+        ] + InputExamples.silent("SA403"))
 }

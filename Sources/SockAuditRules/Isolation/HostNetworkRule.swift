@@ -95,7 +95,7 @@ public struct HostNetworkRule: HostNamespaceRule {
                 docker run ↓--net=host alpine
                 docker run ↓--network host alpine
                 """#),
-        ],
+        ] + InputExamples.firing("SA402"),
         silentExamples: [
             Example("deploy.yaml", """
                 apiVersion: apps/v1
@@ -218,5 +218,5 @@ public struct HostNetworkRule: HostNamespaceRule {
                 docker run --network bridge alpine
                 docker network create host-net
                 """#),
-        ])
+        ] + InputExamples.silent("SA402"))
 }

@@ -94,7 +94,7 @@ public struct HostPIDRule: HostNamespaceRule {
                 docker run ↓--pid=host alpine
                 docker run ↓--pid host alpine
                 """#),
-        ],
+        ] + InputExamples.firing("SA401"),
         silentExamples: [
             Example("pod.yaml", """
                 apiVersion: v1
@@ -221,5 +221,5 @@ public struct HostPIDRule: HostNamespaceRule {
                 docker run --pid=container:app alpine
                 docker run alpine ps --pid=host
                 """#),
-        ])
+        ] + InputExamples.silent("SA401"))
 }

@@ -29,7 +29,7 @@ public struct HostUsernsRule: HostNamespaceRule {
                     image: example/sidecar
                     userns_mode: ↓"${USERNS:-host}"
                 """),
-        ],
+        ] + InputExamples.firing("SA404"),
         silentExamples: [
             Example("compose.yaml", """
                 services:
@@ -40,5 +40,5 @@ public struct HostUsernsRule: HostNamespaceRule {
                       note: "userns_mode: host"
                   # userns_mode: host
                 """),
-        ])
+        ] + InputExamples.silent("SA404"))
 }

@@ -126,7 +126,7 @@ public struct SensitiveHostPathRule: ContainerRule {
                 docker run ↓-v /etc:/host-etc:ro alpine
                 docker run ↓--mount type=bind,source=/var/lib/docker,target=/d alpine
                 """#),
-        ],
+        ] + InputExamples.firing("SA405"),
         silentExamples: [
             Example("pod.yaml", """
                 apiVersion: v1
@@ -221,7 +221,7 @@ public struct SensitiveHostPathRule: ContainerRule {
                 docker run -v /srv/app:/app alpine
                 docker run -v etc:/etc alpine
                 """#),
-        ])
+        ] + InputExamples.silent("SA405"))
 
     public func check(_ container: ContainerSpec) -> [Finding] {
         container.mounts.compactMap { mount in

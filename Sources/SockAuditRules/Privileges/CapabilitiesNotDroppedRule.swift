@@ -158,7 +158,7 @@ public struct CapabilitiesNotDroppedRule: ContainerRule {
                     steps:
                       - run: make
                 """#),
-        ],
+        ] + InputExamples.firing("SA303"),
         silentExamples: [
             Example("pod.yaml", """
                 apiVersion: v1
@@ -290,7 +290,7 @@ public struct CapabilitiesNotDroppedRule: ContainerRule {
                 docker run --cap-drop=ALL alpine
                 docker run --cap-drop all --cap-add NET_BIND_SERVICE alpine
                 """#),
-        ])
+        ] + InputExamples.silent("SA303"))
 
     public func check(_ container: ContainerSpec) -> [Finding] {
         if !container.isComplete || container.capabilitiesDropped.contains(where: { $0.value == "ALL" }) {

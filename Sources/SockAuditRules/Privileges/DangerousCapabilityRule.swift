@@ -119,7 +119,7 @@ public struct DangerousCapabilityRule: ContainerRule {
                 docker run ↓--cap-add SYS_ADMIN alpine
                 docker run ↓--cap-add=net_admin ↓--cap-add CAP_SYS_PTRACE alpine
                 """#),
-        ],
+        ] + InputExamples.firing("SA302"),
         silentExamples: [
             Example("pod.yaml", """
                 apiVersion: v1
@@ -200,7 +200,7 @@ public struct DangerousCapabilityRule: ContainerRule {
                 docker run --cap-drop=ALL --cap-add=NET_BIND_SERVICE alpine
                 docker run --cap-drop SYS_ADMIN alpine
                 """#),
-        ])
+        ] + InputExamples.silent("SA302"))
 
     public func check(_ container: ContainerSpec) -> [Finding] {
         container.capabilitiesAdded.compactMap { added in

@@ -114,7 +114,7 @@ public struct MACDisabledRule: ContainerRule {
                 podman run ↓--security-opt label=disable alpine
                 podman run ↓--security-opt label=type:spc_t alpine
                 """#),
-        ],
+        ] + InputExamples.firing("SA305"),
         silentExamples: [
             Example("pod.yaml", """
                 apiVersion: v1
@@ -251,7 +251,7 @@ public struct MACDisabledRule: ContainerRule {
                 docker run --security-opt apparmor=docker-default alpine
                 podman run --security-opt label=type:container_t alpine
                 """#),
-        ])
+        ] + InputExamples.silent("SA305"))
 
     public func check(_ container: ContainerSpec) -> [Finding] {
         var findings: [Finding] = []

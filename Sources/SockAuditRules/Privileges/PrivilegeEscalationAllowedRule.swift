@@ -145,7 +145,7 @@ public struct PrivilegeEscalationAllowedRule: ContainerRule {
                 ↓docker run alpine
                 docker run ↓--security-opt no-new-privileges=false alpine
                 """#),
-        ],
+        ] + InputExamples.firing("SA306"),
         silentExamples: [
             Example("pod.yaml", """
                 apiVersion: v1
@@ -292,7 +292,7 @@ public struct PrivilegeEscalationAllowedRule: ContainerRule {
                  {"Id": "5c2d3e4f", "Name": "/worker", "Config": {"Image": "example/worker"},
                   "HostConfig": {"Privileged": false, "SecurityOpt": ["no-new-privileges:T"]}}]
                 """),
-        ])
+        ] + InputExamples.silent("SA306"))
 
     public func check(_ container: ContainerSpec) -> [Finding] {
         guard let setting = container.noNewPrivileges else {

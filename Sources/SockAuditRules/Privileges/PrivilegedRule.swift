@@ -140,7 +140,7 @@ public struct PrivilegedRule: ContainerRule {
                 FROM docker:27-cli
                 RUN ["docker", "run", ↓"--privileged", "alpine"]
                 """#),
-        ],
+        ] + InputExamples.firing("SA301"),
         silentExamples: [
             Example("pod.yaml", """
                 apiVersion: v1
@@ -227,7 +227,7 @@ public struct PrivilegedRule: ContainerRule {
                 docker run alpine --privileged
                 echo docker run --privileged alpine
                 """#),
-        ])
+        ] + InputExamples.silent("SA301"))
 
     public func check(_ container: ContainerSpec) -> [Finding] {
         guard let privileged = container.privileged, privileged.value else { return [] }

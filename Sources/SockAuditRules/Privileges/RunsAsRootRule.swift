@@ -168,7 +168,7 @@ public struct RunsAsRootRule: ContainerRule {
                 docker run ↓-u 0 alpine
                 docker run ↓--user root:root alpine
                 """#),
-        ],
+        ] + InputExamples.firing("SA308"),
         silentExamples: [
             Example("pod.yaml", """
                 apiVersion: v1
@@ -303,7 +303,7 @@ public struct RunsAsRootRule: ContainerRule {
                   }
                 }
                 """#),
-        ])
+        ] + InputExamples.silent("SA308"))
 
     public func check(_ container: ContainerSpec) -> [Finding] {
         if let user = container.user {

@@ -120,7 +120,7 @@ public struct SeccompUnconfinedRule: ContainerRule {
                 docker run ↓--security-opt seccomp=unconfined alpine
                 docker run ↓--security-opt=seccomp:unconfined alpine
                 """#),
-        ],
+        ] + InputExamples.firing("SA304"),
         silentExamples: [
             Example("pod.yaml", """
                 apiVersion: v1
@@ -213,7 +213,7 @@ public struct SeccompUnconfinedRule: ContainerRule {
                 {"Id": "4b1c2d3e", "Name": "/api", "Config": {"Image": "example/api"},
                  "HostConfig": {"Privileged": false, "SecurityOpt": ["seccomp=Unconfined"]}}
                 """),
-        ])
+        ] + InputExamples.silent("SA304"))
 
     public func check(_ container: ContainerSpec) -> [Finding] {
         guard let seccomp = container.seccomp, seccomp.value == .unconfined else { return [] }

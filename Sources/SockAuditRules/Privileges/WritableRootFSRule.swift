@@ -93,7 +93,7 @@ public struct WritableRootFSRule: ContainerRule {
                 ↓docker run alpine
                 docker run ↓--read-only=false alpine
                 """#),
-        ],
+        ] + InputExamples.firing("SA307"),
         silentExamples: [
             Example("pod.yaml", """
                 apiVersion: v1
@@ -166,7 +166,7 @@ public struct WritableRootFSRule: ContainerRule {
                 #!/bin/sh
                 docker run --read-only --tmpfs /tmp alpine
                 """#),
-        ])
+        ] + InputExamples.silent("SA307"))
 
     public func check(_ container: ContainerSpec) -> [Finding] {
         guard let setting = container.readOnlyRootFilesystem else {

@@ -90,7 +90,7 @@ public struct CPULimitMissingRule: LimitRule {
                 #!/bin/sh
                 ↓docker run -m 512m alpine
                 """#),
-        ],
+        ] + InputExamples.firing("SA502"),
         silentExamples: [
             Example("pod.yaml", """
                 apiVersion: v1
@@ -219,5 +219,5 @@ public struct CPULimitMissingRule: LimitRule {
                 docker run --cpus=1.5 alpine
                 docker service create --limit-cpu 0.5 nginx
                 """#),
-        ])
+        ] + InputExamples.silent("SA502"))
 }

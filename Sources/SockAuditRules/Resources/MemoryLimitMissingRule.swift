@@ -92,7 +92,7 @@ public struct MemoryLimitMissingRule: LimitRule {
                 #!/bin/sh
                 ↓docker run --cpus 1 alpine
                 """#),
-        ],
+        ] + InputExamples.firing("SA501"),
         silentExamples: [
             Example("pod.yaml", """
                 apiVersion: v1
@@ -177,5 +177,5 @@ public struct MemoryLimitMissingRule: LimitRule {
                 docker run -dm 512m alpine
                 docker service create --limit-memory 256m nginx
                 """#),
-        ])
+        ] + InputExamples.silent("SA501"))
 }

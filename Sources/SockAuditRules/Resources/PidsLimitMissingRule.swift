@@ -37,7 +37,7 @@ public struct PidsLimitMissingRule: LimitRule {
                       resources:
                         limits: {memory: 256M, cpus: "0.5"}
                 """),
-        ],
+        ] + InputExamples.firing("SA503"),
         silentExamples: [
             Example("compose.yaml", """
                 services:
@@ -59,5 +59,5 @@ public struct PidsLimitMissingRule: LimitRule {
                   - name: a
                     image: busybox
                 """),
-        ])
+        ] + InputExamples.silent("SA503"))
 }

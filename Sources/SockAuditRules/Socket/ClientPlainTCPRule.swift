@@ -86,7 +86,7 @@ public struct ClientPlainTCPRule: Rule {
             Example(".envrc", #"""
                 export ↓DOCKER_HOST=tcp://192.168.1.20:2375
                 """#),
-        ],
+        ] + InputExamples.firing("SA104"),
         silentExamples: [
             Example("job.yaml", """
                 apiVersion: batch/v1
@@ -147,7 +147,7 @@ public struct ClientPlainTCPRule: Rule {
                   script:
                     - docker build .
                 """#),
-        ])
+        ] + InputExamples.silent("SA104"))
 
     public func check(_ facts: Facts) -> [Finding] {
         facts.clients.compactMap { client in

@@ -57,7 +57,7 @@ public struct SocketForwardedToTCPRule: Rule {
                 [Service]
                 ExecStart=/usr/bin/socat ↓TCP-LISTEN:2375,fork UNIX-CONNECT:/var/run/docker.sock
                 """#),
-        ],
+        ] + InputExamples.firing("SA107"),
         silentExamples: [
             Example("proxy.yaml", """
                 apiVersion: v1
@@ -100,7 +100,7 @@ public struct SocketForwardedToTCPRule: Rule {
                 echo socat TCP-LISTEN:2375 UNIX-CONNECT:/var/run/docker.sock
                 docker run -d -p 127.0.0.1:2375:2375 -v /var/run/docker.sock:/var/run/docker.sock tecnativa/docker-socket-proxy
                 """#),
-        ])
+        ] + InputExamples.silent("SA107"))
 
     public func check(_ facts: Facts) -> [Finding] {
         var findings: [Finding] = []

@@ -61,7 +61,7 @@ public struct SocketProxyWriteAccessRule: ContainerRule {
                 docker run -d --name proxy -e CONTAINERS=1 ↓-e POST=1 \
                   -v /var/run/docker.sock:/var/run/docker.sock:ro tecnativa/docker-socket-proxy
                 """#),
-        ],
+        ] + InputExamples.firing("SA108"),
         silentExamples: [
             Example("proxy.yaml", """
                 apiVersion: apps/v1
@@ -104,7 +104,7 @@ public struct SocketProxyWriteAccessRule: ContainerRule {
                 docker run -d -e CONTAINERS=1 -v /var/run/docker.sock:/var/run/docker.sock:ro tecnativa/docker-socket-proxy
                 docker run -d -e CONTAINERS=1 -e POST=0 -v /var/run/docker.sock:/var/run/docker.sock:ro tecnativa/docker-socket-proxy
                 """#),
-        ])
+        ] + InputExamples.silent("SA108"))
 
     public func check(_ container: ContainerSpec) -> [Finding] {
         guard SocketProxy.isProxy(container),
