@@ -16,6 +16,7 @@ enum InputRegistry {
     /// container's comments) is read by the input that owns the name.
     static let text: [any TextInput] = [
         DevContainerInput(),
+        MCPConfigInput(),
         DockerfileInput(),
         MakefileInput(),
         SystemdUnitInput(),

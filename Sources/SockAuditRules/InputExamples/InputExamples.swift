@@ -7,9 +7,18 @@ enum InputExamples {
     typealias Examples = (firing: [Example], silent: [Example])
 
     static let byRule: [String: [Examples]] = [
-        "SA101": [(DevContainerExamples.socketMountFiring, DevContainerExamples.socketMountSilent)],
-        "SA104": [(DevContainerExamples.clientPlainTCPFiring, DevContainerExamples.clientPlainTCPSilent)],
-        "SA301": [(DevContainerExamples.privilegedFiring, DevContainerExamples.privilegedSilent)],
+        "SA101": [
+            (DevContainerExamples.socketMountFiring, DevContainerExamples.socketMountSilent),
+            (MCPConfigExamples.socketMountFiring, MCPConfigExamples.socketMountSilent),
+        ],
+        "SA104": [
+            (DevContainerExamples.clientPlainTCPFiring, DevContainerExamples.clientPlainTCPSilent),
+            (MCPConfigExamples.clientPlainTCPFiring, MCPConfigExamples.clientPlainTCPSilent),
+        ],
+        "SA301": [
+            (DevContainerExamples.privilegedFiring, DevContainerExamples.privilegedSilent),
+            (MCPConfigExamples.privilegedFiring, MCPConfigExamples.privilegedSilent),
+        ],
         "SA302": [(DevContainerExamples.capabilityFiring, DevContainerExamples.capabilitySilent)],
         "SA304": [(DevContainerExamples.seccompFiring, DevContainerExamples.seccompSilent)],
         "SA305": [(DevContainerExamples.macFiring, DevContainerExamples.macSilent)],

@@ -1,0 +1,25 @@
+import SockAuditCore
+import SockAuditParsers
+
+/// MCP client configurations, by name: `.mcp.json` (Claude Code), `.cursor/mcp.json`,
+/// `claude_desktop_config.json`, and `.vscode/mcp.json`, which VS Code reads as JSON with comments
+/// (as it reads all its settings files); the others are strict JSON.
+struct MCPConfigInput: TextInput {
+    let kind = "mcp"
+
+    func mayClaim(_ file: SourceFile) -> Bool {
+        file.name == ".mcp.json" || file.name == "claude_desktop_config.json"
+            || (file.name == "mcp.json" && (file.folderName == ".vscode" || file.folderName == ".cursor"))
+    }
+
+    func facts(from text: String, file: SourceFile, context: InputContext) -> Facts? {
+        let document: Node
+        do {
+            document = try JSONParser.parse(text, dialect: file.folderName == ".vscode" ? .jsonc : .strict)
+        } catch {
+            return Facts(unscannable: [UnscannableFile(
+                location: SourceLocation(path: file.path, line: error.line, column: error.column), reason: error.message)])
+        }
+        return MCPConfigAdapter.facts(from: document, path: file.path)
+    }
+}
