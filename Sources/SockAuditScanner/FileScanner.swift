@@ -1,44 +1,68 @@
 import SockAuditCore
 import SockAuditParsers
 
-/// What one file yielded: its input kind (nil when it is not in scope) and its facts.
+/// What one file was taken for, in the summary.
+enum FileKind: Hashable, Sendable {
+    /// An input that read it (or that claimed it and could not parse it: SA901).
+    case input(InputKind)
+    /// A file or folder in scope that could not be read at all (SA901).
+    case unreadable
+    /// A YAML or JSON file whose bytes are not text (SA901), before any input could claim it.
+    case undecodable(format: String)
+
+    var summaryName: String {
+        switch self {
+        case .input(let kind): kind.name
+        case .unreadable: "unreadable"
+        case .undecodable(let format): format
+        }
+    }
+}
+
+/// What one file yielded: what it was taken for (nil when it is not in scope) and its facts.
 struct FileOutcome: Sendable {
-    var kind: String?
+    var kind: FileKind?
     var facts: Facts
 
     static let outOfScope = FileOutcome(kind: nil, facts: Facts())
 }
 
-/// One file -> facts: classify by name and first bytes, parse once, offer the documents to every
-/// input that may claim them. Never throws: a file that cannot be read or parsed becomes SA901.
+/// One file -> facts: claim by name and first bytes, parse once, offer the parsed file to every
+/// input that claims it. Never throws: a file that cannot be read or parsed becomes SA901.
 struct FileScanner: Sendable {
     var context: InputContext
+    var inputs: [any InputAdapter] = InputRegistry.builtIn
+
+    private var documentInputs: [any InputAdapter] { inputs.filter { $0.syntax == .documents } }
+    private var textInputs: [any InputAdapter] { inputs.filter { $0.syntax == .text } }
 
     /// Whether a file may be in scope judging by its name alone, so source code and documents are
     /// passed over without being read; a name no input knows may still be a script by its shebang.
     func mayBeInScope(_ path: String) -> Bool {
         let file = SourceFile(path: path, bytes: [])
-        let ext = file.pathExtension
-        if InputRegistry.yamlExtensions.contains(ext) || InputRegistry.jsonExtensions.contains(ext) { return true }
-        if InputRegistry.text.contains(where: { $0.mayClaim(file) }) { return true }
+        if isDocument(file) { return true }
+        if textInputs.contains(where: { $0.claims(file, text: nil) }) { return true }
         return !TextInputs.sourceOrDocument(file)
     }
 
+    private func isDocument(_ file: SourceFile) -> Bool {
+        InputRegistry.yamlExtensions.contains(file.pathExtension) || InputRegistry.jsonExtensions.contains(file.pathExtension)
+    }
+
     func scan(_ file: SourceFile, isStandardInput: Bool = false) -> FileOutcome {
-        let ext = file.pathExtension
-        let isJSON = InputRegistry.jsonExtensions.contains(ext)
-        let isYAML = InputRegistry.yamlExtensions.contains(ext)
-        if !isStandardInput, let input = InputRegistry.text.first(where: { $0.mayClaim(file) }) {
+        // Text inputs are offered a file first, so a JSON dialect of its own (a dev container's
+        // comments) is read by the input that owns the name.
+        if !isStandardInput, let input = textInputs.first(where: { $0.claims(file, text: nil) }) {
             return scanText(file, with: input)
         }
-        if !(isJSON || isYAML || isStandardInput) { return .outOfScope }
-
+        guard isDocument(file) || isStandardInput else { return .outOfScope }
+        let isJSON = InputRegistry.jsonExtensions.contains(file.pathExtension)
         let text: String
         switch TextDecoding.decode(file.bytes) {
         case .success(let decoded): text = decoded
-        case .failure(let error): return unscannable(file, error, kind: isJSON ? "json" : "yaml")
+        case .failure(let error): return unscannable(file, error, kind: .undecodable(format: isJSON ? "json" : "yaml"))
         }
-        let candidates = InputRegistry.structured.filter { $0.mayClaim(file, text: text) }
+        let candidates = documentInputs.filter { $0.claims(file, text: text) }
         guard let firstCandidate = candidates.first else { return .outOfScope }
 
         let documents: [Node]
@@ -58,14 +82,14 @@ struct FileScanner: Sendable {
 
         var outcome = FileOutcome(kind: nil, facts: Facts())
         for input in candidates {
-            guard let facts = input.facts(from: documents, file: file, context: context) else { continue }
-            outcome.kind = outcome.kind ?? input.kind
+            guard let facts = input.facts(from: .documents(documents), file: file, context: context) else { continue }
+            outcome.kind = outcome.kind ?? .input(input.kind)
             outcome.facts.merge(facts)
             outcome.facts.merge(ContainerDerivedFacts.derive(from: facts.containers))
         }
         if let parseError {
-            outcome.kind = outcome.kind ?? firstCandidate.kind
-            outcome.facts.unscannable.append(unscannableFile(file, parseError))
+            outcome.kind = outcome.kind ?? .input(firstCandidate.kind)
+            outcome.facts.unscannable.append(UnscannableFile(parseError.in(file.path)))
         }
         guard outcome.kind != nil else { return .outOfScope }
         outcome.facts.directives = directives(in: text, file: file, isJSON: isJSON)
@@ -84,15 +108,15 @@ struct FileScanner: Sendable {
     }
 
     /// A text input's file: decoded, then read by that input alone.
-    private func scanText(_ file: SourceFile, with input: any TextInput) -> FileOutcome {
+    private func scanText(_ file: SourceFile, with input: any InputAdapter) -> FileOutcome {
         let text: String
         switch TextDecoding.decode(file.bytes) {
         // The line-based parsers split on LF: a CRLF or CR-only file would be one long line to them.
         case .success(let decoded): text = TextDecoding.unixLineEnds(decoded)
-        case .failure(let error): return unscannable(file, error, kind: input.kind)
+        case .failure(let error): return unscannable(file, error, kind: .input(input.kind))
         }
-        guard let facts = input.facts(from: text, file: file, context: context) else { return .outOfScope }
-        var outcome = FileOutcome(kind: input.kind, facts: facts)
+        guard let facts = input.facts(from: .text(text), file: file, context: context) else { return .outOfScope }
+        var outcome = FileOutcome(kind: .input(input.kind), facts: facts)
         outcome.facts.merge(ContainerDerivedFacts.derive(from: facts.containers))
         outcome.facts.directives = directives(in: text, file: file, isJSON: InputRegistry.jsonExtensions.contains(file.pathExtension))
         return outcome
@@ -103,12 +127,7 @@ struct FileScanner: Sendable {
         return first == "{" || first == "["
     }
 
-    private func unscannable(_ file: SourceFile, _ error: ParseError, kind: String) -> FileOutcome {
-        FileOutcome(kind: kind, facts: Facts(unscannable: [unscannableFile(file, error)]))
-    }
-
-    private func unscannableFile(_ file: SourceFile, _ error: ParseError) -> UnscannableFile {
-        UnscannableFile(
-            location: SourceLocation(path: file.path, line: error.line, column: error.column), reason: error.message)
+    private func unscannable(_ file: SourceFile, _ error: ParseError, kind: FileKind) -> FileOutcome {
+        FileOutcome(kind: kind, facts: Facts(unscannable: [UnscannableFile(error.in(file.path))]))
     }
 }

@@ -11,6 +11,6 @@ enum HelmChartNotice {
         let reason = "Helm chart templates are not valid YAML until rendered; "
             + "scan the rendered manifests with: helm template \(folder) | sockaudit scan -"
         let location = SourceLocation(path: display, line: 1, column: 1)
-        return FileOutcome(kind: "helm", facts: Facts(unscannable: [UnscannableFile(location: location, reason: reason)]))
+        return FileOutcome(kind: .input(.helm), facts: Facts(unscannable: [UnscannableFile(location: location, reason: reason)]))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SockAuditCore
+import SockAuditParsers
 import SockAuditRules
 
 /// What a scan is asked to do; passed by value.
@@ -8,6 +9,8 @@ public struct ScanOptions: Sendable {
     /// Files larger than this are SA901, never read.
     public var maxFileSize: Int
     public var rules: [any Rule]
+    /// The inputs a file is offered to (`InputRegistry.builtIn`; a test or an embedder may add its own).
+    public var inputs: [any InputAdapter] = InputRegistry.builtIn
     /// Compose `--env-file` values: files whose variables interpolate Compose files.
     public var envFiles: [String]
     /// `.sockaudit.yml`: disabled rules, severities, excludes, suppressions.
@@ -136,7 +139,7 @@ public struct Scanner: Sendable {
     /// files. Its text and its other facts are dropped, so memory follows the largest file in
     /// flight, not the size of the sweep.
     struct FileResult: Sendable {
-        var kind: String?
+        var kind: FileKind?
         var findings: [Finding]
         var daemons: [DaemonConfig]
         var directives: [SuppressionDirective]
@@ -156,7 +159,7 @@ public struct Scanner: Sendable {
         var scanned: [String: Int] = [:]
         var skipped = alreadySkipped
         for file in files {
-            if let kind = file.kind { scanned[kind, default: 0] += 1 } else { skipped += 1 }
+            if let kind = file.kind { scanned[kind.summaryName, default: 0] += 1 } else { skipped += 1 }
         }
         let findings = files.flatMap(\.findings) + crossFilePass(files, engine: engine, passedTogether: passedTogether)
         return finish(findings, directives: files.flatMap(\.directives), scanned: scanned, skipped: skipped)
@@ -166,14 +169,14 @@ public struct Scanner: Sendable {
     /// daemon.json and units), once, under their own paths; what they carry in turn is not followed.
     func perFilePass(_ work: [WorkItem], context: InputContext, engine: Engine) -> [FileResult] {
         options.progress?.found(work.count)
-        var results = Self.scanAll(work, fileScanner: FileScanner(context: context), engine: engine, options: options)
+        var results = Self.scanAll(work, fileScanner: FileScanner(context: context, inputs: options.inputs), engine: engine, options: options)
         let embedded = results.flatMap(\.embedded)
         if !embedded.isEmpty {
             let sources = embedded.map { SourceFile(path: $0.path, bytes: Array($0.text.utf8)) }
             let files = Dictionary(sources.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
             options.progress?.found(sources.count)
             results += Self.scanAll(
-                sources.map(WorkItem.source), fileScanner: FileScanner(context: .inMemory(files)), engine: engine, options: options)
+                sources.map(WorkItem.source), fileScanner: FileScanner(context: .inMemory(files), inputs: options.inputs), engine: engine, options: options)
         }
         return results
     }
@@ -259,6 +262,6 @@ extension FileOutcome {
         case .tooLarge(let size): reason = "is \(size) bytes, over the \(limit)-byte limit (--max-file-size)"
         }
         let location = SourceLocation(path: path, line: 1, column: 1)
-        return FileOutcome(kind: "unreadable", facts: Facts(unscannable: [UnscannableFile(location: location, reason: reason)]))
+        return FileOutcome(kind: .unreadable, facts: Facts(unscannable: [UnscannableFile(location: location, reason: reason)]))
     }
 }

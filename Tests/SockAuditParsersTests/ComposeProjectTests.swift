@@ -4,10 +4,10 @@ import Testing
 
 @Suite struct ComposeProjectTests {
     func load(_ text: String, path: String = "compose.yaml", variables: [String: String] = [:], files: [String: String] = [:])
-        -> ComposeProject.Output
+        -> ComposeAdapter.Output
     {
         let parsed = YAMLParser.parse(text)
-        return ComposeAdapter.load(documents: parsed.documents, path: path, variables: variables, loader: { files[$0] })
+        return ComposeAdapter.read(ComposeProject.load(documents: parsed.documents, path: path, variables: variables, loader: { files[$0] }))
     }
 
     @Test func extendsLayersTheBaseUnderTheService() throws {

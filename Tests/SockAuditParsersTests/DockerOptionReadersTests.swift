@@ -205,16 +205,16 @@ import Testing
     func everyInputReadsTheOptionAlike(option: String) throws {
         let commandLine = ShellScript.parse("docker run --security-opt '\(option)' alpine").commands
             .lazy.compactMap { DockerRunCommand.container($0, path: "run.sh") }.first
-        let compose = ComposeAdapter.load(
+        let compose = ComposeAdapter.read(ComposeProject.load(
             documents: YAMLParser.parse("services:\n  a:\n    image: alpine\n    security_opt: [\"\(option)\"]\n").documents,
-            path: "compose.yaml", variables: [:], loader: { _ in nil }).containers.first
+            path: "compose.yaml", variables: [:], loader: { _ in nil })).containers.first
         let inspect = InspectAdapter.containers(
             in: try JSONParser.parse(#"{"Id": "1", "Config": {}, "HostConfig": {"Privileged": false, "SecurityOpt": ["\#(option)"]}}"#),
             path: "inspect.json").first
         let expected = Read(commandLine)
         #expect(Read(compose) == expected, "compose")
         #expect(Read(inspect) == expected, "inspect")
-        var alone = ContainerSpec(inputKind: .commandLine, name: "", subject: "", location: SourceLocation(path: "", line: 1, column: 1), dialect: .commandLine)
+        var alone = ContainerSpec(name: "", subject: "", location: SourceLocation(path: "", line: 1, column: 1), dialect: .commandLine)
         SecurityOption.apply(option, at: alone.location, spelling: option, to: &alone)
         #expect(Read(alone) == expected, "reader")
     }

@@ -1,5 +1,6 @@
 import SockAuditCore
 import Testing
+import SockAuditParsers
 @testable import SockAuditScanner
 
 @Suite struct DockerDefaultsInputTests {
@@ -11,7 +12,7 @@ import Testing
             """
         let file = SourceFile(path: "etc/default/docker", bytes: Array(text.utf8))
         let outcome = FileScanner(context: .inMemory([:])).scan(file)
-        #expect(outcome.kind == "daemon")
+        #expect(outcome.kind == .input(.daemon))
         let config = try #require(outcome.facts.daemons.first)
         #expect(outcome.facts.daemons.count == 1)
         #expect(config.hosts.map(\.value) == ["tcp://0.0.0.0:2375"])

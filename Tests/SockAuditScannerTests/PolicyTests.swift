@@ -2,6 +2,7 @@ import Foundation
 import SockAuditCore
 import SockAuditRules
 import Testing
+import SockAuditParsers
 @testable import SockAuditScanner
 
 @Suite struct PolicyTests {

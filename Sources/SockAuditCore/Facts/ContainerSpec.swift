@@ -2,7 +2,6 @@
 /// `docker run` line, an inspected container. Every field keeps where it was written; an absent
 /// field (`nil`, empty) means the input does not set it.
 public struct ContainerSpec: Hashable, Sendable {
-    public var inputKind: InputKind
     /// The container's own name (`app`, the service name, the `--name`, or the image).
     public var name: String
     /// What holds it, for messages and fingerprints: `container "app" in Deployment/web`.
@@ -67,10 +66,9 @@ public struct ContainerSpec: Hashable, Sendable {
     }
 
     public init(
-        inputKind: InputKind, name: String, subject: String, location: SourceLocation,
+        name: String, subject: String, location: SourceLocation,
         dialect: ContainerDialect, image: String? = nil, pidsLimitApplies: Bool = true
     ) {
-        self.inputKind = inputKind
         self.name = name
         self.subject = subject
         self.sharedSubject = subject

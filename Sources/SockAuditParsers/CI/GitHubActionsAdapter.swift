@@ -62,7 +62,7 @@ public enum GitHubActionsAdapter {
         let image = node.string ?? node["image"]?.string
         guard let image, !image.isEmpty else { return nil }
         var spec = ContainerSpec(
-            inputKind: .commandLine, name: name, subject: "\(subject) (\(image))", location: key.location(in: ci.path),
+            name: name, subject: "\(subject) (\(image))", location: key.location(in: ci.path),
             dialect: .commandLine, image: image)
         spec.environment = ci.environmentSettings(ci.environment(node["env"]), key: "env")
         if let options = node["options"], let source = YAMLScalarSource.source(options, fileLines: ci.lines) {

@@ -68,7 +68,7 @@ public enum GitLabCIAdapter {
         let imageNode = node.scalar != nil ? node : node["name"]
         guard let imageNode, let image = imageNode.string, !image.isEmpty else { return nil }
         var spec = ContainerSpec(
-            inputKind: .commandLine, name: node["alias"]?.string ?? image, subject: "service \"\(image)\" of \(owner)",
+            name: node["alias"]?.string ?? image, subject: "service \"\(image)\" of \(owner)",
             location: imageNode.location(in: ci.path), dialect: .commandLine, image: image)
         // Capabilities, user, limits and privileged mode of a GitLab service come from the runner's
         // configuration, not from this file: advice to set them here could not be followed, so only

@@ -4,11 +4,22 @@ import SockAuditCore
 /// value inherited through a merge key or `extends` is located where it is written, and reported
 /// for each service that inherits it.
 public enum ComposeAdapter {
-    /// The containers of the Compose documents of one file (a convenience over `ComposeProject`).
-    public static func load(
-        documents: [Node], path: String, variables: [String: String], loader: @escaping ComposeProject.Loader
-    ) -> ComposeProject.Output {
-        ComposeProject.load(documents: documents, path: path, variables: variables, loader: loader)
+    public struct Output: Sendable {
+        public var containers: [ContainerSpec] = []
+        /// The project's problems and those met reading its services (a value that cannot be
+        /// interpolated), each once.
+        public var problems: [UnscannableFile] = []
+    }
+
+    /// The containers of a loaded project.
+    public static func read(_ project: ComposeProject) -> Output {
+        let diagnostics = Diagnostics()
+        var output = Output(containers: containers(of: project.services, diagnostics: diagnostics))
+        var seen = Set<UnscannableFile>()
+        for problem in project.problems + diagnostics.problems where seen.insert(problem).inserted {
+            output.problems.append(problem)
+        }
+        return output
     }
 
     static func containers(of services: [ComposeProject.Service], diagnostics: Diagnostics) -> [ContainerSpec] {
@@ -61,7 +72,7 @@ struct ServiceReader {
 
     func spec() -> ContainerSpec {
         var spec = ContainerSpec(
-            inputKind: .compose, name: service.name, subject: subject,
+            name: service.name, subject: subject,
             location: service.key.location(in: service.path), dialect: .compose,
             image: last("image").flatMap(text))
         spec.privileged = bool(last("privileged"), "privileged")

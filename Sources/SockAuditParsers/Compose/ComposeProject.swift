@@ -9,10 +9,10 @@ public struct ComposeProject {
     /// absolute); nil when it cannot be read.
     public typealias Loader = (String) -> String?
 
-    public struct Output: Sendable {
-        public var containers: [ContainerSpec] = []
-        public var problems: [UnscannableFile] = []
-    }
+    /// The services, in file order, each with its layers.
+    var services: [Service] = []
+    /// What kept a part of the project from being read: a file that is missing or broken, a cycle.
+    public var problems: [UnscannableFile] = []
 
     /// A service's own mapping and the file it is written in; a service is a list of layers, the
     /// base it extends first.
@@ -35,22 +35,16 @@ public struct ComposeProject {
     /// Loads a project from the documents of the file being scanned.
     public static func load(
         documents: [Node], path: String, variables: [String: String], loader: @escaping Loader
-    ) -> Output {
+    ) -> ComposeProject {
         var state = LoadState(loader: loader)
-        var services: [Service] = []
+        var project = ComposeProject()
         // The file itself, for an `extends: {file: …}` that comes back to it.
         state.files[path] = .some(documents.first { ComposeFile.isCompose($0, namedAsCompose: true) })
         for document in documents where ComposeFile.isCompose(document, namedAsCompose: true) {
-            services += state.services(of: document, path: path, variables: variables, includeChain: [path])
+            project.services += state.services(of: document, path: path, variables: variables, includeChain: [path])
         }
-        var output = Output()
-        let diagnostics = Diagnostics()
-        output.containers = ComposeAdapter.containers(of: services, diagnostics: diagnostics)
-        var seen = Set<UnscannableFile>()
-        for problem in state.problems + diagnostics.problems where seen.insert(problem).inserted {
-            output.problems.append(problem)
-        }
-        return output
+        project.problems = state.problems
+        return project
     }
 }
 
@@ -96,8 +90,7 @@ struct LoadState {
         }
         let parsed = YAMLParser.parse(text)
         if let error = parsed.error {
-            problems.append(UnscannableFile(
-                location: SourceLocation(path: path, line: error.line, column: error.column), reason: error.message))
+            problems.append(UnscannableFile(error.in(path)))
         }
         let document = parsed.documents.first { $0.isMapping }
         if document == nil, parsed.error == nil {

@@ -46,7 +46,7 @@ public enum DevContainerAdapter {
             subject = "dev container" + (name.map { " \"\($0)\"" } ?? "") + (image.map { " (\($0))" } ?? "")
         }
         var spec = ContainerSpec(
-            inputKind: .commandLine, name: service ?? document["name"]?.string ?? image ?? "devcontainer",
+            name: service ?? document["name"]?.string ?? image ?? "devcontainer",
             subject: subject, location: location, dialect: .devContainer, image: image)
         spec.isComplete = false
 

@@ -40,7 +40,7 @@ public enum InspectAdapter {
     static func mountsOnly(_ document: Node, path: String) -> ContainerSpec {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         var spec = ContainerSpec(
-            inputKind: .inspect, name: name, subject: "container whose mounts are in \(name)",
+            name: name, subject: "container whose mounts are in \(name)",
             location: document.location(in: path), dialect: .inspect)
         spec.isComplete = false
         spec.mounts = (document.sequence ?? []).compactMap { InspectedContainer.runtimeMount($0, path: path) }
@@ -83,7 +83,7 @@ struct InspectedContainer {
         if let shortID, shortID != name { subject += " (\(shortID))" }
         let image = config?["Image"]?.string ?? object["Image"]?.string
         var spec = ContainerSpec(
-            inputKind: .inspect, name: name, subject: subject, location: object.location(in: path),
+            name: name, subject: subject, location: object.location(in: path),
             dialect: .inspect, image: image)
         spec.isComplete = isComplete
         let host = hostConfig

@@ -43,7 +43,7 @@ struct PodContainer {
     func spec() -> ContainerSpec {
         let kindWord = field == "containers" ? "container" : String(field.dropLast())
         var spec = ContainerSpec(
-            inputKind: .kubernetes, name: name, subject: "\(kindWord) \"\(name)\" in \(site.owner)",
+            name: name, subject: "\(kindWord) \"\(name)\" in \(site.owner)",
             location: container.location(in: path), dialect: .kubernetes, image: container["image"]?.string,
             pidsLimitApplies: false)
         spec.sharedSubject = site.owner

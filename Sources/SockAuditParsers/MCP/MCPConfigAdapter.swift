@@ -48,7 +48,7 @@ public enum MCPConfigAdapter {
         guard let invocation = DockerRunCommand.invocation(words) else { return facts }
         let what = "\(invocation.program.basename) \(invocation.subcommand)"
         var spec = ContainerSpec(
-            inputKind: .commandLine, name: name, subject: "MCP server \"\(name)\" (\(what))",
+            name: name, subject: "MCP server \"\(name)\" (\(what))",
             location: commandNode.location(in: path), dialect: .mcpArgs)
         let rest = RunArgumentList.apply(invocation.arguments, to: &spec, path: path) { "args: \($0)" }
         // no image: not a command that runs a server (`docker run --help`)

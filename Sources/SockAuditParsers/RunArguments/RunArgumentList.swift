@@ -13,7 +13,7 @@ public enum RunArgumentList {
         _ words: [ShellWord], to spec: inout ContainerSpec, path: String, spelling: (String) -> String
     ) -> [ShellWord] {
         var read = ContainerSpec(
-            inputKind: spec.inputKind, name: "", subject: spec.subject, location: spec.location, dialect: spec.dialect)
+            name: "", subject: spec.subject, location: spec.location, dialect: spec.dialect)
         let rest = DockerRunCommand.apply(words, to: &read, path: path)
         merge(read, into: &spec, spelling: spelling)
         return rest

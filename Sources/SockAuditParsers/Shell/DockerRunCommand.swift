@@ -79,7 +79,7 @@ public enum DockerRunCommand {
         guard let invocation = invocation(command.words) else { return nil }
         let program = invocation.program
         var spec = ContainerSpec(
-            inputKind: .commandLine, name: "", subject: "", location: program.location(in: path), dialect: .commandLine)
+            name: "", subject: "", location: program.location(in: path), dialect: .commandLine)
         let rest = apply(invocation.arguments, to: &spec, path: path, service: invocation.subcommand == "service create")
         // no image: not a command that runs anything (`docker run --help`)
         guard let image = rest.first else { return nil }

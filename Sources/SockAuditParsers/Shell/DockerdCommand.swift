@@ -18,10 +18,10 @@ public enum DockerdCommand {
     }
 }
 
+/// `DOCKER_OPTS="-H tcp://0.0.0.0:2375"` (`/etc/default/docker`) or `OPTIONS=…`
+/// (`/etc/sysconfig/docker`): dockerd flags held in a variable. The flags are located inside the
+/// value, one column past the quote when the value was quoted.
 extension DockerdCommand {
-    /// `DOCKER_OPTS="-H tcp://0.0.0.0:2375"` (`/etc/default/docker`) or `OPTIONS=…`
-    /// (`/etc/sysconfig/docker`): dockerd flags held in a variable. The flags are located inside
-    /// the value, one column past the quote when the value was quoted.
     /// The variables the distributions' units and init scripts pass to dockerd.
     public static let optionVariables: Set<String> = [
         "DOCKER_OPTS", "OPTIONS", "other_args", "DOCKER_NETWORK_OPTIONS", "DOCKER_STORAGE_OPTIONS", "INSECURE_REGISTRY",
@@ -38,10 +38,19 @@ extension DockerdCommand {
         return flags.map { $0.setting(in: path) }
     }
 
-    public static func optionsDaemon(_ assignment: ShellAssignment, path: String) -> DaemonConfig? {
-        let flags = optionWords(assignment, path: path)
-        guard !flags.isEmpty else { return nil }
-        var config = DaemonConfig(subject: "dockerd options (\(assignment.name))", location: assignment.word.location(in: path), isComplete: false)
+    /// The daemon the options variables of one file configure together (every variable feeds the
+    /// same dockerd), located at the first that holds flags; nil when none does.
+    public static func optionsDaemon(_ assignments: [ShellAssignment], path: String) -> DaemonConfig? {
+        var flags: [Setting<String>] = []
+        var first: SourceLocation?
+        for assignment in assignments {
+            let words = optionWords(assignment, path: path)
+            guard !words.isEmpty else { continue }
+            first = first ?? assignment.word.location(in: path)
+            flags += words
+        }
+        guard let first else { return nil }
+        var config = DaemonConfig(subject: "dockerd options in \(path)", location: first, isComplete: false)
         DockerdFlags.apply(flags, to: &config)
         return config
     }

@@ -16,9 +16,7 @@ public enum ShellFacts {
             facts.socketForwards += SSHForwardCommand.forwards(command, path: path)
         }
         for error in script.errors {
-            facts.unscannable.append(UnscannableFile(
-                location: SourceLocation(path: path, line: error.line, column: error.column), reason: error.message,
-                extent: .part))
+            facts.unscannable.append(UnscannableFile(error.in(path), extent: .part))
         }
         return facts
     }

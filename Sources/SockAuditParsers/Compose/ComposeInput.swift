@@ -1,17 +1,18 @@
 import SockAuditCore
-import SockAuditParsers
 
 /// Docker Compose and Swarm stack files: a Compose file name, or a top-level `services:` of
 /// Compose shape. Interpolation reads the `.env` next to the file and `--env-file` files, never the
 /// scanning machine's environment.
-struct ComposeInput: StructuredInput {
-    let kind = InputKind.compose.rawValue
+public struct ComposeInput: DocumentInput {
+    public init() {}
 
-    func mayClaim(_ file: SourceFile, text: String) -> Bool {
+    public let kind = InputKind.compose
+
+    public func claims(_ file: SourceFile, text: String) -> Bool {
         ComposeFile.isComposeName(file.name) || TextSearch.contains(text, "services:")
     }
 
-    func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
+    public func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
         let named = ComposeFile.isComposeName(file.name)
         let composeDocuments = documents.filter { ComposeFile.isCompose($0, namedAsCompose: named) }
         guard !composeDocuments.isEmpty else { return nil }
@@ -36,7 +37,8 @@ struct ComposeInput: StructuredInput {
             guard let bytes = context.readFile(path, workingDirectory), case .success(let text) = TextDecoding.decode(bytes) else { return nil }
             return text
         }
-        let output = ComposeAdapter.load(documents: composeDocuments, path: file.path, variables: variables, loader: loader)
+        let project = ComposeProject.load(documents: composeDocuments, path: file.path, variables: variables, loader: loader)
+        let output = ComposeAdapter.read(project)
         return Facts(containers: output.containers, unscannable: problems + output.problems)
     }
 }

@@ -1,9 +1,10 @@
 import SockAuditCore
-import SockAuditParsers
 
 /// `daemon.json`: by name, or a JSON object whose keys are mostly dockerd's.
-struct DaemonJSONInput: StructuredInput {
-    let kind = InputKind.daemon.rawValue
+public struct DaemonJSONInput: DocumentInput {
+    public init() {}
+
+    public let kind = InputKind.daemon
 
     /// Keys that only a daemon configuration has; a file without any is not read as one.
     static let telltales = [
@@ -12,12 +13,12 @@ struct DaemonJSONInput: StructuredInput {
         "\"registry-mirrors\"", "\"exec-opts\"", "\"log-driver\"",
     ]
 
-    func mayClaim(_ file: SourceFile, text: String) -> Bool {
+    public func claims(_ file: SourceFile, text: String) -> Bool {
         guard file.pathExtension == "json" || file.path == "-" else { return false }
         return file.name == "daemon.json" || Self.telltales.contains(where: { TextSearch.contains(text, $0) })
     }
 
-    func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
+    public func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
         guard let document = documents.first else { return nil }
         let isNamed = file.name == "daemon.json"
         guard isNamed || DaemonJSONAdapter.isDaemonConfiguration(document, fileName: file.name) else { return nil }
@@ -25,8 +26,7 @@ struct DaemonJSONInput: StructuredInput {
         case .success(let config):
             return Facts(daemons: [config])
         case .failure(let error):
-            return Facts(unscannable: [UnscannableFile(
-                location: SourceLocation(path: file.path, line: error.line, column: error.column), reason: error.message)])
+            return Facts(unscannable: [UnscannableFile(error.in(file.path))])
         }
     }
 }

@@ -1,11 +1,10 @@
 import Foundation
 import SockAuditCore
-import SockAuditParsers
 
 /// Bytes -> text for parsers: UTF-8 (a BOM is dropped), UTF-16 with a BOM; anything else is refused
 /// with the position of the first bad byte.
-enum TextDecoding {
-    static func decode(_ bytes: [UInt8]) -> Result<String, ParseError> {
+public enum TextDecoding {
+    public static func decode(_ bytes: [UInt8]) -> Result<String, ParseError> {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             guard let text = String(data: Data(bytes), encoding: .utf16) else {
                 return .failure(ParseError("invalid UTF-16 text", line: 1, column: 1))
@@ -25,7 +24,7 @@ enum TextDecoding {
     }
 
     /// CRLF and lone CR as LF: one line break each, so line numbers and columns stay those of the file.
-    static func unixLineEnds(_ text: String) -> String {
+    public static func unixLineEnds(_ text: String) -> String {
         guard text.utf8.contains(0x0D) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)

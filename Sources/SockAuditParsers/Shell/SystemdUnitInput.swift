@@ -1,13 +1,14 @@
 import SockAuditCore
-import SockAuditParsers
 
 /// systemd units (`*.service`, `*.socket`) and their drop-ins (`*.conf` in a `unit.service.d/`
 /// folder). Only a unit-named folder claims a `.conf`, so `nginx/conf.d/*.conf` stays out.
-struct SystemdUnitInput: TextInput {
-    let kind = "systemd"
+public struct SystemdUnitInput: TextInput {
+    public init() {}
+
+    public let kind = InputKind.systemd
     static let unitTypes = ["service", "socket"]
 
-    func mayClaim(_ file: SourceFile) -> Bool {
+    public func claims(_ file: SourceFile) -> Bool {
         Self.unitTypes.contains(file.pathExtension) || unitName(of: file) != nil
     }
 
@@ -19,7 +20,7 @@ struct SystemdUnitInput: TextInput {
         return Self.unitTypes.contains(where: { unit.hasSuffix("." + $0) }) ? unit : nil
     }
 
-    func facts(from text: String, file: SourceFile, context: InputContext) -> Facts? {
+    public func facts(from text: String, file: SourceFile, context: InputContext) -> Facts? {
         guard let unit = unitName(of: file) else { return nil }
         return SystemdUnit.facts(text, path: file.path, unitName: unit)
     }

@@ -1,15 +1,16 @@
 import SockAuditCore
-import SockAuditParsers
 
 /// Kubernetes manifests, YAML or JSON: any document with `apiVersion` and `kind`.
-struct KubernetesInput: StructuredInput {
-    let kind = InputKind.kubernetes.rawValue
+public struct KubernetesInput: DocumentInput {
+    public init() {}
 
-    func mayClaim(_ file: SourceFile, text: String) -> Bool {
+    public let kind = InputKind.kubernetes
+
+    public func claims(_ file: SourceFile, text: String) -> Bool {
         TextSearch.contains(text, "apiVersion") && TextSearch.contains(text, "kind")
     }
 
-    func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
+    public func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
         guard documents.contains(where: KubernetesManifest.isObject) else { return nil }
         return Facts(containers: KubernetesAdapter.containers(in: documents, path: file.path))
     }

@@ -1,16 +1,17 @@
 import SockAuditCore
-import SockAuditParsers
 
 /// A saved live-host snapshot (`*.sockaudit-host.json`): collected on one machine by
 /// `sockaudit host --save-snapshot`, judged here or anywhere else.
-struct HostSnapshotInput: StructuredInput {
-    let kind = InputKind.host.rawValue
+public struct HostSnapshotInput: DocumentInput {
+    public init() {}
 
-    func mayClaim(_ file: SourceFile, text: String) -> Bool {
+    public let kind = InputKind.hostSnapshot
+
+    public func claims(_ file: SourceFile, text: String) -> Bool {
         file.name.hasSuffix(HostSnapshotAdapter.fileSuffix) || TextSearch.contains(text, HostSnapshotAdapter.formatKey)
     }
 
-    func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
+    public func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
         let snapshots = documents.filter(HostSnapshotAdapter.isSnapshot)
         guard !snapshots.isEmpty else { return nil }
         var facts = Facts()

@@ -1,16 +1,17 @@
 import SockAuditCore
-import SockAuditParsers
 
 /// Shell scripts: `.sh`, `.bash`, `.zsh`, `.ksh`, or a shebang naming a POSIX-family shell.
-struct ShellScriptInput: TextInput {
-    let kind = "shell"
+public struct ShellScriptInput: TextInput {
+    public init() {}
+
+    public let kind = InputKind.shell
     static let extensions: Set<String> = ["sh", "bash", "zsh", "ksh", "dash", "ash"]
     static let shells: Set<String> = ["sh", "bash", "zsh", "ksh", "dash", "ash", "mksh"]
 
     /// Shell start-up files that export `DOCKER_HOST` as often as scripts do.
     static let names: Set<String> = [".envrc", ".bashrc", ".bash_profile", ".profile", ".zshrc", ".zshenv", ".kshrc"]
 
-    func mayClaim(_ file: SourceFile) -> Bool {
+    public func claims(_ file: SourceFile) -> Bool {
         Self.extensions.contains(file.pathExtension) || Self.names.contains(file.name) || Self.hasShellShebang(file.bytes)
     }
 
@@ -27,7 +28,7 @@ struct ShellScriptInput: TextInput {
         return shells.contains(interpreter)
     }
 
-    func facts(from text: String, file: SourceFile, context: InputContext) -> Facts? {
+    public func facts(from text: String, file: SourceFile, context: InputContext) -> Facts? {
         ShellFacts.facts(from: ShellSource(text), path: file.path)
     }
 }

@@ -1,12 +1,13 @@
 import SockAuditCore
-import SockAuditParsers
 
 /// GitLab CI: `.gitlab-ci.yml`, `*.gitlab-ci.yml` templates, and included YAML of that shape
 /// (jobs with `script:`).
-struct GitLabCIInput: StructuredInput {
-    let kind = "gitlab-ci"
+public struct GitLabCIInput: DocumentInput {
+    public init() {}
 
-    func mayClaim(_ file: SourceFile, text: String) -> Bool {
+    public let kind = InputKind.gitLabCI
+
+    public func claims(_ file: SourceFile, text: String) -> Bool {
         let name = file.name.lowercased()
         return name.hasSuffix(".gitlab-ci.yml") || name.hasSuffix(".gitlab-ci.yaml") || name == ".gitlab-ci.yml"
             || (!TextSearch.contains(file.path, ".github/") && TextSearch.contains(text, "script:") && Self.jobKeys.contains { TextSearch.contains(text, $0) })
@@ -15,7 +16,7 @@ struct GitLabCIInput: StructuredInput {
     /// Keys that, next to `script:`, say a YAML file is a pipeline (an included CI file).
     static let jobKeys = ["stage:", "stages:", "image:", "services:", "rules:", "only:", "needs:", "extends:", "before_script:", "variables:"]
 
-    func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
+    public func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
         guard let document = documents.first, GitLabCIAdapter.isPipeline(document),
               case .success(let text) = TextDecoding.decode(file.bytes) else { return nil }
         return GitLabCIAdapter.facts(from: document, path: file.path, text: text)
