@@ -23,8 +23,6 @@ public enum HostPath {
         "/var/lib/containerd", "/var/lib/kubelet", "/etc/kubernetes",
     ]
 
-    /// `//` collapsed, `.` and `..` resolved, trailing `/` dropped, `/var/run` folded into `/run`.
-    /// A relative or variable-led path keeps its first component as written.
     /// `path` without trailing slashes, `/` kept. In one pass: removing them one at a time, each
     /// after `count`, was quadratic on a value of thousands of slashes.
     public static func droppingTrailingSlashes(_ path: String) -> String {
@@ -34,6 +32,8 @@ public enum HostPath {
         return String(decoding: path.utf8.prefix(keep), as: UTF8.self)
     }
 
+    /// `//` collapsed, `.` and `..` resolved, trailing `/` dropped, `/var/run` folded into `/run`.
+    /// A relative or variable-led path keeps its first component as written.
     public static func normalize(_ path: String) -> String {
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
