@@ -36,37 +36,9 @@ public struct SensitiveHostPathRule: ContainerRule {
                   - {name: etc, hostPath: {path: ↓/etc/}}
                   - {name: var-lib, hostPath: {path: ↓/var/lib}}
                 """),
-            Example("inspect.json", """
-                [
-                    {
-                        "Id": "3f2a9c1b0d4e8a7f6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a",
-                        "Path": "/docker-entrypoint.sh",
-                        "Args": [
-                            "nginx",
-                            "-g",
-                            "daemon off;"
-                        ],
-                        "Image": "sha256:a8758716bb6aa4d90071160d27028fe4eaee7ce8166221a97d30440c8eac2be6",
-                        "Name": "/web",
-                        "HostConfig": {
-                            "Binds": [
-                                ↓"/:/host:ro"
-                            ],
-                            "NetworkMode": "default",
-                            "PortBindings": {},
-                            "CapAdd": null,
-                            "CapDrop": null,
-                            "IpcMode": "private",
-                            "PidMode": "",
-                            "Privileged": false,
-                            "ReadonlyRootfs": false,
-                            "SecurityOpt": null,
-                            "UsernsMode": "",
-                            "Memory": 0,
-                            "NanoCpus": 0,
-                            "CpuQuota": 0,
-                            "PidsLimit": null
-                        },
+            Example("inspect.json", InspectDocument.container(
+                top: [
+                    """
                         "Mounts": [
                             {
                                 "Type": "bind",
@@ -84,27 +56,16 @@ public struct SensitiveHostPathRule: ContainerRule {
                                 "RW": true,
                                 "Propagation": "rprivate"
                             }
-                        ],
-                        "Config": {
-                            "Hostname": "3f2a9c1b0d4e",
-                            "User": "",
-                            "Env": [
-                                "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                                "NGINX_VERSION=1.25.3"
-                            ],
-                            "Cmd": [
-                                "nginx",
-                                "-g",
-                                "daemon off;"
-                            ],
-                            "Image": "nginx:1.25",
-                            "Entrypoint": [
-                                "/docker-entrypoint.sh"
-                            ]
-                        }
-                    }
-                ]
-                """),
+                        ]
+                        """,
+                ],
+                hostConfig: [
+                    """
+                        "Binds": [
+                            ↓"/:/host:ro"
+                        ]
+                        """,
+                ])),
             Example("compose.yaml", """
                 services:
                   escape:
@@ -144,37 +105,9 @@ public struct SensitiveHostPathRule: ContainerRule {
                   - {name: logs, hostPath: {path: /var/log/app}}
                   - {name: unused, hostPath: {path: /etc}}
                 """),
-            Example("inspect.json", """
-                [
-                    {
-                        "Id": "3f2a9c1b0d4e8a7f6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a",
-                        "Path": "/docker-entrypoint.sh",
-                        "Args": [
-                            "nginx",
-                            "-g",
-                            "daemon off;"
-                        ],
-                        "Image": "sha256:a8758716bb6aa4d90071160d27028fe4eaee7ce8166221a97d30440c8eac2be6",
-                        "Name": "/web",
-                        "HostConfig": {
-                            "Binds": [
-                                "/srv/www:/usr/share/nginx/html:ro"
-                            ],
-                            "NetworkMode": "default",
-                            "PortBindings": {},
-                            "CapAdd": null,
-                            "CapDrop": null,
-                            "IpcMode": "private",
-                            "PidMode": "",
-                            "Privileged": false,
-                            "ReadonlyRootfs": false,
-                            "SecurityOpt": null,
-                            "UsernsMode": "",
-                            "Memory": 0,
-                            "NanoCpus": 0,
-                            "CpuQuota": 0,
-                            "PidsLimit": null
-                        },
+            Example("inspect.json", InspectDocument.container(
+                top: [
+                    """
                         "Mounts": [
                             {
                                 "Type": "bind",
@@ -184,27 +117,16 @@ public struct SensitiveHostPathRule: ContainerRule {
                                 "RW": false,
                                 "Propagation": "rprivate"
                             }
-                        ],
-                        "Config": {
-                            "Hostname": "3f2a9c1b0d4e",
-                            "User": "",
-                            "Env": [
-                                "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                                "NGINX_VERSION=1.25.3"
-                            ],
-                            "Cmd": [
-                                "nginx",
-                                "-g",
-                                "daemon off;"
-                            ],
-                            "Image": "nginx:1.25",
-                            "Entrypoint": [
-                                "/docker-entrypoint.sh"
-                            ]
-                        }
-                    }
-                ]
-                """),
+                        ]
+                        """,
+                ],
+                hostConfig: [
+                    """
+                        "Binds": [
+                            "/srv/www:/usr/share/nginx/html:ro"
+                        ]
+                        """,
+                ])),
             Example("compose.yaml", """
                 services:
                   web:

@@ -50,59 +50,15 @@ public struct DangerousCapabilityRule: ContainerRule {
                         add:
                         - ↓ALL
                 """),
-            Example("inspect.json", """
-                [
-                    {
-                        "Id": "3f2a9c1b0d4e8a7f6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a",
-                        "Path": "/docker-entrypoint.sh",
-                        "Args": [
-                            "nginx",
-                            "-g",
-                            "daemon off;"
-                        ],
-                        "Image": "sha256:a8758716bb6aa4d90071160d27028fe4eaee7ce8166221a97d30440c8eac2be6",
-                        "Name": "/web",
-                        "HostConfig": {
-                            "Binds": null,
-                            "NetworkMode": "default",
-                            "PortBindings": {},
-                            "CapAdd": [
-                                ↓"NET_ADMIN",
-                                ↓"SYS_PTRACE"
-                            ],
-                            "CapDrop": null,
-                            "IpcMode": "private",
-                            "PidMode": "",
-                            "Privileged": false,
-                            "ReadonlyRootfs": false,
-                            "SecurityOpt": null,
-                            "UsernsMode": "",
-                            "Memory": 0,
-                            "NanoCpus": 0,
-                            "CpuQuota": 0,
-                            "PidsLimit": null
-                        },
-                        "Mounts": [],
-                        "Config": {
-                            "Hostname": "3f2a9c1b0d4e",
-                            "User": "",
-                            "Env": [
-                                "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                                "NGINX_VERSION=1.25.3"
-                            ],
-                            "Cmd": [
-                                "nginx",
-                                "-g",
-                                "daemon off;"
-                            ],
-                            "Image": "nginx:1.25",
-                            "Entrypoint": [
-                                "/docker-entrypoint.sh"
-                            ]
-                        }
-                    }
-                ]
-                """),
+            Example("inspect.json", InspectDocument.container(
+                hostConfig: [
+                    """
+                        "CapAdd": [
+                            ↓"NET_ADMIN",
+                            ↓"SYS_PTRACE"
+                        ]
+                        """,
+                ])),
             Example("compose.yaml", """
                 services:
                   vpn:
@@ -134,60 +90,19 @@ public struct DangerousCapabilityRule: ContainerRule {
                         add: [NET_BIND_SERVICE, CHOWN]
                         drop: [SYS_ADMIN]
                 """),
-            Example("inspect.json", """
-                [
-                    {
-                        "Id": "3f2a9c1b0d4e8a7f6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a",
-                        "Path": "/docker-entrypoint.sh",
-                        "Args": [
-                            "nginx",
-                            "-g",
-                            "daemon off;"
-                        ],
-                        "Image": "sha256:a8758716bb6aa4d90071160d27028fe4eaee7ce8166221a97d30440c8eac2be6",
-                        "Name": "/web",
-                        "HostConfig": {
-                            "Binds": null,
-                            "NetworkMode": "default",
-                            "PortBindings": {},
-                            "CapAdd": [
-                                "NET_BIND_SERVICE"
-                            ],
-                            "CapDrop": [
-                                "ALL"
-                            ],
-                            "IpcMode": "private",
-                            "PidMode": "",
-                            "Privileged": false,
-                            "ReadonlyRootfs": false,
-                            "SecurityOpt": null,
-                            "UsernsMode": "",
-                            "Memory": 0,
-                            "NanoCpus": 0,
-                            "CpuQuota": 0,
-                            "PidsLimit": null
-                        },
-                        "Mounts": [],
-                        "Config": {
-                            "Hostname": "3f2a9c1b0d4e",
-                            "User": "",
-                            "Env": [
-                                "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                                "NGINX_VERSION=1.25.3"
-                            ],
-                            "Cmd": [
-                                "nginx",
-                                "-g",
-                                "daemon off;"
-                            ],
-                            "Image": "nginx:1.25",
-                            "Entrypoint": [
-                                "/docker-entrypoint.sh"
-                            ]
-                        }
-                    }
-                ]
-                """),
+            Example("inspect.json", InspectDocument.container(
+                hostConfig: [
+                    """
+                        "CapAdd": [
+                            "NET_BIND_SERVICE"
+                        ]
+                        """,
+                    """
+                        "CapDrop": [
+                            "ALL"
+                        ]
+                        """,
+                ])),
             Example("compose.yaml", """
                 services:
                   web:

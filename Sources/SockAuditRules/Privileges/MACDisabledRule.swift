@@ -41,59 +41,15 @@ public struct MACDisabledRule: ContainerRule {
                     securityContext:
                       seLinuxOptions: {type: container_t}
                 """),
-            Example("inspect.json", """
-                [
-                    {
-                        "Id": "3f2a9c1b0d4e8a7f6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a",
-                        "Path": "/docker-entrypoint.sh",
-                        "Args": [
-                            "nginx",
-                            "-g",
-                            "daemon off;"
-                        ],
-                        "Image": "sha256:a8758716bb6aa4d90071160d27028fe4eaee7ce8166221a97d30440c8eac2be6",
-                        "Name": "/web",
-                        "HostConfig": {
-                            "Binds": null,
-                            "NetworkMode": "default",
-                            "PortBindings": {},
-                            "CapAdd": null,
-                            "CapDrop": null,
-                            "IpcMode": "private",
-                            "PidMode": "",
-                            "Privileged": false,
-                            "ReadonlyRootfs": false,
-                            "SecurityOpt": [
-                                ↓"apparmor=unconfined",
-                                ↓"label=type:spc_t"
-                            ],
-                            "UsernsMode": "",
-                            "Memory": 0,
-                            "NanoCpus": 0,
-                            "CpuQuota": 0,
-                            "PidsLimit": null
-                        },
-                        "Mounts": [],
-                        "Config": {
-                            "Hostname": "3f2a9c1b0d4e",
-                            "User": "",
-                            "Env": [
-                                "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                                "NGINX_VERSION=1.25.3"
-                            ],
-                            "Cmd": [
-                                "nginx",
-                                "-g",
-                                "daemon off;"
-                            ],
-                            "Image": "nginx:1.25",
-                            "Entrypoint": [
-                                "/docker-entrypoint.sh"
-                            ]
-                        }
-                    }
-                ]
-                """),
+            Example("inspect.json", InspectDocument.container(
+                hostConfig: [
+                    """
+                        "SecurityOpt": [
+                            ↓"apparmor=unconfined",
+                            ↓"label=type:spc_t"
+                        ]
+                        """,
+                ])),
             Example("compose.yaml", """
                 services:
                   a:
@@ -133,110 +89,24 @@ public struct MACDisabledRule: ContainerRule {
                       seLinuxOptions: {type: container_t}
                       appArmorProfile: {type: RuntimeDefault}
                 """),
-            Example("inspect.json", """
-                [
-                    {
-                        "Id": "3f2a9c1b0d4e8a7f6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a",
-                        "Path": "/docker-entrypoint.sh",
-                        "Args": [
-                            "nginx",
-                            "-g",
-                            "daemon off;"
-                        ],
-                        "Image": "sha256:a8758716bb6aa4d90071160d27028fe4eaee7ce8166221a97d30440c8eac2be6",
-                        "Name": "/web",
-                        "HostConfig": {
-                            "Binds": null,
-                            "NetworkMode": "default",
-                            "PortBindings": {},
-                            "CapAdd": null,
-                            "CapDrop": null,
-                            "IpcMode": "private",
-                            "PidMode": "",
-                            "Privileged": true,
-                            "ReadonlyRootfs": false,
-                            "SecurityOpt": [
-                                "label=disable"
-                            ],
-                            "UsernsMode": "",
-                            "Memory": 0,
-                            "NanoCpus": 0,
-                            "CpuQuota": 0,
-                            "PidsLimit": null
-                        },
-                        "Mounts": [],
-                        "Config": {
-                            "Hostname": "3f2a9c1b0d4e",
-                            "User": "",
-                            "Env": [
-                                "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                                "NGINX_VERSION=1.25.3"
-                            ],
-                            "Cmd": [
-                                "nginx",
-                                "-g",
-                                "daemon off;"
-                            ],
-                            "Image": "nginx:1.25",
-                            "Entrypoint": [
-                                "/docker-entrypoint.sh"
-                            ]
-                        }
-                    }
-                ]
-                """),
-            Example("host-pid.json", """
-                [
-                    {
-                        "Id": "3f2a9c1b0d4e8a7f6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a",
-                        "Path": "/docker-entrypoint.sh",
-                        "Args": [
-                            "nginx",
-                            "-g",
-                            "daemon off;"
-                        ],
-                        "Image": "sha256:a8758716bb6aa4d90071160d27028fe4eaee7ce8166221a97d30440c8eac2be6",
-                        "Name": "/web",
-                        "HostConfig": {
-                            "Binds": null,
-                            "NetworkMode": "default",
-                            "PortBindings": {},
-                            "CapAdd": null,
-                            "CapDrop": null,
-                            "IpcMode": "private",
-                            "PidMode": "host",
-                            "Privileged": false,
-                            "ReadonlyRootfs": false,
-                            "SecurityOpt": [
-                                "label=disable"
-                            ],
-                            "UsernsMode": "",
-                            "Memory": 0,
-                            "NanoCpus": 0,
-                            "CpuQuota": 0,
-                            "PidsLimit": null
-                        },
-                        "Mounts": [],
-                        "Config": {
-                            "Hostname": "3f2a9c1b0d4e",
-                            "User": "",
-                            "Env": [
-                                "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                                "NGINX_VERSION=1.25.3"
-                            ],
-                            "Cmd": [
-                                "nginx",
-                                "-g",
-                                "daemon off;"
-                            ],
-                            "Image": "nginx:1.25",
-                            "Entrypoint": [
-                                "/docker-entrypoint.sh"
-                            ]
-                        }
-                    }
-                ]
-                """),
+            Example("inspect.json", InspectDocument.container(
+                hostConfig: [
+                    #""Privileged": true"#,
+                    """
+                        "SecurityOpt": [
+                            "label=disable"
+                        ]
+                        """,
+                ])),
+            Example("host-pid.json", InspectDocument.container(
+                hostConfig: [
+                    #""PidMode": "host""#,
+                    """
+                        "SecurityOpt": [
+                            "label=disable"
+                        ]
+                        """,
+                ])),
             Example("compose.yaml", """
                 services:
                   a:

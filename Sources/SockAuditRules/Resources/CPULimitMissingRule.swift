@@ -30,56 +30,7 @@ public struct CPULimitMissingRule: LimitRule {
                     resources:
                       limits: {memory: 128Mi}
                 """),
-            Example("inspect.json", """
-                [
-                    ↓{
-                        "Id": "3f2a9c1b0d4e8a7f6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a",
-                        "Path": "/docker-entrypoint.sh",
-                        "Args": [
-                            "nginx",
-                            "-g",
-                            "daemon off;"
-                        ],
-                        "Image": "sha256:a8758716bb6aa4d90071160d27028fe4eaee7ce8166221a97d30440c8eac2be6",
-                        "Name": "/web",
-                        "HostConfig": {
-                            "Binds": null,
-                            "NetworkMode": "default",
-                            "PortBindings": {},
-                            "CapAdd": null,
-                            "CapDrop": null,
-                            "IpcMode": "private",
-                            "PidMode": "",
-                            "Privileged": false,
-                            "ReadonlyRootfs": false,
-                            "SecurityOpt": null,
-                            "UsernsMode": "",
-                            "Memory": 0,
-                            "NanoCpus": 0,
-                            "CpuQuota": 0,
-                            "PidsLimit": null
-                        },
-                        "Mounts": [],
-                        "Config": {
-                            "Hostname": "3f2a9c1b0d4e",
-                            "User": "",
-                            "Env": [
-                                "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                                "NGINX_VERSION=1.25.3"
-                            ],
-                            "Cmd": [
-                                "nginx",
-                                "-g",
-                                "daemon off;"
-                            ],
-                            "Image": "nginx:1.25",
-                            "Entrypoint": [
-                                "/docker-entrypoint.sh"
-                            ]
-                        }
-                    }
-                ]
-                """),
+            Example("inspect.json", InspectDocument.container(marked: true)),
             Example("compose.yaml", """
                 services:
                   ↓web:
@@ -103,106 +54,8 @@ public struct CPULimitMissingRule: LimitRule {
                     resources:
                       limits: {cpu: "1"}
                 """),
-            Example("inspect.json", """
-                [
-                    {
-                        "Id": "3f2a9c1b0d4e8a7f6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a",
-                        "Path": "/docker-entrypoint.sh",
-                        "Args": [
-                            "nginx",
-                            "-g",
-                            "daemon off;"
-                        ],
-                        "Image": "sha256:a8758716bb6aa4d90071160d27028fe4eaee7ce8166221a97d30440c8eac2be6",
-                        "Name": "/web",
-                        "HostConfig": {
-                            "Binds": null,
-                            "NetworkMode": "default",
-                            "PortBindings": {},
-                            "CapAdd": null,
-                            "CapDrop": null,
-                            "IpcMode": "private",
-                            "PidMode": "",
-                            "Privileged": false,
-                            "ReadonlyRootfs": false,
-                            "SecurityOpt": null,
-                            "UsernsMode": "",
-                            "Memory": 0,
-                            "NanoCpus": 1500000000,
-                            "CpuQuota": 0,
-                            "PidsLimit": null
-                        },
-                        "Mounts": [],
-                        "Config": {
-                            "Hostname": "3f2a9c1b0d4e",
-                            "User": "",
-                            "Env": [
-                                "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                                "NGINX_VERSION=1.25.3"
-                            ],
-                            "Cmd": [
-                                "nginx",
-                                "-g",
-                                "daemon off;"
-                            ],
-                            "Image": "nginx:1.25",
-                            "Entrypoint": [
-                                "/docker-entrypoint.sh"
-                            ]
-                        }
-                    }
-                ]
-                """),
-            Example("quota.json", """
-                [
-                    {
-                        "Id": "3f2a9c1b0d4e8a7f6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a",
-                        "Path": "/docker-entrypoint.sh",
-                        "Args": [
-                            "nginx",
-                            "-g",
-                            "daemon off;"
-                        ],
-                        "Image": "sha256:a8758716bb6aa4d90071160d27028fe4eaee7ce8166221a97d30440c8eac2be6",
-                        "Name": "/web",
-                        "HostConfig": {
-                            "Binds": null,
-                            "NetworkMode": "default",
-                            "PortBindings": {},
-                            "CapAdd": null,
-                            "CapDrop": null,
-                            "IpcMode": "private",
-                            "PidMode": "",
-                            "Privileged": false,
-                            "ReadonlyRootfs": false,
-                            "SecurityOpt": null,
-                            "UsernsMode": "",
-                            "Memory": 0,
-                            "NanoCpus": 0,
-                            "CpuQuota": 50000,
-                            "PidsLimit": null
-                        },
-                        "Mounts": [],
-                        "Config": {
-                            "Hostname": "3f2a9c1b0d4e",
-                            "User": "",
-                            "Env": [
-                                "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                                "NGINX_VERSION=1.25.3"
-                            ],
-                            "Cmd": [
-                                "nginx",
-                                "-g",
-                                "daemon off;"
-                            ],
-                            "Image": "nginx:1.25",
-                            "Entrypoint": [
-                                "/docker-entrypoint.sh"
-                            ]
-                        }
-                    }
-                ]
-                """),
+            Example("inspect.json", InspectDocument.container(hostConfig: [#""NanoCpus": 1500000000"#])),
+            Example("quota.json", InspectDocument.container(hostConfig: [#""CpuQuota": 50000"#])),
             Example("compose.yaml", """
                 services:
                   web:

@@ -124,37 +124,9 @@ enum RuntimeSocketMountExamples {
               }
             }
             """),
-        Example("inspect.json", """
-            [
-                {
-                    "Id": "3f2a9c1b0d4e8a7f6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a",
-                    "Path": "/docker-entrypoint.sh",
-                    "Args": [
-                        "nginx",
-                        "-g",
-                        "daemon off;"
-                    ],
-                    "Image": "sha256:a8758716bb6aa4d90071160d27028fe4eaee7ce8166221a97d30440c8eac2be6",
-                    "Name": "/web",
-                    "HostConfig": {
-                        "Binds": [
-                            ↓"/var/run/docker.sock:/var/run/docker.sock:ro"
-                        ],
-                        "NetworkMode": "default",
-                        "PortBindings": {},
-                        "CapAdd": null,
-                        "CapDrop": null,
-                        "IpcMode": "private",
-                        "PidMode": "",
-                        "Privileged": false,
-                        "ReadonlyRootfs": false,
-                        "SecurityOpt": null,
-                        "UsernsMode": "",
-                        "Memory": 0,
-                        "NanoCpus": 0,
-                        "CpuQuota": 0,
-                        "PidsLimit": null
-                    },
+        Example("inspect.json", InspectDocument.container(
+            top: [
+                """
                     "Mounts": [
                         {
                             "Type": "bind",
@@ -164,102 +136,38 @@ enum RuntimeSocketMountExamples {
                             "RW": false,
                             "Propagation": "rprivate"
                         }
-                    ],
-                    "Config": {
-                        "Hostname": "3f2a9c1b0d4e",
-                        "User": "",
-                        "Env": [
-                            "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                            "NGINX_VERSION=1.25.3"
-                        ],
-                        "Cmd": [
-                            "nginx",
-                            "-g",
-                            "daemon off;"
-                        ],
-                        "Image": "nginx:1.25",
-                        "Entrypoint": [
-                            "/docker-entrypoint.sh"
-                        ]
-                    }
-                }
-            ]
-            """),
-        Example("containers.json", """
-            [
-              {
-                "Id": "9b1f0c2d3e4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c",
-                "Names": [
-                  "/portainer_agent"
-                ],
-                "Image": "portainer/agent:2.19.4",
-                "ImageID": "sha256:5e3a8f7c1d2b4a6e9f0c8b7a6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e",
-                "Command": "./agent",
-                "Created": 1715678497,
-                "Ports": [
-                  {
-                    "IP": "0.0.0.0",
-                    "PrivatePort": 9001,
-                    "PublicPort": 9001,
-                    "Type": "tcp"
-                  }
-                ],
-                "Labels": {},
-                "State": "running",
-                "Status": "Up 2 hours",
-                "HostConfig": {
-                  "NetworkMode": "default"
-                },
-                "NetworkSettings": {
-                  "Networks": {
-                    "bridge": {
-                      "IPAddress": "172.17.0.3"
-                    }
-                  }
-                },
-                "Mounts": [
-                  {
-                    "Type": "bind",
-                    ↓"Source": "/var/run/docker.sock",
-                    "Destination": "/var/run/docker.sock",
-                    "Mode": "",
-                    "RW": true,
-                    "Propagation": "rprivate"
-                  }
-                ]
-              }
-            ]
-            """),
+                    ]
+                    """,
+            ],
+            hostConfig: [
+                """
+                    "Binds": [
+                        ↓"/var/run/docker.sock:/var/run/docker.sock:ro"
+                    ]
+                    """,
+            ])),
+        Example("containers.json", InspectDocument.summary(marked: true)),
         Example("mounts.json", """
             [{"Type":"bind",↓"Source":"/var/run/docker.sock","Destination":"/var/run/docker.sock","Mode":"","RW":true,"Propagation":"rprivate"},{"Type":"volume","Name":"data","Source":"/var/lib/docker/volumes/data/_data","Destination":"/data","Driver":"local","Mode":"z","RW":true,"Propagation":""}]
             """),
-        Example("api.json", """
-            {
-                "Id": "3f2a9c1b0d4e8a7f6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a",
-                "Path": "/docker-entrypoint.sh",
-                "Args": [
-                    "nginx",
-                    "-g",
-                    "daemon off;"
-                ],
-                "Image": "sha256:a8758716bb6aa4d90071160d27028fe4eaee7ce8166221a97d30440c8eac2be6",
-                "Name": "/agent",
-                "HostConfig": {
-                    "Binds": null,
-                    "NetworkMode": "default",
-                    "PortBindings": {},
-                    "CapAdd": null,
-                    "CapDrop": null,
-                    "IpcMode": "private",
-                    "PidMode": "",
-                    "Privileged": false,
-                    "ReadonlyRootfs": false,
-                    "SecurityOpt": null,
-                    "UsernsMode": "",
-                    "Memory": 0,
-                    "NanoCpus": 0,
-                    "CpuQuota": 0,
-                    "PidsLimit": null,
+        Example("api.json", InspectDocument.container(
+            name: "agent",
+            top: [
+                """
+                    "Mounts": [
+                        {
+                            "Type": "bind",
+                            "Source": "/run/containerd/containerd.sock",
+                            "Destination": "/run/containerd/containerd.sock",
+                            "Mode": "",
+                            "RW": false,
+                            "Propagation": "rprivate"
+                        }
+                    ]
+                    """,
+            ],
+            hostConfig: [
+                """
                     "Mounts": [
                         {
                             "Type": "bind",
@@ -268,71 +176,13 @@ enum RuntimeSocketMountExamples {
                             "ReadOnly": true
                         }
                     ]
-                },
-                "Mounts": [
-                    {
-                        "Type": "bind",
-                        "Source": "/run/containerd/containerd.sock",
-                        "Destination": "/run/containerd/containerd.sock",
-                        "Mode": "",
-                        "RW": false,
-                        "Propagation": "rprivate"
-                    }
-                ],
-                "Config": {
-                    "Hostname": "3f2a9c1b0d4e",
-                    "User": "",
-                    "Env": [
-                        "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                        "NGINX_VERSION=1.25.3"
-                    ],
-                    "Cmd": [
-                        "nginx",
-                        "-g",
-                        "daemon off;"
-                    ],
-                    "Image": "nginx:1.25",
-                    "Entrypoint": [
-                        "/docker-entrypoint.sh"
-                    ]
-                }
-            }
-            """),
-        Example("podman.json", """
-            [
-                {
-                    "Id": "3f2a9c1b0d4e8a7f6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a",
-                    "Path": "/docker-entrypoint.sh",
-                    "Args": [
-                        "nginx",
-                        "-g",
-                        "daemon off;"
-                    ],
-                    "Image": "sha256:a8758716bb6aa4d90071160d27028fe4eaee7ce8166221a97d30440c8eac2be6",
-                    "Name": "/builder",
-                    "HostConfig": {
-                        "Binds": [
-                            ↓"/run/podman/podman.sock:/run/podman/podman.sock:rw,rprivate,rbind"
-                        ],
-                        "NetworkMode": "default",
-                        "PortBindings": {},
-                        "CapAdd": null,
-                        "CapDrop": [
-                            "CAP_AUDIT_WRITE",
-                            "CAP_MKNOD",
-                            "CAP_NET_RAW"
-                        ],
-                        "IpcMode": "private",
-                        "PidMode": "private",
-                        "Privileged": false,
-                        "ReadonlyRootfs": false,
-                        "SecurityOpt": [],
-                        "UsernsMode": "",
-                        "Memory": 0,
-                        "NanoCpus": 0,
-                        "CpuQuota": 0,
-                        "PidsLimit": null
-                    },
+                    """,
+            ],
+            array: false)),
+        Example("podman.json", InspectDocument.container(
+            name: "builder",
+            top: [
+                """
                     "Mounts": [
                         {
                             "Type": "bind",
@@ -342,27 +192,25 @@ enum RuntimeSocketMountExamples {
                             "RW": true,
                             "Propagation": "rprivate"
                         }
-                    ],
-                    "Config": {
-                        "Hostname": "3f2a9c1b0d4e",
-                        "User": "",
-                        "Env": [
-                            "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                            "NGINX_VERSION=1.25.3"
-                        ],
-                        "Cmd": [
-                            "nginx",
-                            "-g",
-                            "daemon off;"
-                        ],
-                        "Image": "nginx:1.25",
-                        "Entrypoint": [
-                            "/docker-entrypoint.sh"
-                        ]
-                    }
-                }
-            ]
-            """),
+                    ]
+                    """,
+            ],
+            hostConfig: [
+                """
+                    "Binds": [
+                        ↓"/run/podman/podman.sock:/run/podman/podman.sock:rw,rprivate,rbind"
+                    ]
+                    """,
+                """
+                    "CapDrop": [
+                        "CAP_AUDIT_WRITE",
+                        "CAP_MKNOD",
+                        "CAP_NET_RAW"
+                    ]
+                    """,
+                #""PidMode": "private""#,
+                #""SecurityOpt": []"#,
+            ])),
         Example("docker-compose.yml", """
             # Seeds: `docker run -v /var/run/docker.sock:/var/run/docker.sock ...` as Compose services.
             services:
@@ -588,38 +436,9 @@ enum RuntimeSocketMountExamples {
                   - name: sockets
                     hostPath: {path: /var/run/docker.sock.d/app}
             """),
-        Example("inspect.json", """
-            [
-                {
-                    "Id": "3f2a9c1b0d4e8a7f6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a",
-                    "Path": "/docker-entrypoint.sh",
-                    "Args": [
-                        "nginx",
-                        "-g",
-                        "daemon off;"
-                    ],
-                    "Image": "sha256:a8758716bb6aa4d90071160d27028fe4eaee7ce8166221a97d30440c8eac2be6",
-                    "Name": "/web",
-                    "HostConfig": {
-                        "Binds": [
-                            "/srv/www:/usr/share/nginx/html:ro",
-                            "cache:/var/cache/nginx"
-                        ],
-                        "NetworkMode": "default",
-                        "PortBindings": {},
-                        "CapAdd": null,
-                        "CapDrop": null,
-                        "IpcMode": "private",
-                        "PidMode": "",
-                        "Privileged": false,
-                        "ReadonlyRootfs": false,
-                        "SecurityOpt": null,
-                        "UsernsMode": "",
-                        "Memory": 0,
-                        "NanoCpus": 0,
-                        "CpuQuota": 0,
-                        "PidsLimit": null
-                    },
+        Example("inspect.json", InspectDocument.container(
+            top: [
+                """
                     "Mounts": [
                         {
                             "Type": "bind",
@@ -639,26 +458,24 @@ enum RuntimeSocketMountExamples {
                             "RW": true,
                             "Propagation": "rprivate"
                         }
-                    ],
-                    "Config": {
-                        "Hostname": "3f2a9c1b0d4e",
-                        "User": "",
-                        "Env": [
-                            "DOCKER_SOCK=/var/run/docker.sock"
-                        ],
-                        "Cmd": [
-                            "nginx",
-                            "-g",
-                            "daemon off;"
-                        ],
-                        "Image": "nginx:1.25",
-                        "Entrypoint": [
-                            "/docker-entrypoint.sh"
-                        ]
-                    }
-                }
-            ]
-            """),
+                    ]
+                    """,
+            ],
+            hostConfig: [
+                """
+                    "Binds": [
+                        "/srv/www:/usr/share/nginx/html:ro",
+                        "cache:/var/cache/nginx"
+                    ]
+                    """,
+            ],
+            config: [
+                """
+                    "Env": [
+                        "DOCKER_SOCK=/var/run/docker.sock"
+                    ]
+                    """,
+            ])),
         Example("docker-compose.yml", """
             # - /var/run/docker.sock:/var/run/docker.sock
             services:
