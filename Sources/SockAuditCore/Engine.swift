@@ -11,7 +11,7 @@ public struct Engine: Sendable {
         for rule in rules {
             findings += rule.check(facts)
         }
-        return Self.deduplicated(findings).sorted(by: Finding.ordered)
+        return Self.sortedUnique(findings)
     }
 
     /// The same rule, place and message reported twice (one volume mounted by two paths of the same
@@ -19,5 +19,25 @@ public struct Engine: Sendable {
     public static func deduplicated(_ findings: [Finding]) -> [Finding] {
         var seen = Set<Finding>()
         return findings.filter { seen.insert($0).inserted }
+    }
+
+    /// `deduplicated(findings).sorted(by: Finding.ordered)` without hashing every finding whole:
+    /// once sorted, a duplicate can only sit among the findings of the same place, rule and message.
+    public static func sortedUnique(_ findings: [Finding]) -> [Finding] {
+        guard findings.count > 1 else { return findings }
+        let sorted = findings.sorted(by: Finding.ordered)
+        var result: [Finding] = []
+        result.reserveCapacity(sorted.count)
+        var runStart = 0
+        for finding in sorted {
+            if let last = result.last, !Finding.ordered(last, finding) {
+                // Same place, rule and message as the run so far: keep it only if it differs in full.
+                if result[runStart...].contains(finding) { continue }
+            } else {
+                runStart = result.count
+            }
+            result.append(finding)
+        }
+        return result
     }
 }
