@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "SockAuditParsersTests", dependencies: ["SockAuditParsers"]),
         .testTarget(name: "SockAuditRulesTests", dependencies: ["SockAuditRules", "SockAuditScanner"]),
         .testTarget(name: "SockAuditScannerTests", dependencies: ["SockAuditScanner", "SockAuditRules"]),
-        .testTarget(name: "SockAuditReportersTests", dependencies: ["SockAuditReporters", "SockAuditRules"],
+        .testTarget(name: "SockAuditReportersTests", dependencies: ["SockAuditReporters", "SockAuditRules", "SockAuditScanner"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "SockAuditHostTests", dependencies: ["SockAuditHost", "SockAuditScanner", "SockAuditRules"]),
         .testTarget(name: "SockAuditCLITests", dependencies: ["sockaudit"]),

@@ -34,7 +34,8 @@ public indirect enum JSONValue: Hashable, Sendable {
         return output + "\n"
     }
 
-    private func write(to output: inout String, indent: Int) {
+    /// The value as `rendered()` writes it nested `indent` levels deep (its first line unindented).
+    public func write(to output: inout String, indent: Int) {
         let pad = String(repeating: "  ", count: indent + 1)
         let closePad = String(repeating: "  ", count: indent)
         switch self {

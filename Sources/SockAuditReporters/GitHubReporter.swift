@@ -10,7 +10,7 @@ public struct GitHubReporter: Reporter {
         result.reportOrder.filter(\.isActive).map(command).joined()
     }
 
-    private func command(_ finding: Finding) -> String {
+    func command(_ finding: Finding) -> String {
         let location = finding.location
         var properties = [("file", Self.path(location.path))]
         // Line 0 (a host probe) would point nowhere; without it the annotation still names the file.

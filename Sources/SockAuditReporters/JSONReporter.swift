@@ -2,8 +2,9 @@ import SockAuditCore
 
 /// The machine-readable report described in `docs/json-output.md`.
 public struct JSONReporter: Reporter {
-    /// Bumped in the minor part for additive changes, in the major part for anything else.
-    public static let schemaVersion = "1.1"
+    /// Bumped in the minor part for additive changes, in the major part for anything else (2.0: the
+    /// summary moved after the findings, so a report can be written while the scan runs).
+    public static let schemaVersion = "2.0"
 
     public var tool: ToolInfo
 
@@ -19,17 +20,17 @@ public struct JSONReporter: Reporter {
                 "version": .string(tool.version),
                 "informationUri": .string(tool.informationURI),
             ]),
-            "summary": summary(result),
             "findings": .array(result.reportOrder.map(finding)),
+            "summary": summary(result.summary),
         ]).rendered()
     }
 
-    private func summary(_ result: ScanResult) -> JSONValue {
+    func summary(_ result: ScanSummary) -> JSONValue {
         .ordered([
-            "findings": .int(result.activeFindings.count),
-            "suppressed": .int(result.findings.filter { $0.suppression != nil }.count),
-            "baselined": .int(result.findings.filter { $0.suppression == nil && $0.isBaselined }.count),
-            "bySeverity": .object(Severity.allCases.reversed().map { .init($0.rawValue, .int(result.count($0))) }),
+            "findings": .int(result.tally.activeCount),
+            "suppressed": .int(result.tally.suppressed),
+            "baselined": .int(result.tally.baselined),
+            "bySeverity": .object(Severity.allCases.reversed().map { .init($0.rawValue, .int(result.tally.active($0))) }),
             "filesScanned": .object(result.filesScanned.sorted { $0.key < $1.key }.map { .init($0.key, .int($0.value)) }),
             "filesSkipped": .int(result.filesSkipped),
             "fixedSinceBaseline": .array(result.fixedSinceBaseline.map { entry in
@@ -41,7 +42,7 @@ public struct JSONReporter: Reporter {
         ])
     }
 
-    private func finding(_ finding: Finding) -> JSONValue {
+    func finding(_ finding: Finding) -> JSONValue {
         .ordered([
             "ruleId": .string(finding.ruleID),
             "slug": .string(finding.slug),

@@ -17,18 +17,23 @@ public struct JUnitReporter: Reporter {
         var cases = findings.map(testCase)
         // Jenkins' junit step fails a build on a report without test cases: a clean scan is one passed case.
         if findings.isEmpty {
-            cases = ["    <testcase classname=\"\(Self.suiteName)\" name=\"no findings\"/>\n"]
+            cases = [Self.noFindings]
         }
-        let counts = "tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\""
+        return Self.head(tests: cases.count, failures: failures, skipped: skipped) + cases.joined() + Self.tail
+    }
+
+    /// Jenkins' junit step fails a build on a report without test cases: a clean scan is one passed case.
+    static let noFindings = "    <testcase classname=\"\(suiteName)\" name=\"no findings\"/>\n"
+    static let tail = "  </testsuite>\n</testsuites>\n"
+
+    static func head(tests: Int, failures: Int, skipped: Int) -> String {
+        let counts = "tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\""
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<testsuites name=\"\(Self.suiteName)\" \(counts)>\n"
             + "  <testsuite name=\"\(Self.suiteName)\" \(counts)>\n"
-            + cases.joined()
-            + "  </testsuite>\n"
-            + "</testsuites>\n"
     }
 
-    private func testCase(_ finding: Finding) -> String {
+    func testCase(_ finding: Finding) -> String {
         let location = finding.location
         let name = "\(finding.ruleID) \(finding.slug) \(location.line):\(location.column)"
         let open = "    <testcase classname=\"\(XML.escaped(location.path))\" name=\"\(XML.escaped(name))\""

@@ -9,70 +9,95 @@ public struct MarkdownReporter: Reporter {
     public init() {}
 
     public func render(_ result: ScanResult) -> String {
-        let findings = result.reportOrder
-        let active = findings.filter(\.isActive)
-        let suppressed = findings.filter { $0.suppression != nil }
-        let baselined = findings.filter { $0.suppression == nil && $0.isBaselined }
-        let compared = result.wasComparedWithBaseline
+        var digest = Digest()
+        for finding in result.reportOrder { digest.add(finding) }
+        return render(digest, compared: result.wasComparedWithBaseline, fixed: result.fixedSinceBaseline.count)
+    }
 
-        var blocks = ["## sockaudit", verdict(active: active, suppressed: suppressed, baselined: baselined)]
-        if !findings.isEmpty {
-            blocks.append(countTable(active: active, suppressed: suppressed, baselined: baselined, compared: compared))
+    /// What the summary shows, gathered finding by finding: counts, and the first rows of each table.
+    struct Digest {
+        var active: [Severity: Int] = [:]
+        var suppressed: [Severity: Int] = [:]
+        var baselined: [Severity: Int] = [:]
+        var activeRows: [Finding] = []
+        var suppressedRows: [Finding] = []
+
+        mutating func add(_ finding: Finding) {
+            if finding.suppression != nil {
+                suppressed[finding.severity, default: 0] += 1
+                if suppressedRows.count < MarkdownReporter.maxRows { suppressedRows.append(finding) }
+            } else if finding.isBaselined {
+                baselined[finding.severity, default: 0] += 1
+            } else {
+                active[finding.severity, default: 0] += 1
+                if activeRows.count < MarkdownReporter.maxRows { activeRows.append(finding) }
+            }
         }
-        if !active.isEmpty {
+
+        var activeCount: Int { active.values.reduce(0, +) }
+        var suppressedCount: Int { suppressed.values.reduce(0, +) }
+        var baselinedCount: Int { baselined.values.reduce(0, +) }
+    }
+
+    func render(_ digest: Digest, compared: Bool, fixed: Int) -> String {
+        var blocks = ["## sockaudit", verdict(digest)]
+        if digest.activeCount + digest.suppressedCount + digest.baselinedCount > 0 {
+            blocks.append(countTable(digest, compared: compared))
+        }
+        if digest.activeCount > 0 {
             blocks.append("### Findings")
-            blocks.append(table(["Severity", "Rule", "Location", "Message"], active) { [$0.message] })
+            blocks.append(table(["Severity", "Rule", "Location", "Message"], digest.activeRows, of: digest.activeCount) { [$0.message] })
         }
-        if !suppressed.isEmpty {
-            let summary = "<summary>\(Self.count(suppressed.count, "suppressed finding"))</summary>"
-            let rows = table(["Severity", "Rule", "Location", "Reason", "Suppressed at"], suppressed) {
+        if digest.suppressedCount > 0 {
+            let summary = "<summary>\(Self.count(digest.suppressedCount, "suppressed finding"))</summary>"
+            let rows = table(["Severity", "Rule", "Location", "Reason", "Suppressed at"], digest.suppressedRows, of: digest.suppressedCount) {
                 [$0.suppression?.reason ?? "", $0.suppression?.source ?? ""]
             }
             // Blank lines around the table, or GitHub leaves it as raw text inside the HTML block.
             blocks.append("<details>\n" + summary + "\n\n" + rows + "\n\n</details>")
         }
         if compared {
-            blocks.append("Baseline: \(Self.count(baselined.count, "finding")) unchanged, "
-                + "\(result.fixedSinceBaseline.count) fixed since it was recorded.")
+            blocks.append("Baseline: \(Self.count(digest.baselinedCount, "finding")) unchanged, "
+                + "\(fixed) fixed since it was recorded.")
         }
         return blocks.joined(separator: "\n\n") + "\n"
     }
 
-    private func verdict(active: [Finding], suppressed: [Finding], baselined: [Finding]) -> String {
-        guard !active.isEmpty else {
+    private func verdict(_ digest: Digest) -> String {
+        guard digest.activeCount > 0 else {
             var accepted: [String] = []
-            if !suppressed.isEmpty { accepted.append("\(suppressed.count) suppressed") }
-            if !baselined.isEmpty { accepted.append("\(baselined.count) in the baseline") }
+            if digest.suppressedCount > 0 { accepted.append("\(digest.suppressedCount) suppressed") }
+            if digest.baselinedCount > 0 { accepted.append("\(digest.baselinedCount) in the baseline") }
             return accepted.isEmpty ? "**No findings.**" : "**No active findings** (\(accepted.joined(separator: ", ")))."
         }
         let bySeverity = Severity.allCases.reversed().compactMap { severity -> String? in
-            let count = active.filter { $0.severity == severity }.count
+            let count = digest.active[severity] ?? 0
             return count > 0 ? "\(count) \(severity.rawValue)" : nil
         }
-        return "**\(Self.count(active.count, "active finding"))**: \(bySeverity.joined(separator: ", "))."
+        return "**\(Self.count(digest.activeCount, "active finding"))**: \(bySeverity.joined(separator: ", "))."
     }
 
-    private func countTable(active: [Finding], suppressed: [Finding], baselined: [Finding], compared: Bool) -> String {
+    private func countTable(_ digest: Digest, compared: Bool) -> String {
         var header = ["Severity", "Active", "Suppressed"]
         if compared { header.append("In baseline") }
         var lines = [Self.row(header), Self.row(["---"] + Array(repeating: "---:", count: header.count - 1))]
         for severity in Severity.allCases.reversed() {
-            let counts = [active, suppressed] + (compared ? [baselined] : [])
-            lines.append(Self.row([severity.rawValue] + counts.map { String($0.filter { $0.severity == severity }.count) }))
+            let counts = [digest.active, digest.suppressed] + (compared ? [digest.baselined] : [])
+            lines.append(Self.row([severity.rawValue] + counts.map { String($0[severity] ?? 0) }))
         }
         return lines.joined(separator: "\n")
     }
 
-    /// Findings as rows, capped at `maxRows`; cells after the location come from `extra`.
-    private func table(_ header: [String], _ findings: [Finding], extra: (Finding) -> [String]) -> String {
+    /// The first rows (at most `maxRows`) of `total` findings; cells after the location come from `extra`.
+    private func table(_ header: [String], _ findings: [Finding], of total: Int, extra: (Finding) -> [String]) -> String {
         var lines = [Self.row(header), Self.row(Array(repeating: "---", count: header.count))]
         for finding in findings.prefix(Self.maxRows) {
             let cells = [finding.severity.rawValue, "\(finding.ruleID) \(finding.slug)", finding.location.description]
                 + extra(finding)
             lines.append(Self.row(cells.map(Self.cell)))
         }
-        if findings.count > Self.maxRows {
-            lines.append("\n…and \(findings.count - Self.maxRows) more.")
+        if total > Self.maxRows {
+            lines.append("\n…and \(total - Self.maxRows) more.")
         }
         return lines.joined(separator: "\n")
     }

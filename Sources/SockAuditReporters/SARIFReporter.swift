@@ -23,12 +23,7 @@ public struct SARIFReporter: Reporter {
         let rules = descriptors(result.rules, findings)
         let compared = result.wasComparedWithBaseline
         let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let run = SARIFRun(
-            tool: SARIFTool(driver: SARIFToolComponent(
-                name: tool.name, version: tool.version, semanticVersion: tool.version,
-                informationUri: tool.informationURI, rules: rules)),
-            originalUriBaseIds: [Self.sourceRootID: SARIFArtifactLocation(uri: base.string)],
-            results: findings.map { finding in
+        let run = self.run(rules: rules, base: base, results: findings.map { finding in
                 SARIFResult(
                     ruleId: finding.ruleID,
                     ruleIndex: ruleIndex[finding.ruleID] ?? 0,
@@ -46,10 +41,24 @@ public struct SARIFReporter: Reporter {
                     baselineState: compared ? (finding.isBaselined ? .unchanged : .new) : nil)
             })
 
+        return Self.encoded(SARIFLog(runs: [run]))
+    }
+
+    func run(rules: [SARIFReportingDescriptor], base: BaseURI, results: [SARIFResult]) -> SARIFRun {
+        SARIFRun(
+            tool: SARIFTool(driver: SARIFToolComponent(
+                name: tool.name, version: tool.version, semanticVersion: tool.version,
+                informationUri: tool.informationURI, rules: rules)),
+            originalUriBaseIds: [Self.sourceRootID: SARIFArtifactLocation(uri: base.string)],
+            results: results)
+    }
+
+    /// The log as JSON: pretty, keys sorted, slashes unescaped.
+    static func encoded(_ log: SARIFLog) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            return String(decoding: try encoder.encode(SARIFLog(runs: [run])), as: UTF8.self) + "\n"
+            return String(decoding: try encoder.encode(log), as: UTF8.self) + "\n"
         } catch {
             // The model holds only strings, integers and arrays of them; encoding it cannot fail.
             preconditionFailure("SARIF encoding failed: \(error)")
@@ -58,7 +67,7 @@ public struct SARIFReporter: Reporter {
 
     /// Every rule that ran, by ID, plus a minimal entry for any finding whose rule is not listed,
     /// so that every result's `ruleIndex` points at its rule.
-    private func descriptors(_ rules: [RuleDescription], _ findings: [Finding]) -> [SARIFReportingDescriptor] {
+    func descriptors(_ rules: [RuleDescription], _ findings: [Finding]) -> [SARIFReportingDescriptor] {
         var byID: [String: SARIFReportingDescriptor] = [:]
         for rule in rules where byID[rule.id] == nil {
             byID[rule.id] = descriptor(rule)
@@ -99,7 +108,7 @@ public struct SARIFReporter: Reporter {
 
     /// Relative paths (and absolute ones inside the base) go through `%SRCROOT%`; anything else gets
     /// an absolute `file://` URI, since a relative reference must not climb out of its base.
-    private func artifactLocation(_ path: String, _ base: BaseURI) -> SARIFArtifactLocation {
+    func artifactLocation(_ path: String, _ base: BaseURI) -> SARIFArtifactLocation {
         let segments = FileURI.segments(of: path)
         if path.hasPrefix("/") {
             if let inside = base.relative(segments) {

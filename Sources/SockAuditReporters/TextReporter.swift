@@ -32,7 +32,7 @@ public struct TextReporter: Reporter {
         return blocks.joined(separator: "\n")
     }
 
-    private func line(for finding: Finding, showingPath: Bool) -> String {
+    func line(for finding: Finding, showingPath: Bool) -> String {
         let location = finding.location
         let place = showingPath
             ? "\(Terminal.printable(location.path)):\(location.line):\(location.column):"
@@ -46,7 +46,7 @@ public struct TextReporter: Reporter {
         return paint(text, ANSI.dim)
     }
 
-    private func paint(_ text: String, _ code: String) -> String {
+    func paint(_ text: String, _ code: String) -> String {
         color ? code + text + ANSI.reset : text
     }
 }

@@ -89,6 +89,22 @@ public struct Scanner: Sendable {
 
     /// Scans the targets; `-` reads `standardInput` (called at most once).
     public func scan(_ targets: [String], standardInput: () -> [UInt8] = { [] }) throws(ScanError) -> ScanResult {
+        let plan = try plan(targets, standardInput: standardInput)
+        var result = run(plan.work, context: plan.context, skipped: plan.skipped, passedTogether: plan.passedTogether)
+        result.linksNotFollowed = plan.linksNotFollowed
+        return result
+    }
+
+    /// What a scan of the targets reads, and how.
+    struct Plan {
+        var work: [WorkItem]
+        var context: InputContext
+        var skipped: Int
+        var passedTogether: Set<String>
+        var linksNotFollowed: [String]
+    }
+
+    func plan(_ targets: [String], standardInput: () -> [UInt8]) throws(ScanError) -> Plan {
         let discovered: DiscoveredFiles
         do {
             discovered = try Discovery(excludes: options.excludes + options.configuration.excludes, followSymlinks: options.followSymlinks)
@@ -114,9 +130,9 @@ public struct Scanner: Sendable {
             maxFileSize: options.maxFileSize, envFiles: options.envFiles, roots: InputContext.roots(of: paths + (targets.contains("-") ? ["."] : [])))
         // Files named one by one on the command line belong together (one host's configuration).
         let named = Set(discovered.files.filter(paths.contains).map(Self.display))
-        var result = run(work, context: context, skipped: discovered.notRead, passedTogether: named.count > 1 ? named : [])
-        result.linksNotFollowed = discovered.linksNotFollowed.map(Self.display)
-        return result
+        return Plan(
+            work: work, context: context, skipped: discovered.notRead, passedTogether: named.count > 1 ? named : [],
+            linksNotFollowed: discovered.linksNotFollowed.map(Self.display))
     }
 
     static func display(_ path: String) -> String {
@@ -133,6 +149,16 @@ public struct Scanner: Sendable {
         case standardInput([UInt8])
         case helmChart(String)
         case source(SourceFile)
+
+        /// The path its findings are reported under (the order a streamed report follows).
+        var reportPath: String {
+            switch self {
+            case .file(let path, _, _), .unlisted(let path, _), .undecodableName(let path, _), .helmChart(let path):
+                Scanner.display(path)
+            case .standardInput: "-"
+            case .source(let file): file.path
+            }
+        }
     }
 
     /// What a file leaves behind once scanned: its findings and the facts that are judged across

@@ -1,6 +1,7 @@
 import ArgumentParser
 import SockAuditCore
 import SockAuditReporters
+import SockAuditScanner
 
 /// Where and how the report goes and what fails the run: shared by `scan` and `host`.
 struct ReportOptions: ParsableArguments {
@@ -19,6 +20,14 @@ struct ReportOptions: ParsableArguments {
     /// The --baseline file, read; nil without one; an unreadable one exits 2.
     func loadBaseline() throws -> Baseline? {
         try ReportOutput.loadBaseline(baseline)
+    }
+
+    /// Runs `scan` and writes the report as it goes, then the summary line; exits as `emit` does.
+    func stream(_ options: ScanOptions, configuration: Configuration, scan: ((Finding) -> Void) throws -> ScanSummary) throws {
+        let start = ReportStart(
+            rules: options.rules.map { $0.description }, comparedWithBaseline: !(options.baseline?.entries.isEmpty ?? true))
+        try ReportOutput.stream(
+            format: format, output: output, start: start, failOn: failOn, configuration: configuration, scan: scan)
     }
 
     /// Writes the report and the summary line, then exits as the result and --fail-on decide.

@@ -22,7 +22,10 @@ struct Scan: ParsableCommand {
 
     func run() throws {
         let configuration = try input.loadConfiguration()
-        let result = try input.run(input.scanOptions(configuration: configuration, baseline: try report.loadBaseline()))
-        try report.emit(result, summary: Summary.line(result), configuration: configuration)
+        let baseline = try report.loadBaseline()
+        let options = input.scanOptions(configuration: configuration, baseline: baseline)
+        try report.stream(options, configuration: configuration) { emit in
+            try input.stream(options, emit: emit)
+        }
     }
 }

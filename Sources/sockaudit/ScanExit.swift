@@ -9,9 +9,12 @@ enum ScanExit {
     /// nil for success (0); 1 when a finding other than SA901 reaches the threshold; else 3 when
     /// an active SA901 says a file in scope was not scanned.
     static func code(_ result: ScanResult, threshold: Severity) -> ExitCode? {
-        let active = result.activeFindings
-        if active.contains(where: { $0.ruleID != unscannable && $0.severity >= threshold }) { return ExitCode(1) }
-        if active.contains(where: { $0.ruleID == unscannable }) { return incomplete }
+        code(result.summary.tally, threshold: threshold)
+    }
+
+    static func code(_ tally: FindingTally, threshold: Severity) -> ExitCode? {
+        if let worst = tally.worstActive, worst >= threshold { return ExitCode(1) }
+        if tally.activeUnscannable > 0 { return incomplete }
         return nil
     }
 }

@@ -24,10 +24,14 @@ struct ScanInputOptions: ParsableArguments {
     @Flag(name: .customLong("follow-symlinks"), help: "Follow symbolic links inside scanned folders when they resolve inside the folder (never outside it; loops are detected).")
     var followSymlinks = false
 
+    @Option(help: "Scan at most this many files at once (default: one per core).")
+    var jobs: Int?
+
     @OptionGroup var policy: PolicyOptions
 
     func validate() throws {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     /// The configuration for these paths: --config, else the nearest one at or above the first path.
@@ -41,6 +45,7 @@ struct ScanInputOptions: ParsableArguments {
         options.maxFileSize = maxFileSize
         options.envFiles = envFile
         options.followSymlinks = followSymlinks
+        if let jobs { options.workers = jobs }
         return options
     }
 
@@ -54,6 +59,25 @@ struct ScanInputOptions: ParsableArguments {
             return try Scanner(options: options).scan(paths, standardInput: {
                 Scanner.readStandardInput(limit: options.maxFileSize)
             })
+        } catch {
+            Terminal.error("sockaudit: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+extension ScanInputOptions {
+    /// Runs the scan, handing each finding to `emit` in report order as soon as it is known.
+    func stream(_ options: ScanOptions, emit: (Finding) -> Void) throws -> ScanSummary {
+        var options = options
+        // A report written to the terminal as it goes is progress enough; a line under it would tear it.
+        let progress = Terminal.isTTY(STDOUT_FILENO) ? nil : ProgressLine.make(quiet: quiet)
+        options.progress = progress?.1
+        defer { progress?.0.erase() }
+        do {
+            return try Scanner(options: options).stream(paths, standardInput: {
+                Scanner.readStandardInput(limit: options.maxFileSize)
+            }, emit: emit)
         } catch {
             Terminal.error("sockaudit: \(error)")
             throw ExitCode(2)

@@ -3,6 +3,10 @@ import SockAuditCore
 /// The one summary line printed on standard error at the end of a scan.
 enum Summary {
     static func line(_ result: ScanResult) -> String {
+        line(result.summary)
+    }
+
+    static func line(_ result: ScanSummary) -> String {
         let total = result.filesScanned.values.reduce(0, +)
         let kinds = result.filesScanned.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         var text = "sockaudit: scanned \(total) file\(total == 1 ? "" : "s")"
@@ -13,11 +17,15 @@ enum Summary {
 
     /// `findings: 0 critical, 1 high, ...` with suppressed, baselined and fixed counts.
     static func findings(_ result: ScanResult) -> String {
+        findings(result.summary)
+    }
+
+    static func findings(_ result: ScanSummary) -> String {
         var text = "findings:"
-        let counts = Severity.allCases.reversed().map { "\(result.count($0)) \($0.rawValue)" }
+        let counts = Severity.allCases.reversed().map { "\(result.tally.active($0)) \($0.rawValue)" }
         text += " " + counts.joined(separator: ", ")
-        let suppressed = result.findings.filter { $0.suppression != nil }.count
-        let baselined = result.findings.filter(\.isBaselined).count
+        let suppressed = result.tally.suppressed
+        let baselined = result.tally.baselined
         var notes: [String] = []
         if suppressed > 0 { notes.append("\(suppressed) suppressed") }
         if baselined > 0 { notes.append("\(baselined) in baseline") }
@@ -25,7 +33,7 @@ enum Summary {
         if !notes.isEmpty { text += " (\(notes.joined(separator: ", ")))" }
         let links = result.linksNotFollowed.count
         if links > 0 { text += "; \(links) symbolic link\(links == 1 ? "" : "s") not followed" }
-        let unscanned = result.activeFindings.filter { $0.ruleID == ScanExit.unscannable }.count
+        let unscanned = result.tally.activeUnscannable
         if unscanned > 0 { text += "; scan incomplete: \(unscanned) not scanned (SA901)" }
         return text
     }

@@ -10,14 +10,22 @@ import SockAuditReporters
 
     @Test func parsesAndIsVersioned() throws {
         let document = try parse(JSONReporter(tool: Fixture.tool).render(Fixture.result))
-        #expect(document["schemaVersion"] as? String == "1.1")
+        #expect(document["schemaVersion"] as? String == "2.0")
         let tool = try #require(document["tool"] as? [String: Any])
         #expect(tool["name"] as? String == "sockaudit")
         #expect(tool["version"] as? String == "0.0.0-test")
     }
 
     @Test func schemaVersionComesFirst() {
-        #expect(JSONReporter().render(Fixture.result).hasPrefix("{\n  \"schemaVersion\": \"1.1\",\n"))
+        #expect(JSONReporter().render(Fixture.result).hasPrefix("{\n  \"schemaVersion\": \"2.0\",\n"))
+    }
+
+    /// The summary is known only when every finding is: it comes last, so the report can stream.
+    @Test func summaryComesLast() throws {
+        let text = JSONReporter().render(Fixture.result)
+        let summary = try #require(text.range(of: "\n  \"summary\": {"))
+        #expect(text.range(of: "\n  \"findings\": [")!.lowerBound < summary.lowerBound)
+        #expect(text[summary.upperBound...].hasSuffix("\n  }\n}\n"))
     }
 
     @Test func sameInputSameBytes() {

@@ -12,17 +12,33 @@ public struct Baseline: Hashable, Sendable, Codable {
     /// Marks findings present in the baseline (as many times as recorded) and returns the entries
     /// that are no longer found.
     public func apply(to findings: inout [Finding]) -> [BaselineEntry] {
-        var remaining: [String: [BaselineEntry]] = [:]
-        for entry in entries { remaining[entry.fingerprint, default: []].append(entry) }
-        for index in findings.indices where findings[index].suppression == nil {
-            let key = findings[index].fingerprint
+        var matcher = Matcher(self)
+        for index in findings.indices { matcher.mark(&findings[index]) }
+        return matcher.fixed()
+    }
+
+    /// The baseline applied one finding at a time, in report order, for a streamed scan.
+    public struct Matcher: Sendable {
+        private var remaining: [String: [BaselineEntry]] = [:]
+
+        public init(_ baseline: Baseline) {
+            for entry in baseline.entries { remaining[entry.fingerprint, default: []].append(entry) }
+        }
+
+        public mutating func mark(_ finding: inout Finding) {
+            guard finding.suppression == nil else { return }
+            let key = finding.fingerprint
             if var pending = remaining[key], !pending.isEmpty {
                 pending.removeFirst()
                 remaining[key] = pending
-                findings[index].isBaselined = true
+                finding.isBaselined = true
             }
         }
-        return remaining.values.flatMap { $0 }.sorted()
+
+        /// The entries no finding matched: fixed since the baseline was recorded.
+        public func fixed() -> [BaselineEntry] {
+            remaining.values.flatMap { $0 }.sorted()
+        }
     }
 }
 

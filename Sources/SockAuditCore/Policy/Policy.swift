@@ -50,6 +50,41 @@ public struct Policy: Sendable {
         return result.sorted(by: Finding.ordered)
     }
 
+    /// The policy applied one group of findings at a time (a file's findings with that file's
+    /// directives), for a scan that streams its findings: a directive covers findings in its own
+    /// file only, so a file is judged with its own. `.sockaudit.yml` suppressions count their
+    /// matches across groups; the ones that matched nothing (and expired ones) come from `finish()`.
+    /// Over one group holding everything, `judge` + `finish` is `apply`.
+    public struct Run: Sendable {
+        let policy: Policy
+        var usedPathSuppressions = Set<Int>()
+
+        public init(_ policy: Policy) {
+            self.policy = policy
+        }
+
+        /// The group's findings and its stale directives, configured and suppressed, in order.
+        public mutating func judge(_ findings: [Finding], directives: [SuppressionDirective]) -> [Finding] {
+            let enabled = findings.filter(policy.isEnabled)
+            guard policy.honoursSuppressions, !(directives.isEmpty && policy.configuration.suppressions.isEmpty) else {
+                return policy.configure(enabled).sorted(by: Finding.ordered)
+            }
+            let matches = SuppressionMatches(enabled, directives: directives, policy: policy)
+            usedPathSuppressions.formUnion(matches.usedPathSuppressions)
+            var result = policy.configure(enabled + policy.staleDirectives(matches))
+            for (index, suppression) in matches.suppressions.enumerated() {
+                result[index].suppression = suppression
+            }
+            return result.sorted(by: Finding.ordered)
+        }
+
+        /// `.sockaudit.yml` suppressions that expired or matched nothing in the whole scan.
+        public func finish() -> [Finding] {
+            guard policy.honoursSuppressions else { return [] }
+            return policy.configure(policy.stalePathSuppressions(used: usedPathSuppressions)).sorted(by: Finding.ordered)
+        }
+    }
+
     private func isEnabled(_ finding: Finding) -> Bool {
         !configuration.disabledRules.contains(finding.ruleID)
     }
@@ -98,6 +133,11 @@ public struct Policy: Sendable {
 
     /// SA903: directives and configured suppressions that covered nothing, name no rule, or expired.
     private func staleFindings(_ matches: SuppressionMatches) -> [Finding] {
+        staleDirectives(matches) + stalePathSuppressions(used: matches.usedPathSuppressions)
+    }
+
+    /// SA903 for directives that covered nothing or name no rule.
+    private func staleDirectives(_ matches: SuppressionMatches) -> [Finding] {
         var stale: [Finding] = []
         for (index, directive) in matches.justified.enumerated() where !matches.usedDirectives.contains(index) {
             let unknown = directive.rules.filter { canonicalID($0) == nil }
@@ -106,11 +146,17 @@ public struct Policy: Sendable {
                 : "suppression names no known rule: \(unknown.joined(separator: ", "))"
             stale.append(staleSuppression.finding(at: directive.writtenAt, message, evidence: directive.rules.joined(separator: ",")))
         }
+        return stale
+    }
+
+    /// SA903 for `.sockaudit.yml` suppressions that expired or covered nothing.
+    private func stalePathSuppressions(used usedPathSuppressions: Set<Int>) -> [Finding] {
+        var stale: [Finding] = []
         for (index, suppression) in configuration.suppressions.enumerated() {
             let message: String
             if let expires = suppression.expires, expires <= today {
                 message = "suppression of \(describe(suppression)) expired on \(expires); its findings are reported again"
-            } else if !matches.usedPathSuppressions.contains(index) {
+            } else if !usedPathSuppressions.contains(index) {
                 message = "unused suppression of \(describe(suppression)): nothing matched it; remove it"
             } else {
                 continue

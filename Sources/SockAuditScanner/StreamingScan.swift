@@ -1,0 +1,155 @@
+import SockAuditCore
+import SockAuditParsers
+import SockAuditRules
+
+/// A scan that hands its findings over as it goes, in report order, and keeps none of them: memory
+/// follows the files in flight (a bounded window), not the size of the sweep.
+///
+/// Files are taken in path order, so writing each file's findings (sorted) as the file is done is
+/// the order of the whole result. What spans files is kept as facts, never as findings:
+/// - the daemon files of one host (`ROOT/etc/docker/daemon.json`, its units and defaults file, or
+///   files named together on the command line) are known by their paths, so they are scanned and
+///   merged first and their findings wait, with their file, for its turn;
+/// - suppression directives cover findings in their own file, so each file is judged with its own;
+/// - `.sockaudit.yml` suppressions count their matches; the ones that matched nothing are reported
+///   at the end, when that is known, as are the files carried inside a host snapshot;
+/// - the baseline is matched finding by finding, its unmatched entries listed at the end.
+extension Scanner {
+    /// Files scanned ahead of the one being written, per worker.
+    static let windowPerWorker = 64
+
+    /// Scans the targets, calling `emit` with every finding in report order; returns the counts.
+    public func stream(
+        _ targets: [String], standardInput: () -> [UInt8] = { [] }, emit: (Finding) -> Void
+    ) throws(ScanError) -> ScanSummary {
+        let plan = try plan(targets, standardInput: standardInput)
+        var summary = stream(plan.work, context: plan.context, skipped: plan.skipped, passedTogether: plan.passedTogether, emit: emit)
+        summary.linksNotFollowed = plan.linksNotFollowed
+        return summary
+    }
+
+    func stream(
+        _ unordered: [WorkItem], context: InputContext, skipped alreadySkipped: Int, passedTogether: Set<String>,
+        emit: (Finding) -> Void
+    ) -> ScanSummary {
+        let work = unordered.enumerated()
+            .sorted { ($0.element.reportPath, $0.offset) < ($1.element.reportPath, $1.offset) }.map(\.element)
+        let fileScanner = FileScanner(context: context)
+        let engine = Engine(rules: options.activeRules)
+        let options = self.options
+        options.progress?.found(work.count)
+
+        // One host's daemon files, scanned first and merged; their findings wait for their file.
+        let merging = work.indices.filter { index in
+            let path = work[index].reportPath
+            return passedTogether.contains(path) || DaemonOrigin.locate(path)?.hostRoot != nil
+        }
+        let early = ParallelMap.map(count: merging.count, workers: options.workers) { position in
+            Self.fileResult(of: work[merging[position]], fileScanner: fileScanner, engine: engine, options: options, judgeDaemons: false)
+        }
+        let merged = DaemonMerge.merge(early.filter { $0.kind != nil }.flatMap(\.daemons), passedTogether: passedTogether)
+        var waiting = Dictionary(grouping: engine.run(Facts(daemons: merged)), by: \.location.path)
+        let earlyResults = Dictionary(uniqueKeysWithValues: zip(merging, early))
+
+        var writer = StreamWriter(scanner: self)
+        var skipped = alreadySkipped
+        var embedded: [EmbeddedFile] = []
+        OrderedStream.run(
+            count: work.count, workers: options.workers, window: Self.windowPerWorker * max(1, options.workers),
+            produce: { index in
+                earlyResults[index]
+                    ?? Self.fileResult(of: work[index], fileScanner: fileScanner, engine: engine, options: options, judgeDaemons: true)
+            },
+            consume: { index, result in
+                let path = work[index].reportPath
+                // Merged-daemon findings of a path that is no file of this scan go where they sort.
+                for other in waiting.keys.filter({ $0 < path }).sorted() {
+                    writer.write(waiting.removeValue(forKey: other) ?? [], directives: [], to: emit)
+                }
+                guard let kind = result.kind else {
+                    skipped += 1
+                    return
+                }
+                writer.count(kind.summaryName)
+                embedded += result.embedded
+                writer.write(result.findings + (waiting.removeValue(forKey: path) ?? []), directives: result.directives, to: emit)
+            })
+        for path in waiting.keys.sorted() {
+            writer.write(waiting[path] ?? [], directives: [], to: emit)
+        }
+        // Files carried inside a host snapshot (its daemon.json and units), under their host paths.
+        if !embedded.isEmpty {
+            let sources = embedded.map { SourceFile(path: $0.path, bytes: Array($0.text.utf8)) }
+            let files = Dictionary(sources.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+            options.progress?.found(sources.count)
+            let inner = FileScanner(context: .inMemory(files))
+            let results = ParallelMap.map(count: sources.count, workers: options.workers) { index in
+                Self.fileResult(of: .source(sources[index]), fileScanner: inner, engine: engine, options: options, judgeDaemons: false)
+            }
+            var findings = results.flatMap(\.findings)
+            findings += engine.run(Facts(daemons: DaemonMerge.merge(results.filter { $0.kind != nil }.flatMap(\.daemons), passedTogether: [])))
+            for result in results { if let kind = result.kind { writer.count(kind.summaryName) } else { skipped += 1 } }
+            writer.write(findings, directives: results.flatMap(\.directives), to: emit)
+        }
+        return writer.finish(skipped: skipped, to: emit)
+    }
+
+    /// One item scanned and judged by the rules; its daemons judged with it unless they are merged
+    /// with other files' first.
+    static func fileResult(
+        of item: WorkItem, fileScanner: FileScanner, engine: Engine, options: ScanOptions, judgeDaemons: Bool
+    ) -> FileResult {
+        let outcome = Self.outcome(of: item, fileScanner: fileScanner, options: options)
+        var local = outcome.facts
+        let daemons = local.daemons
+        local.daemons = []
+        var findings = engine.run(local)
+        if judgeDaemons && !daemons.isEmpty {
+            findings += engine.run(Facts(daemons: daemons))
+        }
+        options.progress?.done(findings: findings.count)
+        return FileResult(
+            kind: outcome.kind, findings: findings, daemons: judgeDaemons ? [] : daemons, directives: local.directives,
+            embedded: local.embeddedFiles)
+    }
+}
+
+/// The end of the stream: policy, baseline and counts applied to each group of findings (one
+/// file's, with that file's directives) before they are handed over.
+private struct StreamWriter {
+    var policy: Policy.Run
+    var baseline: Baseline.Matcher?
+    var tally = FindingTally()
+    var scanned: [String: Int] = [:]
+
+    init(scanner: Scanner) {
+        let options = scanner.options
+        policy = Policy.Run(Policy(
+            configuration: options.configuration, today: options.today, honoursSuppressions: options.honoursSuppressions,
+            rules: options.rules.map { $0.description }, staleSuppression: StaleSuppressionRule.description))
+        baseline = options.baseline.map(Baseline.Matcher.init)
+    }
+
+    mutating func count(_ kind: String) {
+        scanned[kind, default: 0] += 1
+    }
+
+    mutating func write(_ findings: [Finding], directives: [SuppressionDirective], to emit: (Finding) -> Void) {
+        guard !findings.isEmpty || !directives.isEmpty else { return }
+        for var finding in policy.judge(findings, directives: directives) {
+            baseline?.mark(&finding)
+            tally.add(finding)
+            emit(finding)
+        }
+    }
+
+    mutating func finish(skipped: Int, to emit: (Finding) -> Void) -> ScanSummary {
+        for var finding in policy.finish() {
+            baseline?.mark(&finding)
+            tally.add(finding)
+            emit(finding)
+        }
+        return ScanSummary(
+            tally: tally, filesScanned: scanned, filesSkipped: skipped, fixedSinceBaseline: baseline?.fixed() ?? [])
+    }
+}
