@@ -13,6 +13,9 @@ public enum InputGroup: String, Sendable, Codable, CaseIterable, Hashable, Compa
     case inspect
     /// A live host, or a snapshot of one.
     case host
+    /// Infrastructure as code that declares containers: Terraform (and ECS, CloudFormation, Nomad,
+    /// Ansible as they are read).
+    case infrastructure = "iac"
 
     public static func < (lhs: InputGroup, rhs: InputGroup) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

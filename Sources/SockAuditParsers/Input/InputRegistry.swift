@@ -15,6 +15,7 @@ public enum InputRegistry {
         GitLabCIInput(),
         DevContainerInput(),
         MCPConfigInput(),
+        TerraformInput(),
         DockerfileInput(),
         MakefileInput(),
         SystemdUnitInput(),

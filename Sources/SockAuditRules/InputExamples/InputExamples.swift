@@ -10,21 +10,40 @@ enum InputExamples {
         "SA101": [
             (DevContainerExamples.socketMountFiring, DevContainerExamples.socketMountSilent),
             (MCPConfigExamples.socketMountFiring, MCPConfigExamples.socketMountSilent),
+            (TerraformExamples.socketMountFiring, TerraformExamples.socketMountSilent),
         ],
         "SA104": [
             (DevContainerExamples.clientPlainTCPFiring, DevContainerExamples.clientPlainTCPSilent),
             (MCPConfigExamples.clientPlainTCPFiring, MCPConfigExamples.clientPlainTCPSilent),
+            (TerraformExamples.clientPlainTCPFiring, TerraformExamples.clientPlainTCPSilent),
         ],
         "SA301": [
             (DevContainerExamples.privilegedFiring, DevContainerExamples.privilegedSilent),
             (MCPConfigExamples.privilegedFiring, MCPConfigExamples.privilegedSilent),
+            (TerraformExamples.privilegedFiring, TerraformExamples.privilegedSilent),
         ],
-        "SA302": [(DevContainerExamples.capabilityFiring, DevContainerExamples.capabilitySilent)],
-        "SA304": [(DevContainerExamples.seccompFiring, DevContainerExamples.seccompSilent)],
+        "SA302": [
+            (DevContainerExamples.capabilityFiring, DevContainerExamples.capabilitySilent),
+            (TerraformExamples.capabilityFiring, TerraformExamples.capabilitySilent),
+        ],
+        "SA304": [
+            (DevContainerExamples.seccompFiring, DevContainerExamples.seccompSilent),
+            (TerraformExamples.seccompFiring, TerraformExamples.seccompSilent),
+        ],
         "SA305": [(DevContainerExamples.macFiring, DevContainerExamples.macSilent)],
-        "SA308": [(DevContainerExamples.runsAsRootFiring, DevContainerExamples.runsAsRootSilent)],
-        "SA402": [(DevContainerExamples.hostNetworkFiring, DevContainerExamples.hostNetworkSilent)],
-        "SA405": [(DevContainerExamples.sensitivePathFiring, DevContainerExamples.sensitivePathSilent)],
+        "SA308": [
+            (DevContainerExamples.runsAsRootFiring, DevContainerExamples.runsAsRootSilent),
+            (TerraformExamples.runsAsRootFiring, TerraformExamples.runsAsRootSilent),
+        ],
+        "SA402": [
+            (DevContainerExamples.hostNetworkFiring, DevContainerExamples.hostNetworkSilent),
+            (TerraformExamples.hostNetworkFiring, TerraformExamples.hostNetworkSilent),
+        ],
+        "SA405": [
+            (DevContainerExamples.sensitivePathFiring, DevContainerExamples.sensitivePathSilent),
+            (TerraformExamples.sensitivePathFiring, TerraformExamples.sensitivePathSilent),
+        ],
+        "SA401": [(TerraformExamples.hostPIDFiring, TerraformExamples.hostPIDSilent)],
     ]
 
     static func firing(_ id: String) -> [Example] { (byRule[id] ?? []).flatMap(\.firing) }

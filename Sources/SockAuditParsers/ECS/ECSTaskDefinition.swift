@@ -1,0 +1,157 @@
+import SockAuditCore
+
+/// An Amazon ECS task definition -> its containers, whichever file holds it: the API's JSON
+/// (`containerDefinitions`, camelCase), CloudFormation (`ContainerDefinitions`, PascalCase), or
+/// Terraform (`container_definitions`, with the task's `volume` blocks). A `mountPoints` entry is a
+/// host mount when its `sourceVolume` names a volume with a host `sourcePath`; the finding points at
+/// that `sourcePath`. Task-level `networkMode`, `pidMode` and `ipcMode` apply to every container.
+public struct ECSTaskDefinition: Sendable {
+    /// A task volume backed by a host path.
+    public struct HostVolume: Sendable {
+        public var sourcePath: String
+        public var location: SourceLocation
+        public var spelling: String
+
+        public init(sourcePath: String, location: SourceLocation, spelling: String) {
+            self.sourcePath = sourcePath
+            self.location = location
+            self.spelling = spelling
+        }
+    }
+
+    public var path: String
+    /// `task definition "web"`, `aws_ecs_task_definition.web`, `TaskDefinition` (the logical id).
+    public var owner: String
+    public var location: SourceLocation
+    public var hostVolumes: [String: HostVolume] = [:]
+    public var networkModeHost: Setting<Bool>?
+    public var pidModeHost: Setting<Bool>?
+    public var ipcModeHost: Setting<Bool>?
+    /// A task-level memory or CPU size bounds every container of the task.
+    public var taskMemory: Setting<String>?
+    public var taskCPU: Setting<String>?
+
+    public init(path: String, owner: String, location: SourceLocation) {
+        self.path = path
+        self.owner = owner
+        self.location = location
+    }
+
+    /// A key in either spelling the task definition formats use (`mountPoints`, `MountPoints`).
+    public static func field(_ node: Node?, _ camel: String) -> Node? {
+        guard let node else { return nil }
+        return node[camel] ?? node[camel.prefix(1).uppercased() + camel.dropFirst()]
+    }
+
+    public static func fieldKey(_ node: Node, _ camel: String) -> Node? {
+        node.keyNode(camel) ?? node.keyNode(camel.prefix(1).uppercased() + camel.dropFirst())
+    }
+
+    /// The host volumes of a `volumes` list (`{name, host: {sourcePath}}` / `{Name, Host: {SourcePath}}`).
+    public mutating func readVolumes(_ volumes: Node?, path volumePath: String? = nil) {
+        for volume in volumes?.sequence ?? [] {
+            guard let name = Self.field(volume, "name")?.string, let host = Self.field(volume, "host"),
+                  let source = Self.field(host, "sourcePath"), let text = source.string, !source.isNull else { continue }
+            let key = Self.fieldKey(host, "sourcePath") ?? source
+            let spelling = "volume \"\(name)\" sourcePath \(text)"
+            hostVolumes[name] = HostVolume(sourcePath: text, location: key.location(in: volumePath ?? path), spelling: spelling)
+        }
+    }
+
+    /// Task-level `networkMode`/`pidMode`/`ipcMode` and sizes from the task object.
+    public mutating func readTaskSettings(_ task: Node, path taskPath: String? = nil) {
+        let at = taskPath ?? path
+        func mode(_ name: String) -> Setting<Bool>? {
+            guard let node = Self.field(task, name), let text = node.string, !node.isNull else { return nil }
+            let key = Self.fieldKey(task, name) ?? node
+            return Setting(text == "host", at: key.location(in: at), spelling: "\(name): \"\(text)\"")
+        }
+        networkModeHost = mode("networkMode")
+        pidModeHost = mode("pidMode")
+        ipcModeHost = mode("ipcMode")
+        taskMemory = Self.size(task, "memory", at)
+        taskCPU = Self.size(task, "cpu", at)
+    }
+
+    static func size(_ node: Node, _ name: String, _ path: String) -> Setting<String>? {
+        guard let value = field(node, name), let text = value.string, !value.isNull, text != "0" else { return nil }
+        let key = fieldKey(node, name) ?? value
+        return Setting(text, at: key.location(in: path), spelling: "\(name): \(text)")
+    }
+
+    /// The containers of a `containerDefinitions` list, read from `path` (another file for
+    /// Terraform's `file("…")`).
+    public func containers(_ definitions: Node, path definitionsPath: String? = nil) -> [ContainerSpec] {
+        (definitions.sequence ?? []).filter(\.isMapping).map { container($0, path: definitionsPath ?? path) }
+    }
+
+    func container(_ definition: Node, path: String) -> ContainerSpec {
+        let name = Self.field(definition, "name")?.string ?? "(unnamed)"
+        var spec = ContainerSpec(
+            name: name, subject: "container \"\(name)\" of \(owner)",
+            location: definition.location(in: path), dialect: .ecs, image: Self.field(definition, "image")?.string,
+            pidsLimitApplies: false)
+        spec.sharedSubject = owner
+        func key(_ name: String) -> SourceLocation? { Self.fieldKey(definition, name)?.location(in: path) }
+        func bool(_ name: String) -> Setting<Bool>? {
+            guard let node = Self.field(definition, name), let text = node.string, let at = key(name),
+                  let value = text == "true" ? true : text == "false" ? false : nil else { return nil }
+            return Setting(value, at: at, spelling: "\(name): \(value)")
+        }
+        func strings(_ node: Node?, _ spelling: String) -> [Setting<String>] {
+            (node?.sequence ?? []).compactMap { item in
+                item.string.map { Setting($0, at: item.location(in: path), spelling: "\(spelling): \($0)") }
+            }
+        }
+        spec.privileged = bool("privileged")
+        spec.readOnlyRootFilesystem = bool("readonlyRootFilesystem")
+        if let user = Self.field(definition, "user")?.string, let at = key("user") {
+            spec.user = Setting(user, at: at, spelling: "user: \"\(user)\"")
+        }
+        let capabilities = Self.field(Self.field(definition, "linuxParameters"), "capabilities")
+        spec.capabilitiesAdded = strings(Self.field(capabilities, "add"), "linuxParameters.capabilities.add")
+        spec.capabilitiesDropped = strings(Self.field(capabilities, "drop"), "linuxParameters.capabilities.drop")
+        for option in strings(Self.field(definition, "dockerSecurityOptions"), "dockerSecurityOptions") {
+            SecurityOption.apply(option.value, at: option.location, spelling: option.spelling, to: &spec)
+        }
+        spec.hostNetwork = networkModeHost
+        spec.hostPID = pidModeHost
+        spec.hostIPC = ipcModeHost
+        spec.memoryLimit = Self.size(definition, "memory", path) ?? taskMemory
+        spec.cpuLimit = Self.size(definition, "cpu", path) ?? taskCPU
+        for variable in Self.field(definition, "environment")?.sequence ?? [] {
+            guard let variableName = Self.field(variable, "name")?.string else { continue }
+            let value = Self.field(variable, "value")?.string ?? ""
+            spec.environment.append(Setting("\(variableName)=\(value)", at: variable.location(in: path), spelling: "environment \(variableName)=\(value)"))
+        }
+        for mapping in Self.field(definition, "portMappings")?.sequence ?? [] {
+            guard let container = Self.field(mapping, "containerPort")?.string else { continue }
+            let host = Self.field(mapping, "hostPort")?.string
+            // Host and awsvpc network modes publish the container port on the host's interfaces.
+            let published = PublishedPort(hostIP: nil, hostPort: host ?? container, containerPort: container)
+            spec.publishedPorts.append(Setting(published, at: mapping.location(in: path), spelling: "portMappings: \(host ?? container):\(container)"))
+        }
+        spec.command = strings(Self.field(definition, "entryPoint"), "entryPoint") + strings(Self.field(definition, "command"), "command")
+        for mountPoint in Self.field(definition, "mountPoints")?.sequence ?? [] {
+            guard let volumeName = Self.field(mountPoint, "sourceVolume")?.string, let volume = hostVolumes[volumeName] else { continue }
+            let readOnly = Self.field(mountPoint, "readOnly")?.string == "true"
+            let target = Self.field(mountPoint, "containerPath")?.string
+            spec.mounts.append(HostMount(
+                source: volume.sourcePath, target: target, readOnly: readOnly, location: volume.location,
+                spelling: "mountPoints sourceVolume \"\(volumeName)\" (\(volume.spelling))"))
+        }
+        return spec
+    }
+}
+
+extension ContainerDialect {
+    /// ECS container definition fields (CloudFormation spells them with a capital first letter).
+    public static let ecs = ContainerDialect(
+        dropAllCapabilities: "linuxParameters.capabilities.drop: [\"ALL\"]",
+        noNewPrivileges: "dockerSecurityOptions: [\"no-new-privileges\"]",
+        readOnlyRoot: "readonlyRootFilesystem: true",
+        nonRootUser: "user: \"1000:1000\" (any non-zero UID)",
+        memoryLimit: "memory (the hard limit, in MiB, on the container or the task)",
+        cpuLimit: "cpu (on the container or the task)",
+        pidsLimit: "a PIDs limit")
+}

@@ -1,0 +1,488 @@
+import SockAuditCore
+
+/// Terraform examples (`*.tf`, `*.tf.json`): the kreuzwerker/docker provider, the
+/// hashicorp/kubernetes provider's workloads and `aws_ecs_task_definition`; each rule appends its
+/// own. `↓` marks where each finding must land: an attribute's name, or a list entry.
+enum TerraformExamples {
+    static let socketMountFiring: [Example] = [
+        Example("infra/docker/main.tf", """
+            resource "docker_container" "agent" {
+              name  = "ci-agent"
+              image = docker_image.agent.image_id
+
+              volumes {
+                ↓host_path      = var.docker_socket
+                container_path = "/var/run/docker.sock"
+                read_only      = true
+              }
+              volumes {
+                volume_name    = docker_volume.cache.name
+                container_path = "/cache"
+              }
+              mounts {
+                type   = "bind"
+                ↓source = "${var.runtime_dir}/containerd/containerd.sock"
+                target = "/run/containerd/containerd.sock"
+              }
+            }
+            """, companions: ["infra/docker/variables.tf": """
+                variable "docker_socket" {
+                  description = "Host path of the Docker socket"
+                  type        = string
+                  default     = "/var/run/docker.sock"
+                }
+
+                variable "runtime_dir" {
+                  type = string
+                }
+                """]),
+        Example("modules/runner/main.tf", """
+            locals {
+              host_mounts = [
+                { host = "/var/run/docker.sock", target = "/var/run/docker.sock" },
+                { host = "/srv/runner/cache", target = "/cache" },
+              ]
+            }
+
+            resource "docker_container" "runner" {
+              for_each = var.runners
+              name     = "runner-${each.key}"
+              image    = each.value.image
+
+              dynamic "volumes" {
+                for_each = local.host_mounts
+                iterator = m
+                content {
+                  ↓host_path      = m.value.host
+                  container_path = m.value.target
+                }
+              }
+            }
+            """),
+        Example("k8s.tf", """
+            resource "kubernetes_daemonset" "log_agent" {
+              metadata {
+                name      = "log-agent"
+                namespace = "logging"
+              }
+              spec {
+                selector {
+                  match_labels = { app = "log-agent" }
+                }
+                template {
+                  metadata {
+                    labels = { app = "log-agent" }
+                  }
+                  spec {
+                    container {
+                      name  = "agent"
+                      image = "example/log-agent:3.2"
+                      volume_mount {
+                        name       = "runtime"
+                        mount_path = "/host/run/containerd"
+                        read_only  = true
+                      }
+                    }
+                    volume {
+                      name = "runtime"
+                      host_path {
+                        ↓path = "/run/containerd"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+            """),
+        Example("ecs.tf", """
+            resource "aws_ecs_task_definition" "agent" {
+              family                   = "datadog-agent"
+              requires_compatibilities = ["EC2"]
+
+              volume {
+                name      = "docker_sock"
+                ↓host_path = "/var/run/docker.sock"
+              }
+
+              container_definitions = <<-EOF
+                [
+                  {
+                    "name": "datadog-agent",
+                    "image": "${var.agent_image}",
+                    "memory": ${var.agent_memory},
+                    "mountPoints": [
+                      {"sourceVolume": "docker_sock", "containerPath": "/var/run/docker.sock", "readOnly": true}
+                    ]
+                  }
+                ]
+                EOF
+            }
+            """),
+        Example("ecs-jsonencode.tf.json", """
+            {
+              "resource": {
+                "aws_ecs_task_definition": {
+                  "builder": {
+                    "family": "builder",
+                    "volume": [{"name": "sock", ↓"host_path": "/run/docker.sock"}],
+                    "container_definitions": "[{\\"name\\": \\"builder\\", \\"image\\": \\"docker:27\\", \\"mountPoints\\": [{\\"sourceVolume\\": \\"sock\\", \\"containerPath\\": \\"/var/run/docker.sock\\"}]}]"
+                  }
+                }
+              }
+            }
+            """),
+    ]
+
+    static let socketMountSilent: [Example] = [
+        Example("main.tf", """
+            variable "data_dir" {
+              default = "/srv/app/data"
+            }
+
+            resource "docker_container" "app" {
+              name  = "app"
+              image = "example/app:1.0"
+              volumes {
+                host_path      = var.data_dir
+                container_path = "/data"
+              }
+              volumes {
+                host_path      = var.unknown_path
+                container_path = "/var/run/docker.sock"
+              }
+              mounts {
+                type   = "volume"
+                source = "docker.sock"
+                target = "/sock"
+              }
+              # host_path = "/var/run/docker.sock"
+              labels {
+                label = "mounts"
+                value = "/var/run/docker.sock"
+              }
+            }
+            """),
+        Example("ecs.tf", """
+            resource "aws_ecs_task_definition" "web" {
+              family = "web"
+              volume {
+                name = "sock"
+                host_path = "/var/run/docker.sock"
+              }
+              container_definitions = jsonencode([
+                {
+                  name  = "web"
+                  image = "nginx:1.27"
+                  mountPoints = [{ sourceVolume = "scratch", containerPath = "/var/run/docker.sock" }]
+                }
+              ])
+            }
+            """),
+    ]
+
+    static let clientPlainTCPFiring: [Example] = [
+        Example("providers.tf", """
+            terraform {
+              required_providers {
+                docker = {
+                  source  = "kreuzwerker/docker"
+                  version = "~> 3.0"
+                }
+              }
+            }
+
+            provider "docker" {
+              ↓host = "tcp://build-host.internal:2375"
+            }
+            """),
+        Example("provider.tf", """
+            variable "docker_host" {
+              default = "tcp://10.0.0.5:2375/"
+            }
+
+            provider "docker" {
+              alias = "remote"
+              ↓host  = var.docker_host
+            }
+            """),
+    ]
+
+    static let clientPlainTCPSilent: [Example] = [
+        Example("providers.tf", """
+            provider "docker" {
+              host     = "ssh://deploy@build-host.internal:22"
+              ssh_opts = ["-o", "StrictHostKeyChecking=no"]
+            }
+
+            provider "docker" {
+              alias     = "tls"
+              host      = "tcp://build-host.internal:2376"
+              cert_path = pathexpand("~/.docker/build-host")
+            }
+
+            provider "docker" {
+              alias       = "material"
+              host        = "tcp://10.0.0.9:2376"
+              ca_material = file("ca.pem")
+            }
+
+            provider "docker" {
+              alias = "local"
+              host  = "unix:///var/run/docker.sock"
+            }
+            """),
+    ]
+
+    static let privilegedFiring: [Example] = [
+        Example("main.tf", """
+            resource "docker_container" "dind" {
+              name       = "dind"
+              image      = "docker:27-dind"
+              ↓privileged = true
+            }
+
+            variable "privileged" {
+              type    = bool
+              default = true
+            }
+
+            resource "docker_container" "builder" {
+              name       = "builder"
+              image      = "example/builder"
+              ↓privileged = var.privileged
+            }
+            """),
+        Example("ecs.tf", """
+            resource "aws_ecs_task_definition" "dind" {
+              family = "dind"
+              container_definitions = jsonencode([
+                {
+                  name       = "dind"
+                  image      = "docker:27-dind"
+                  ↓privileged = true
+                  essential  = true
+                }
+              ])
+            }
+            """),
+        Example("pod.tf", """
+            resource "kubernetes_pod_v1" "debug" {
+              metadata {
+                name = "node-debug"
+              }
+              spec {
+                container {
+                  name  = "debug"
+                  image = "busybox:1.36"
+                  security_context {
+                    ↓privileged = true
+                  }
+                }
+              }
+            }
+            """),
+    ]
+
+    static let privilegedSilent: [Example] = [
+        Example("main.tf", """
+            resource "docker_container" "web" {
+              name       = "web"
+              image      = "nginx:1.27"
+              privileged = false
+            }
+
+            resource "docker_container" "maybe" {
+              name       = "maybe"
+              image      = "nginx:1.27"
+              privileged = var.privileged
+            }
+
+            resource "docker_container" "off" {
+              count      = 0
+              name       = "off"
+              image      = "docker:27-dind"
+              privileged = true
+            }
+            """),
+        Example("ecs.tf", """
+            resource "aws_ecs_task_definition" "web" {
+              family                = "web"
+              container_definitions = jsonencode([{ name = "web", image = "nginx", privileged = false }])
+            }
+            """),
+    ]
+
+    static let capabilityFiring: [Example] = [
+        Example("main.tf", """
+            resource "docker_container" "vpn" {
+              name  = "vpn"
+              image = "example/wireguard"
+              capabilities {
+                add  = [↓"NET_ADMIN", "NET_RAW"]
+                drop = ["ALL"]
+              }
+            }
+            """),
+    ]
+
+    static let capabilitySilent: [Example] = [
+        Example("main.tf", """
+            resource "docker_container" "web" {
+              name  = "web"
+              image = "nginx"
+              capabilities {
+                add  = ["NET_BIND_SERVICE", "CHOWN"]
+                drop = ["ALL"]
+              }
+            }
+            """),
+    ]
+
+    static let seccompFiring: [Example] = [
+        Example("main.tf", """
+            resource "docker_container" "tracer" {
+              name          = "tracer"
+              image         = "example/tracer"
+              security_opts = ["no-new-privileges", ↓"seccomp=unconfined"]
+            }
+            """),
+    ]
+
+    static let seccompSilent: [Example] = [
+        Example("main.tf", """
+            resource "docker_container" "web" {
+              name          = "web"
+              image         = "nginx"
+              security_opts = ["no-new-privileges", "seccomp=/etc/docker/seccomp/web.json"]
+            }
+            """),
+    ]
+
+    static let hostPIDFiring: [Example] = [
+        Example("main.tf", """
+            resource "docker_container" "top" {
+              name     = "top"
+              image    = "example/htop"
+              ↓pid_mode = "host"
+            }
+            """),
+        Example("ds.tf", """
+            resource "kubernetes_daemon_set_v1" "exporter" {
+              metadata {
+                name = "node-exporter"
+              }
+              spec {
+                selector {
+                  match_labels = { app = "node-exporter" }
+                }
+                template {
+                  metadata {
+                    labels = { app = "node-exporter" }
+                  }
+                  spec {
+                    ↓host_pid     = true
+                    host_network = false
+                    container {
+                      name  = "exporter"
+                      image = "quay.io/prometheus/node-exporter:v1.8.2"
+                    }
+                  }
+                }
+              }
+            }
+            """),
+    ]
+
+    static let hostPIDSilent: [Example] = [
+        Example("main.tf", """
+            resource "docker_container" "web" {
+              name     = "web"
+              image    = "nginx"
+              pid_mode = "container:sidecar"
+            }
+            """),
+    ]
+
+    static let hostNetworkFiring: [Example] = [
+        Example("main.tf", """
+            resource "docker_container" "proxy" {
+              name         = "proxy"
+              image        = "haproxy:3.0"
+              ↓network_mode = "host"
+            }
+            """),
+        Example("ecs.tf", """
+            resource "aws_ecs_task_definition" "agent" {
+              family       = "agent"
+              ↓network_mode = "host"
+              container_definitions = jsonencode([
+                { name = "agent", image = "example/agent", memory = 256 }
+              ])
+            }
+            """),
+    ]
+
+    static let hostNetworkSilent: [Example] = [
+        Example("main.tf", """
+            resource "docker_container" "web" {
+              name         = "web"
+              image        = "nginx"
+              network_mode = "bridge"
+            }
+            """),
+        Example("ecs.tf", """
+            resource "aws_ecs_task_definition" "web" {
+              family       = "web"
+              network_mode = "awsvpc"
+              container_definitions = jsonencode([{ name = "web", image = "nginx" }])
+            }
+            """),
+    ]
+
+    static let sensitivePathFiring: [Example] = [
+        Example("main.tf", """
+            resource "docker_container" "backup" {
+              name  = "backup"
+              image = "example/restic"
+              volumes {
+                ↓host_path      = "/etc"
+                container_path = "/backup/etc"
+                read_only      = true
+              }
+            }
+            """),
+    ]
+
+    static let sensitivePathSilent: [Example] = [
+        Example("main.tf", """
+            resource "docker_container" "backup" {
+              name  = "backup"
+              image = "example/restic"
+              volumes {
+                host_path      = "/srv/backup"
+                container_path = "/backup"
+              }
+            }
+            """),
+    ]
+
+    static let runsAsRootFiring: [Example] = [
+        Example("main.tf", """
+            resource "docker_container" "tool" {
+              name  = "tool"
+              image = "example/tool"
+              ↓user  = "root"
+            }
+            """),
+    ]
+
+    static let runsAsRootSilent: [Example] = [
+        Example("main.tf", """
+            resource "docker_container" "tool" {
+              name  = "tool"
+              image = "example/tool"
+              user  = "1000:1000"
+            }
+            """),
+    ]
+}
