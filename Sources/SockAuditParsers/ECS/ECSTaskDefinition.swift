@@ -96,7 +96,7 @@ public struct ECSTaskDefinition: Sendable {
         func bool(_ name: String) -> Setting<Bool>? {
             guard let node = Self.field(definition, name), let text = node.string, let at = key(name),
                   let value = text == "true" ? true : text == "false" ? false : nil else { return nil }
-            return Setting(value, at: at, spelling: "\(name): \(value)")
+            return Setting(value, at: at, spelling: "\(Self.fieldKey(definition, name)?.string ?? name): \(value)")
         }
         func strings(_ node: Node?, _ spelling: String) -> [Setting<String>] {
             (node?.sequence ?? []).compactMap { item in

@@ -13,6 +13,8 @@ public enum InputRegistry {
         InspectInput(),
         GitHubActionsInput(),
         GitLabCIInput(),
+        ECSInput(),
+        CloudFormationInput(),
         DevContainerInput(),
         MCPConfigInput(),
         TerraformInput(),

@@ -11,6 +11,7 @@ enum InputExamples {
             (DevContainerExamples.socketMountFiring, DevContainerExamples.socketMountSilent),
             (MCPConfigExamples.socketMountFiring, MCPConfigExamples.socketMountSilent),
             (TerraformExamples.socketMountFiring, TerraformExamples.socketMountSilent),
+            (ECSExamples.socketMountFiring, ECSExamples.socketMountSilent),
         ],
         "SA104": [
             (DevContainerExamples.clientPlainTCPFiring, DevContainerExamples.clientPlainTCPSilent),
@@ -21,6 +22,7 @@ enum InputExamples {
             (DevContainerExamples.privilegedFiring, DevContainerExamples.privilegedSilent),
             (MCPConfigExamples.privilegedFiring, MCPConfigExamples.privilegedSilent),
             (TerraformExamples.privilegedFiring, TerraformExamples.privilegedSilent),
+            (ECSExamples.privilegedFiring, ECSExamples.privilegedSilent),
         ],
         "SA302": [
             (DevContainerExamples.capabilityFiring, DevContainerExamples.capabilitySilent),
@@ -38,6 +40,7 @@ enum InputExamples {
         "SA402": [
             (DevContainerExamples.hostNetworkFiring, DevContainerExamples.hostNetworkSilent),
             (TerraformExamples.hostNetworkFiring, TerraformExamples.hostNetworkSilent),
+            (ECSExamples.hostNetworkFiring, ECSExamples.hostNetworkSilent),
         ],
         "SA405": [
             (DevContainerExamples.sensitivePathFiring, DevContainerExamples.sensitivePathSilent),

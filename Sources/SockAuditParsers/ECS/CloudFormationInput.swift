@@ -1,0 +1,38 @@
+import SockAuditCore
+
+extension InputKind {
+    /// CloudFormation templates (YAML or JSON), for the resources that declare containers.
+    public static let cloudFormation = InputKind("cloudformation", group: .infrastructure)
+}
+
+/// CloudFormation templates: every `AWS::ECS::TaskDefinition` resource (`ContainerDefinitions`,
+/// `Volumes[].Host.SourcePath`, `NetworkMode`, `PidMode`, `IpcMode`, `Memory`, `Cpu`). Intrinsic
+/// functions are unresolved values: the long form (`{"Ref": …}`, `Fn::Sub`) is an object, and a
+/// YAML short form (`!Ref Name`, `!Sub …`, `!GetAtt …`) parses with its tag dropped, so it reads as
+/// the parameter's name or the template's text, never as a path the template does not write.
+public struct CloudFormationInput: DocumentInput {
+    public init() {}
+
+    public let kind = InputKind.cloudFormation
+
+    public func claims(_ file: SourceFile, text: String) -> Bool {
+        TextSearch.contains(text, "AWS::ECS::TaskDefinition")
+    }
+
+    public func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
+        var facts = Facts()
+        var found = false
+        for document in documents {
+            for resource in document["Resources"]?.pairs ?? [] {
+                guard resource.value["Type"]?.string == "AWS::ECS::TaskDefinition", let name = resource.key.string else { continue }
+                found = true
+                guard let properties = resource.value["Properties"], let containers = properties["ContainerDefinitions"] else { continue }
+                var task = ECSTaskDefinition(path: file.path, owner: name, location: resource.key.location(in: file.path))
+                task.readVolumes(properties["Volumes"])
+                task.readTaskSettings(properties)
+                facts.containers += task.containers(containers)
+            }
+        }
+        return found ? facts : nil
+    }
+}
