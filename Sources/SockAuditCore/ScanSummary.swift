@@ -53,6 +53,8 @@ public struct ScanSummary: Sendable {
     public var linksNotFollowed: [String]
     /// Baseline entries no longer found: fixed since the baseline was recorded.
     public var fixedSinceBaseline: [BaselineEntry]
+    /// Helm charts rendered, by the engine that rendered them.
+    public var chartsRendered: [String: Int] = [:]
 
     public init(
         tally: FindingTally, filesScanned: [String: Int], filesSkipped: Int, linksNotFollowed: [String] = [],
@@ -69,8 +71,10 @@ public struct ScanSummary: Sendable {
 extension ScanResult {
     /// The result's counts and file figures.
     public var summary: ScanSummary {
-        ScanSummary(
+        var summary = ScanSummary(
             tally: FindingTally(findings), filesScanned: filesScanned, filesSkipped: filesSkipped,
             linksNotFollowed: linksNotFollowed, fixedSinceBaseline: fixedSinceBaseline)
+        summary.chartsRendered = chartsRendered
+        return summary
     }
 }

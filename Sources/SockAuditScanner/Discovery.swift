@@ -10,7 +10,7 @@ struct DiscoveredFiles: Sendable {
     var files: [String] = []
     /// Where a file reached through a followed link really is (read from there, reported here).
     var resolved: [String: String] = [:]
-    /// `Chart.yaml` of every Helm chart; its `templates/` folder is not walked.
+    /// `Chart.yaml` of every Helm chart; its `templates/` and `charts/` folders are not walked.
     var helmCharts: [String] = []
     /// Entries passed over without reading: FIFOs, sockets, devices, excluded paths.
     var notRead = 0
@@ -95,7 +95,8 @@ struct Discovery {
             switch entry.kind {
             case .directory:
                 if entry.name == ".git" { continue }
-                if isChart && entry.name == "templates" { continue }
+                // Templates are rendered with their chart, and subcharts under charts/ with their parent.
+                if isChart && (entry.name == "templates" || entry.name == "charts") { continue }
                 var info = stat()
                 if lstat(path, &info) == 0, !walk.visited.insert(FileID(info)).inserted { continue }
                 walkDirectory(path, walk: &walk, into: &found)

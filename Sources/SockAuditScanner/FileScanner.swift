@@ -23,6 +23,10 @@ enum FileKind: Hashable, Sendable {
 struct FileOutcome: Sendable {
     var kind: FileKind?
     var facts: Facts
+    /// Findings already judged by the input itself (a Helm chart judges each rendering).
+    var judged: [Finding] = []
+    /// The engine that rendered this input (a Helm chart), for the summary.
+    var renderedBy: String?
 
     static let outOfScope = FileOutcome(kind: nil, facts: Facts())
 }

@@ -29,6 +29,8 @@ public struct ScanOptions: Sendable {
     public var followSymlinks = false
     /// Called with each path just before it is read (tests change the file under the scanner).
     public var beforeRead: (@Sendable (String) -> Void)?
+    /// How Helm charts are rendered.
+    public var helm = HelmSettings()
 
     public init(
         excludes: [String] = [], maxFileSize: Int = 10 * 1024 * 1024, envFiles: [String] = [], rules: [any Rule],
@@ -55,9 +57,12 @@ public struct ScanOptions: Sendable {
 public enum ScanError: Error, Equatable, CustomStringConvertible {
     case pathNotFound(String)
     case invalidPath(String)
+    /// `--helm-engine` (or `SOCKAUDIT_HELM_ENGINE`) names something that is not a Helm engine.
+    case helmEngine(String)
 
     public var description: String {
         switch self {
+        case .helmEngine(let why): why
         case .pathNotFound(let path): "\(path): no such file or directory"
         case .invalidPath(let path): "\(path.replacingOccurrences(of: "\u{0}", with: "\\0")): a path cannot contain a NUL byte"
         }
@@ -118,7 +123,17 @@ public struct Scanner: Sendable {
         let paths = targets.filter { $0 != "-" }
         var work: [WorkItem] = []
         if targets.contains("-") { work.append(.standardInput(standardInput())) }
-        work += discovered.helmCharts.map(WorkItem.helmChart)
+        var renderer = options.helm.renderer
+        if !discovered.helmCharts.isEmpty, renderer == nil {
+            do {
+                renderer = try HelmEngineDiscovery.find(
+                    explicit: options.helm.enginePath, environment: options.helm.environment, prefixes: options.helm.pythonPrefixes)
+            } catch {
+                throw .helmEngine(error.description)
+            }
+        }
+        let chartValues = HelmValuesAssignment.assign(options.helm.valuesFiles, charts: discovered.helmCharts)
+        work += discovered.helmCharts.map { WorkItem.helmChart($0, HelmJob(renderer: renderer, valuesFiles: chartValues[$0] ?? [])) }
         work += discovered.unlisted.map { WorkItem.unlisted($0.path, $0.reason) }
         work += discovered.undecodableNames.map { WorkItem.undecodableName($0.path, isFolder: $0.isFolder) }
         work += discovered.files.map { path in
@@ -147,13 +162,14 @@ public struct Scanner: Sendable {
         /// An entry whose name is not UTF-8: a String cannot hold its name, so it cannot be opened.
         case undecodableName(String, isFolder: Bool)
         case standardInput([UInt8])
-        case helmChart(String)
+        /// A chart's `Chart.yaml`, with the engine and the `--helm-values` files that apply to it.
+        case helmChart(String, HelmJob)
         case source(SourceFile)
 
         /// The path its findings are reported under (the order a streamed report follows).
         var reportPath: String {
             switch self {
-            case .file(let path, _, _), .unlisted(let path, _), .undecodableName(let path, _), .helmChart(let path):
+            case .file(let path, _, _), .unlisted(let path, _), .undecodableName(let path, _), .helmChart(let path, _):
                 Scanner.display(path)
             case .standardInput: "-"
             case .source(let file): file.path
@@ -170,6 +186,7 @@ public struct Scanner: Sendable {
         var daemons: [DaemonConfig]
         var directives: [SuppressionDirective]
         var embedded: [EmbeddedFile]
+        var renderedBy: String?
     }
 
     /// The pipeline, in this order:
@@ -183,12 +200,16 @@ public struct Scanner: Sendable {
         let engine = Engine(rules: options.activeRules)
         let files = perFilePass(work, context: context, engine: engine)
         var scanned: [String: Int] = [:]
+        var rendered: [String: Int] = [:]
         var skipped = alreadySkipped
         for file in files {
             if let kind = file.kind { scanned[kind.summaryName, default: 0] += 1 } else { skipped += 1 }
+            if let engine = file.renderedBy { rendered[engine, default: 0] += 1 }
         }
         let findings = files.flatMap(\.findings) + crossFilePass(files, engine: engine, passedTogether: passedTogether)
-        return finish(findings, directives: files.flatMap(\.directives), scanned: scanned, skipped: skipped)
+        var result = finish(findings, directives: files.flatMap(\.directives), scanned: scanned, skipped: skipped)
+        result.chartsRendered = rendered
+        return result
     }
 
     /// Every item on all cores, then the files carried inside an input (a host snapshot's
@@ -216,26 +237,28 @@ public struct Scanner: Sendable {
     /// Every item on all cores; each leaves its findings and what is judged across files.
     static func scanAll(_ work: [WorkItem], fileScanner: FileScanner, engine: Engine, options: ScanOptions) -> [FileResult] {
         ParallelMap.map(count: work.count, workers: options.workers) { index in
-            let outcome = Self.outcome(of: work[index], fileScanner: fileScanner, options: options)
+            let outcome = Self.outcome(of: work[index], fileScanner: fileScanner, engine: engine, options: options)
             var local = outcome.facts
             let daemons = local.daemons
             local.daemons = []
-            let findings = engine.run(local)
+            let findings = engine.run(local) + outcome.judged
             options.progress?.done(findings: findings.count)
             return FileResult(
                 kind: outcome.kind, findings: findings, daemons: daemons, directives: local.directives,
-                embedded: local.embeddedFiles)
+                embedded: local.embeddedFiles, renderedBy: outcome.renderedBy)
         }
     }
 
-    static func outcome(of item: WorkItem, fileScanner: FileScanner, options: ScanOptions) -> FileOutcome {
+    static func outcome(of item: WorkItem, fileScanner: FileScanner, engine: Engine, options: ScanOptions) -> FileOutcome {
         switch item {
         case .standardInput(let bytes) where bytes.count > options.maxFileSize:
             return FileOutcome.unreadable("-", .tooLarge(bytes.count), limit: options.maxFileSize)
         case .standardInput(let bytes):
             return fileScanner.scan(SourceFile(path: "-", bytes: bytes), isStandardInput: true)
-        case .helmChart(let chart):
-            return HelmChartNotice.outcome(chartFile: chart)
+        case .helmChart(let chart, let job):
+            let scan = HelmChartScan(
+                renderer: job.renderer, settings: options.helm, valuesFiles: job.valuesFiles, engine: engine, maxFileSize: options.maxFileSize)
+            return scan.outcome(chartFile: chart)
         case .source(let source):
             return fileScanner.scan(source)
         case .undecodableName(let path, let isFolder):

@@ -71,6 +71,7 @@ extension Scanner {
                     return
                 }
                 writer.count(kind.summaryName)
+                if let engine = result.renderedBy { writer.rendered[engine, default: 0] += 1 }
                 embedded += result.embedded
                 writer.write(result.findings + (waiting.removeValue(forKey: path) ?? []), directives: result.directives, to: emit)
             })
@@ -99,18 +100,18 @@ extension Scanner {
     static func fileResult(
         of item: WorkItem, fileScanner: FileScanner, engine: Engine, options: ScanOptions, judgeDaemons: Bool
     ) -> FileResult {
-        let outcome = Self.outcome(of: item, fileScanner: fileScanner, options: options)
+        let outcome = Self.outcome(of: item, fileScanner: fileScanner, engine: engine, options: options)
         var local = outcome.facts
         let daemons = local.daemons
         local.daemons = []
-        var findings = engine.run(local)
+        var findings = engine.run(local) + outcome.judged
         if judgeDaemons && !daemons.isEmpty {
             findings += engine.run(Facts(daemons: daemons))
         }
         options.progress?.done(findings: findings.count)
         return FileResult(
             kind: outcome.kind, findings: findings, daemons: judgeDaemons ? [] : daemons, directives: local.directives,
-            embedded: local.embeddedFiles)
+            embedded: local.embeddedFiles, renderedBy: outcome.renderedBy)
     }
 }
 
@@ -121,6 +122,8 @@ private struct StreamWriter {
     var baseline: Baseline.Matcher?
     var tally = FindingTally()
     var scanned: [String: Int] = [:]
+    /// Helm charts rendered, by engine.
+    var rendered: [String: Int] = [:]
 
     init(scanner: Scanner) {
         let options = scanner.options
@@ -149,7 +152,9 @@ private struct StreamWriter {
             tally.add(finding)
             emit(finding)
         }
-        return ScanSummary(
+        var summary = ScanSummary(
             tally: tally, filesScanned: scanned, filesSkipped: skipped, fixedSinceBaseline: baseline?.fixed() ?? [])
+        summary.chartsRendered = rendered
+        return summary
     }
 }

@@ -21,6 +21,8 @@ struct ScanInputOptions: ParsableArguments {
     @Flag(name: [.short, .long], help: "No progress line on the terminal.")
     var quiet = false
 
+    @OptionGroup(title: "Helm charts") var render: RenderOptions
+
     @Flag(name: .customLong("follow-symlinks"), help: "Follow symbolic links inside scanned folders when they resolve inside the folder (never outside it; loops are detected).")
     var followSymlinks = false
 
@@ -46,6 +48,7 @@ struct ScanInputOptions: ParsableArguments {
         options.envFiles = envFile
         options.followSymlinks = followSymlinks
         if let jobs { options.workers = jobs }
+        options.helm = render.settings
         return options
     }
 

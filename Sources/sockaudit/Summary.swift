@@ -11,6 +11,9 @@ enum Summary {
         let kinds = result.filesScanned.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         var text = "sockaudit: scanned \(total) file\(total == 1 ? "" : "s")"
         if !kinds.isEmpty { text += " (\(kinds.joined(separator: ", ")))" }
+        for (engine, count) in result.chartsRendered.sorted(by: { $0.key < $1.key }) {
+            text += ", \(count) Helm chart\(count == 1 ? "" : "s") rendered by \(engine)"
+        }
         text += ", \(result.filesSkipped) not in scope; " + findings(result)
         return text
     }

@@ -71,9 +71,39 @@ import Testing
         #expect(run.stderr.contains("cannot write /nonexistent-dir/out.txt"))
     }
 
-    @Test func helmChartIsNamedWithItsRenderCommand() throws {
-        let run = try CLI.run(["scan", "examples/helm"])
+    @Test func helmChartWithRenderingSwitchedOffIsNamedWithItsRenderCommand() throws {
+        let run = try CLI.run(["scan", "examples/helm", "--helm-engine", "none"])
         #expect(run.status == 3, "the templates were not scanned: incomplete, not clean")
-        #expect(run.stdout == "examples/helm/ci-runner/Chart.yaml:1:1: high SA901 unscannable-file: not scanned: Helm chart templates are not valid YAML until rendered; scan the rendered manifests with: helm template examples/helm/ci-runner | sockaudit scan -\n")
+        #expect(run.stdout == "examples/helm/ci-runner/Chart.yaml:1:1: high SA901 unscannable-file: not scanned: Helm chart not rendered: rendering is switched off (--helm-engine none); or scan the rendered manifests with: helm template examples/helm/ci-runner | sockaudit scan -\n")
+    }
+
+    @Test func helmChartIsRenderedAndJudgedAtTheTemplateLine() throws {
+        guard let library = HelmLibraryForCLI.path() else { return }
+        let run = try CLI.run(["scan", "examples/helm", "--helm-engine", library])
+        #expect(run.status == 1)
+        #expect(run.stdout.hasPrefix("examples/helm/ci-runner/templates/deployment.yaml:33:17: high SA101 runtime-socket-mount: "))
+        #expect(run.stdout.hasSuffix("(the value comes from examples/helm/ci-runner/values.yaml:7)\n"))
+        #expect(run.stderr.contains(", 1 Helm chart rendered by libhelm_c "))
+        let piped = try CLI.run(["scan", "-"], stdin: """
+            ---
+            # Source: ci-runner/templates/deployment.yaml
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: p
+            spec:
+              containers:
+                - name: c
+                  image: busybox
+                  volumeMounts:
+                    - name: s
+                      mountPath: /var/run/docker.sock
+              volumes:
+                - name: s
+                  hostPath:
+                    path: /var/run/docker.sock
+
+            """)
+        #expect(piped.stdout.contains("-:17:15: high SA101"), "helm template ... | sockaudit scan - keeps working")
     }
 }

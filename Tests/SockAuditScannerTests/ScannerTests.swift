@@ -44,13 +44,15 @@ import Testing
         #expect(Set(result.findings.map(\.location.path)) == [tree.path("a/pod.yaml")])
     }
 
-    @Test func helmChartIsReportedOnceNotPerTemplate() throws {
+    @Test func helmChartWithoutAnEngineIsReportedOnceNotPerTemplate() throws {
         let tree = try TemporaryTree()
         try tree.write("chart/Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\n")
         try tree.write("chart/templates/a.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.x }}\n")
         try tree.write("chart/templates/b.yaml", "{{- if .Values.y }}\nkind: Pod\n{{- end }}\n")
         try tree.write("chart/crds/crd.yaml", Self.socketPod)
-        let result = try scan([tree.root])
+        var options = ScanOptions(rules: BuiltInRules.all)
+        options.helm.pythonPrefixes = []
+        let result = try Scanner(options: options).scan([tree.root])
         let notices = result.findings.filter { $0.ruleID == "SA901" }
         #expect(notices.count == 1)
         #expect(notices.first?.location.path == tree.path("chart/Chart.yaml"))

@@ -1,0 +1,295 @@
+import Foundation
+import SockAuditCore
+import SockAuditParsers
+
+/// A Helm chart is one more input: it is rendered by a real Helm engine, each rendered document
+/// goes through the Kubernetes adapter unchanged, and every position is moved from the rendered
+/// output to the template line that wrote it (`TemplateLocationMapper`). With `--helm-scenarios`
+/// each `ci/*-values.yaml` is rendered too, and a finding the scenarios share is reported once.
+struct HelmChartScan {
+    var renderer: (any ChartRenderer)?
+    var settings: HelmSettings
+    /// The `--helm-values` files that apply to this chart, in the order given.
+    var valuesFiles: [String]
+    var engine: Engine
+    var maxFileSize: Int
+
+    func outcome(chartFile: String) -> FileOutcome {
+        let chart = ChartFolder(chartFile: chartFile, maxFileSize: maxFileSize)
+        guard let renderer else { return notRendered(chart) }
+        var outcome = FileOutcome(kind: .input(.helm), facts: Facts())
+        outcome.renderedBy = renderer.engineName
+
+        let missing = chart.missingDependencies()
+        for dependency in missing {
+            let source = [dependency.version, dependency.repository.map { "from \($0)" }].compactMap { $0 }.joined(separator: " ")
+            outcome.facts.unscannable.append(UnscannableFile(
+                location: SourceLocation(path: chart.chartFileDisplay, line: dependency.line, column: dependency.column),
+                reason: "its dependency \"\(dependency.name)\"\(source.isEmpty ? "" : " (\(source))") is listed "
+                    + "but not vendored under charts/, so its templates were not rendered; run helm dependency build, then scan again",
+                extent: .part))
+        }
+
+        let scenarios = [Scenario(name: nil, files: valuesFiles)]
+            + (settings.scenarios ? chart.scenarioFiles().map { Scenario(name: chart.shown($0), files: [chart.folder + "/" + $0] + valuesFiles) } : [])
+        var findingsByScenario: [(Scenario, [Finding])] = []
+        var templatesSeen = Set<String>()
+        var valuesUses: [ValuesUseAt] = []
+        for scenario in scenarios {
+            let request = ChartRenderRequest(chartFolder: chart.folder, valuesFiles: scenario.files, sets: settings.sets)
+            switch render(request, chart: chart, renderer: renderer, missing: missing) {
+            case .failed(let message):
+                outcome.facts.unscannable.append(renderFailure(message, chart: chart, scenario: scenario, renderer: renderer, missing: missing))
+            case .rendered(let templates):
+                let judged = judge(templates, chart: chart, scenario: scenario)
+                findingsByScenario.append((scenario, judged.findings))
+                outcome.facts.unscannable += judged.unscannable
+                templatesSeen.formUnion(judged.templates)
+                valuesUses += judged.valuesUses
+            }
+        }
+        outcome.judged = Self.merged(findingsByScenario, scenarios: scenarios.count)
+        outcome.facts.directives = directives(templates: templatesSeen.sorted(), chart: chart, uses: valuesUses, findings: outcome.judged)
+        return outcome
+    }
+
+    struct Scenario {
+        /// nil for the chart's default values (with the user's files and sets).
+        var name: String?
+        var files: [String]
+        var label: String { name ?? "the default values" }
+    }
+
+    /// A rendered position that took its value from the chart's values, and where that value is set.
+    struct ValuesUseAt {
+        var location: SourceLocation
+        var origin: String
+        var originFile: String
+        var originLine: Int
+    }
+
+    // MARK: rendering
+
+    private func render(_ request: ChartRenderRequest, chart: ChartFolder, renderer: any ChartRenderer, missing: [ChartFolder.Dependency]) -> ChartRenderOutcome {
+        guard renderer.refusesMissingDependencies, !missing.isEmpty else { return renderer.render(request) }
+        // The `helm` executable refuses a chart whose dependencies are not vendored: render a copy
+        // whose Chart.yaml lists only the vendored ones (what the library does by itself).
+        guard let copy = PrunedChart(chart: chart, missing: missing) else { return renderer.render(request) }
+        defer { copy.remove() }
+        var pruned = request
+        pruned.chartFolder = copy.folder
+        pruned.valuesFiles = request.valuesFiles.map { $0.hasPrefix(chart.folder + "/") ? copy.folder + $0.dropFirst(chart.folder.count) : $0 }
+        return renderer.render(pruned)
+    }
+
+    private func notRendered(_ chart: ChartFolder) -> FileOutcome {
+        let folder = chart.display.isEmpty ? "." : chart.display
+        let switchedOff = (settings.enginePath ?? settings.environment["SOCKAUDIT_HELM_ENGINE"]) == "none"
+        let why = switchedOff ? "rendering is switched off (--helm-engine none)" : "no Helm engine was found (\(HelmEngineDiscovery.howToGetOne))"
+        let reason = "Helm chart not rendered: \(why); "
+            + "or scan the rendered manifests with: helm template \(folder) | sockaudit scan -"
+        let location = SourceLocation(path: chart.chartFileDisplay, line: 1, column: 1)
+        return FileOutcome(kind: .input(.helm), facts: Facts(unscannable: [UnscannableFile(location: location, reason: reason)]))
+    }
+
+    /// SA901 at the template file and line the engine names; when the default values cannot
+    /// render, the `ci/` values files that do are named.
+    private func renderFailure(_ message: String, chart: ChartFolder, scenario: Scenario, renderer: any ChartRenderer, missing: [ChartFolder.Dependency]) -> UnscannableFile {
+        var location = SourceLocation(path: chart.chartFileDisplay, line: 1, column: 1)
+        if let named = Self.templatePosition(in: message, chartName: chart.name) {
+            let place = chart.locate(source: named.source)
+            location = place.archive == nil && chart.read(place.relative) != nil
+                ? SourceLocation(path: chart.shown(place.relative), line: named.line, column: named.column ?? 1)
+                : SourceLocation(path: chart.shown(place.archive ?? "Chart.yaml"), line: 1, column: 1)
+        }
+        let oneLine = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        var reason = "Helm could not render this chart with \(scenario.label): \(oneLine)"
+        if scenario.name == nil {
+            let rendering = chart.scenarioFiles().filter { file in
+                var request = ChartRenderRequest(chartFolder: chart.folder, valuesFiles: [chart.folder + "/" + file] + valuesFiles, sets: settings.sets)
+                request.releaseName = "release-name"
+                if case .rendered = render(request, chart: chart, renderer: renderer, missing: missing) { return true }
+                return false
+            }
+            if !rendering.isEmpty {
+                reason += "; it renders with \(rendering.map(chart.shown).joined(separator: ", ")): scan with --helm-scenarios, or give the values with --helm-values"
+            } else {
+                reason += "; give the values it needs with --helm-values FILE or --helm-set key=value"
+            }
+        }
+        return UnscannableFile(location: location, reason: reason)
+    }
+
+    /// `CHART/templates/x.yaml:12:5` (or `:12`) in an engine message.
+    static func templatePosition(in message: String, chartName: String) -> (source: String, line: Int, column: Int?)? {
+        var rest = Substring(message)
+        while let start = rest.firstRange(of: chartName + "/") {
+            let tail = rest[start.lowerBound...]
+            let token = tail.prefix { !$0.isWhitespace && $0 != ")" && $0 != "\"" && $0 != "," }
+            let parts = token.split(separator: ":", omittingEmptySubsequences: false)
+            if parts.count >= 2, let line = Int(parts[1]) {
+                return (String(parts[0]), line, parts.count >= 3 ? Int(parts[2]) : nil)
+            }
+            rest = rest[start.upperBound...]
+        }
+        return nil
+    }
+
+    // MARK: judging
+
+    struct Judged {
+        var findings: [Finding] = []
+        var unscannable: [UnscannableFile] = []
+        var templates: [String] = []
+        var valuesUses: [ValuesUseAt] = []
+    }
+
+    /// Each rendered template: parsed, moved to its template's lines, adapted and judged.
+    private func judge(_ templates: [RenderedTemplate], chart: ChartFolder, scenario: Scenario) -> Judged {
+        var judged = Judged()
+        let origins = valuesOrigin(chart: chart, scenario: scenario)
+        for rendered in templates where rendered.isManifest {
+            let place = chart.locate(source: rendered.source)
+            let parsed = YAMLParser.parse(rendered.text)
+            var documents = parsed.documents
+            let path: String
+            var uses: [TemplateLocationMapper.ValuesUse] = []
+            if place.archive == nil, let template = chart.read(place.relative) {
+                path = chart.shown(place.relative)
+                judged.templates.append(place.relative)
+                let mapper = TemplateLocationMapper(template: template)
+                documents = documents.map { document in
+                    let relocated = mapper.relocate(document)
+                    uses += relocated.valuesUses
+                    return relocated.document
+                }
+            } else {
+                // A template inside a `.tgz` subchart has no line to point at: its findings are on
+                // the archive's first line, and the message names the template.
+                path = chart.shown(place.archive ?? place.relative)
+                documents = documents.map { Self.flattened($0) }
+            }
+            if let error = parsed.error {
+                judged.unscannable.append(UnscannableFile(
+                    location: SourceLocation(path: path, line: 1, column: 1),
+                    reason: "the output Helm rendered from this template (\(rendered.source)) is not valid YAML: \(error.message) "
+                        + "(rendered line \(error.line)); the documents before it were judged",
+                    extent: .part))
+            }
+            var facts = Facts(containers: KubernetesAdapter.containers(in: documents, path: path))
+            facts.merge(ContainerDerivedFacts.derive(from: facts.containers))
+            var findings = engine.run(facts)
+            var notes: [SourceLocation: String] = [:]
+            for use in uses {
+                let location = SourceLocation(path: path, line: use.line, column: use.column)
+                guard notes[location] == nil, let origin = origins.origin(of: use.path, value: use.value, subchart: place.subchart) else { continue }
+                notes[location] = origin.text
+                judged.valuesUses.append(ValuesUseAt(location: location, origin: origin.text, originFile: origin.file, originLine: origin.line))
+            }
+            for index in findings.indices {
+                if let note = notes[findings[index].location] {
+                    findings[index].message += " (the value comes from \(note))"
+                } else if place.archive != nil {
+                    findings[index].message += " (in \(rendered.source), inside the archive)"
+                }
+            }
+            judged.findings += findings
+        }
+        return judged
+    }
+
+    /// Every node at the document's first line: positions inside an archive cannot be shown.
+    private static func flattened(_ node: Node) -> Node {
+        var moved = node
+        moved.line = 1
+        moved.column = 1
+        switch node.content {
+        case .scalar: break
+        case .sequence(let items): moved.content = .sequence(items.map(flattened))
+        case .mapping(let pairs): moved.content = .mapping(pairs.map { Node.Pair(key: flattened($0.key), value: flattened($0.value)) })
+        }
+        return moved
+    }
+
+    private func valuesOrigin(chart: ChartFolder, scenario: Scenario) -> ValuesOrigin {
+        var sources: [ValuesOrigin.Source] = []
+        for file in scenario.files.reversed() {
+            guard let root = ChartFolder.yaml(file, limit: maxFileSize) else { continue }
+            let display = file.hasPrefix(chart.folder + "/") ? chart.shown(String(file.dropFirst(chart.folder.count + 1))) : Scanner.display(file)
+            sources.append(ValuesOrigin.Source(display: display, root: root, prefix: []))
+        }
+        if let root = chart.read("values.yaml").flatMap({ YAMLParser.parse($0).documents.first }) {
+            sources.append(ValuesOrigin.Source(display: chart.shown("values.yaml"), root: root, prefix: []))
+        }
+        var subchartSources: [String: ValuesOrigin.Source] = [:]
+        for (name, place) in chart.subcharts() where !place.hasSuffix(".tgz") {
+            if let root = chart.read(place + "/values.yaml").flatMap({ YAMLParser.parse($0).documents.first }) {
+                subchartSources[name] = ValuesOrigin.Source(display: chart.shown(place + "/values.yaml"), root: root, prefix: [])
+            }
+        }
+        return ValuesOrigin(sources: sources, subchartSources: subchartSources, sets: settings.sets)
+    }
+
+    // MARK: scenarios and suppressions
+
+    /// One finding per place and message; with scenarios, each names the values it was found with.
+    static func merged(_ byScenario: [(Scenario, [Finding])], scenarios: Int) -> [Finding] {
+        var order: [Finding] = []
+        var labels: [Finding: [String]] = [:]
+        for (scenario, findings) in byScenario {
+            for finding in findings {
+                if labels[finding] == nil { order.append(finding) }
+                if labels[finding]?.contains(scenario.label) != true { labels[finding, default: []].append(scenario.label) }
+            }
+        }
+        guard scenarios > 1 else { return order }
+        return order.map { finding in
+            var named = finding
+            let found = labels[finding] ?? []
+            named.message += found.count == scenarios
+                ? " [every values scenario]"
+                : " [values: \(found.joined(separator: ", "))]"
+            return named
+        }
+    }
+
+    /// Inline directives of the templates that were rendered and of the values files; a directive
+    /// in a values file covers the findings whose value comes from the lines it covers.
+    private func directives(templates: [String], chart: ChartFolder, uses: [ValuesUseAt], findings: [Finding]) -> [SuppressionDirective] {
+        var directives: [SuppressionDirective] = []
+        for relative in templates {
+            if let text = chart.read(relative) { directives += SuppressionDirectives.scan(text, path: chart.shown(relative)) }
+        }
+        var texts: [String: String] = [:]
+        if let text = chart.read("values.yaml") { texts[chart.shown("values.yaml")] = text }
+        for file in userValuesFiles(chart) {
+            if let text = ChartFolder.text(file.path, limit: maxFileSize) { texts[file.display] = text }
+        }
+        for (display, text) in texts.sorted(by: { $0.key < $1.key }) {
+            for directive in SuppressionDirectives.scan(text, path: display) {
+                let covered = uses.filter { $0.originFile == display && directive.lines.contains($0.originLine) }
+                let moved = covered.flatMap { use in
+                    findings.filter { finding in
+                        finding.location == use.location && directive.rules.contains {
+                            $0.lowercased() == finding.ruleID.lowercased() || $0.lowercased() == finding.slug
+                        }
+                    }.map { finding in
+                        SuppressionDirective(
+                            location: finding.location, rules: directive.rules, reason: directive.reason,
+                            lines: finding.location.line...finding.location.line, sidecar: directive.location)
+                    }
+                }
+                // Written in a values file but covering no finding: kept where it is, reported as unused.
+                directives += moved.isEmpty ? [directive] : Array(Set(moved)).sorted { $0.location < $1.location }
+            }
+        }
+        return directives
+    }
+
+    private func userValuesFiles(_ chart: ChartFolder) -> [(path: String, display: String)] {
+        let scenarioFiles = settings.scenarios ? chart.scenarioFiles().map { chart.folder + "/" + $0 } : []
+        return (valuesFiles + scenarioFiles).map { file in
+            (file, file.hasPrefix(chart.folder + "/") ? chart.shown(String(file.dropFirst(chart.folder.count + 1))) : Scanner.display(file))
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import SockAuditCore
+import SockAuditParsers
+
+/// Finds the line of the values file (or the `--helm-set`) that set a value a template used:
+/// `--helm-set` first, then the values files from the last to the first, then the chart's own
+/// `values.yaml`. A subchart's values are looked up under its name in the parent's files, then in
+/// its own `values.yaml`.
+struct ValuesOrigin {
+    struct Source {
+        var display: String
+        var root: Node
+        /// Keys in front of a template's path in this file (`[sub]` for a subchart's values in the parent's).
+        var prefix: [String]
+    }
+
+    /// Highest precedence first: the parent's files (a subchart's values under its name).
+    var sources: [Source]
+    /// Each folder subchart's own `values.yaml`, by chart name, after the parent's files.
+    var subchartSources: [String: Source]
+    var sets: [String]
+
+    struct Found {
+        /// `values.yaml:LINE` or `--helm-set a.b=c`.
+        var text: String
+        var file: String
+        var line: Int
+    }
+
+    /// Where the value at `path` was set, or nil when no values file sets it (a template default).
+    func origin(of path: [String], value: String?, subchart: String?) -> Found? {
+        let keyPath = (subchart.map { [$0] } ?? []) + path
+        let dotted = keyPath.filter { !$0.hasPrefix("[") }.joined(separator: ".")
+        for expression in sets.reversed() where expression.split(separator: ",").contains(where: { term in
+            (term.split(separator: "=", maxSplits: 1).first.map(String.init) ?? "") == dotted
+        }) {
+            return Found(text: "--helm-set \(expression)", file: "", line: 0)
+        }
+        var ordered = sources.map { ($0, keyPath) }
+        if let subchart, let own = subchartSources[subchart] { ordered.append((own, path)) }
+        for (source, full) in ordered {
+            if let node = Self.find((source.prefix + full)[...], in: source.root, value: value) {
+                return Found(text: "\(source.display):\(node.line)", file: source.display, line: node.line)
+            }
+        }
+        return nil
+    }
+
+    /// The node at `path` (`[]` tries every item, `[N]` takes one); its key's line for a mapping
+    /// value. The last step must hold `value` when one is given.
+    static func find(_ path: ArraySlice<String>, in node: Node, value: String?) -> Node? {
+        guard let step = path.first else {
+            if let value, let text = node.string { return text == value ? node : nil }
+            return node
+        }
+        let rest = path.dropFirst()
+        if step == "[]" {
+            for item in node.sequence ?? [] { if let found = find(rest, in: item, value: value) { return found } }
+            return nil
+        }
+        if step.hasPrefix("["), let index = Int(step.dropFirst().dropLast()) {
+            guard let items = node.sequence, index < items.count else { return nil }
+            return find(rest, in: items[index], value: value)
+        }
+        guard let pair = node.pairs?.last(where: { $0.key.string == step }) else { return nil }
+        if rest.isEmpty {
+            if let value, let text = pair.value.string, text != value { return nil }
+            return pair.key
+        }
+        return find(rest, in: pair.value, value: value)
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import SockAuditCore
+import SockAuditRules
+import Testing
+@testable import SockAuditScanner
+
+@Suite struct HelmChartScanTests {
+    static func tree(_ files: [String: String]...) throws -> TemporaryTree {
+        let tree = try TemporaryTree()
+        for set in files {
+            for (path, text) in set { try tree.write(path, text) }
+        }
+        return tree
+    }
+
+    static func scan(_ paths: [String], renderer: (any ChartRenderer)?, settings: HelmSettings = HelmSettings()) throws -> ScanResult {
+        var options = ScanOptions(rules: BuiltInRules.all)
+        options.helm = settings
+        options.helm.renderer = renderer
+        // No engine: discovery finds none where nothing is searched.
+        if renderer == nil { options.helm.pythonPrefixes = [] }
+        return try Scanner(options: options).scan(paths)
+    }
+
+    static func line(_ finding: Finding, relativeTo tree: TemporaryTree) -> String {
+        "\(finding.location.path.dropFirst(tree.root.count + 1)):\(finding.location.line):\(finding.location.column) \(finding.ruleID)"
+    }
+
+    @Test func findingsPointAtTheTemplateLineThatWroteTheValue() throws {
+        guard let engine = HelmTestEngine.required() else { return }
+        let tree = try Self.tree(HelmFixtures.agent)
+        let result = try Self.scan([tree.root], renderer: engine)
+        let lines = result.findings.filter { $0.ruleID != "SA303" && $0.ruleID != "SA306" && $0.ruleID != "SA307" && $0.ruleID != "SA308" && $0.ruleID != "SA501" && $0.ruleID != "SA502" }
+            .map { Self.line($0, relativeTo: tree) }
+        #expect(lines == [
+            "agent/Chart.yaml:8:5 SA901",
+            // The subchart renders with its parent and points at its own template.
+            "agent/charts/builder/templates/deployment.yaml:12:25 SA301",
+            // `include` of a named template: the include's line here, never _helpers.tpl.
+            "agent/templates/daemonset.yaml:16:7 SA402",
+            // `toYaml . | nindent` under `with .Values.securityContext`: the toYaml line.
+            "agent/templates/daemonset.yaml:22:13 SA301",
+            // The template's directive names SA405, which nothing at its lines raises: unused.
+            "agent/templates/daemonset.yaml:38:13 SA903",
+            // A static key whose value is an action: the value's column.
+            "agent/templates/daemonset.yaml:39:19 SA101",
+            // A `range` over values: the line in the range body.
+            "agent/templates/daemonset.yaml:45:19 SA405",
+        ])
+        let socket = try #require(result.findings.first { $0.ruleID == "SA101" })
+        #expect(socket.message.hasSuffix("(the value comes from \(tree.path("agent/values.yaml")):6)"))
+        let privileged = try #require(result.findings.first { $0.ruleID == "SA301" && $0.location.path.hasSuffix("daemonset.yaml") })
+        #expect(privileged.message.hasSuffix("(the value comes from \(tree.path("agent/values.yaml")):8)"))
+        let proc = try #require(result.findings.first { $0.ruleID == "SA405" })
+        #expect(proc.message.hasSuffix("(the value comes from \(tree.path("agent/values.yaml")):11)"))
+        let missing = try #require(result.findings.first { $0.ruleID == "SA901" })
+        #expect(missing.message.contains("\"redis\" (18.1.0 from https://charts.example.com/stable)"))
+        #expect(missing.message.contains("helm dependency build"))
+        #expect(result.filesScanned["helm"] == 1)
+        #expect(result.chartsRendered == [engine.engineName: 1])
+        // The container sits at its `- name:` line; nothing points past the template's last line.
+        let container = try #require(result.findings.first { $0.ruleID == "SA501" && $0.location.path.hasSuffix("daemonset.yaml") })
+        #expect((container.location.line, container.location.column) == (18, 11))
+    }
+
+    @Test func directivesInTemplatesAndValuesFilesSuppress() throws {
+        guard let engine = HelmTestEngine.required() else { return }
+        var files = HelmFixtures.agent
+        files["agent/values.yaml"] = files["agent/values.yaml"]!.replacingOccurrences(
+            of: "securityContext:\n  privileged: true",
+            with: "securityContext:\n  # sockaudit:ignore SA301 -- the agent loads eBPF probes\n  privileged: true")
+        let tree = try Self.tree(files)
+        let result = try Self.scan([tree.root], renderer: engine)
+        let privileged = try #require(result.findings.first { $0.ruleID == "SA301" && $0.location.path.hasSuffix("daemonset.yaml") })
+        #expect(privileged.suppression?.reason == "the agent loads eBPF probes")
+        #expect(privileged.suppression?.source == "\(tree.path("agent/values.yaml")):8")
+        // The template's own directive names SA405, which nothing at its lines raises: reported unused.
+        #expect(result.findings.contains { $0.ruleID == "SA903" && $0.location.path.hasSuffix("daemonset.yaml") && $0.location.line == 38 })
+    }
+
+    @Test func scenariosAreRenderedAndSharedFindingsReportedOnce() throws {
+        guard let engine = HelmTestEngine.required() else { return }
+        let tree = try Self.tree(HelmFixtures.agent)
+        var settings = HelmSettings()
+        settings.scenarios = true
+        let result = try Self.scan([tree.root], renderer: engine, settings: settings)
+        let socket = result.findings.filter { $0.ruleID == "SA101" }
+        #expect(socket.count == 1)
+        #expect(socket.first?.message.hasSuffix("[values: the default values]") == true)
+        let dind = result.findings.filter { $0.ruleID == "SA301" && $0.location.path.hasSuffix("builder/templates/deployment.yaml") }
+        #expect(dind.count == 1)
+        #expect(dind.first?.message.hasSuffix("[every values scenario]") == true)
+    }
+
+    @Test func valuesFilesAndSetsChangeWhatIsRendered() throws {
+        guard let engine = HelmTestEngine.required() else { return }
+        let tree = try Self.tree(HelmFixtures.agent)
+        let values = try tree.write("prod-values.yaml", "docker:\n  socket: /run/docker.sock\n")
+        var settings = HelmSettings()
+        settings.valuesFiles = [values]
+        settings.sets = ["hostNetwork=false"]
+        let result = try Self.scan([tree.path("agent")], renderer: engine, settings: settings)
+        let socket = try #require(result.findings.first { $0.ruleID == "SA101" })
+        #expect(socket.message.contains("/run/docker.sock"))
+        #expect(socket.message.hasSuffix("(the value comes from \(values):2)"))
+        #expect(!result.findings.contains { $0.ruleID == "SA402" })
+    }
+
+    @Test func aTemplateErrorIsSA901AtTheTemplateLineTheEngineNames() throws {
+        guard let engine = HelmTestEngine.required() else { return }
+        let tree = try Self.tree(HelmFixtures.broken)
+        let result = try Self.scan([tree.root], renderer: engine)
+        let errors = result.findings.filter { $0.ruleID == "SA901" }
+        #expect(errors.map { Self.line($0, relativeTo: tree) } == ["broken/templates/configmap.yaml:6:18 SA901"])
+        #expect(errors.first?.message.contains("nil pointer evaluating interface {}.cert") == true)
+    }
+
+    @Test func defaultValuesThatCannotRenderNameTheCIFilesThatCan() throws {
+        guard let engine = HelmTestEngine.required() else { return }
+        let tree = try Self.tree(HelmFixtures.needsValues)
+        let result = try Self.scan([tree.root], renderer: engine)
+        let error = try #require(result.findings.first { $0.ruleID == "SA901" })
+        #expect(Self.line(error, relativeTo: tree) == "runner/templates/pod.yaml:6:14 SA901")
+        #expect(error.message.contains("registrationToken is required"))
+        #expect(error.message.contains("it renders with \(tree.path("runner/ci/token-values.yaml")): scan with --helm-scenarios"))
+        var settings = HelmSettings()
+        settings.scenarios = true
+        let scenarios = try Self.scan([tree.root], renderer: engine, settings: settings)
+        #expect(scenarios.findings.contains { $0.ruleID == "SA308" && $0.message.hasSuffix("[values: \(tree.path("runner/ci/token-values.yaml"))]") })
+    }
+
+    @Test func renderingIsDeterministic() throws {
+        guard let engine = HelmTestEngine.required() else { return }
+        let tree = try Self.tree(HelmFixtures.agent)
+        let first = try Self.scan([tree.root], renderer: engine)
+        let second = try Self.scan([tree.root], renderer: engine)
+        #expect(first.findings == second.findings)
+    }
+
+    @Test func withoutAnEngineTheChartIsSA901NamingBothWaysToGetOne() throws {
+        let tree = try Self.tree(HelmFixtures.agent)
+        let result = try Self.scan([tree.root], renderer: nil)
+        let notices = result.findings.filter { $0.ruleID == "SA901" }
+        #expect(notices.map { Self.line($0, relativeTo: tree) } == ["agent/Chart.yaml:1:1 SA901"])
+        #expect(notices.first?.message.contains("install helm (on PATH) or the helm-python-sdk package (pip install helm-python-sdk)") == true)
+        #expect(notices.first?.message.contains("helm template \(tree.path("agent")) | sockaudit scan -") == true)
+        #expect(result.chartsRendered.isEmpty)
+    }
+}

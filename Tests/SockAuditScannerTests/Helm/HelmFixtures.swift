@@ -1,0 +1,165 @@
+/// Charts written for the tests, in the shapes real charts take: a node agent with `_helpers.tpl`
+/// (`define`/`include`), `{{- with }}` and `toYaml | nindent`, `range` over values, a conditional
+/// socket mount, a vendored subchart running dind, a chart-testing `ci/` values file and a listed
+/// dependency that is not vendored.
+enum HelmFixtures {
+    static let agent: [String: String] = [
+        "agent/Chart.yaml": """
+            apiVersion: v2
+            name: agent
+            description: A node agent that reads container metadata
+            version: 1.4.0
+            dependencies:
+              - name: builder
+                version: 0.2.0
+              - name: redis
+                version: 18.1.0
+                repository: https://charts.example.com/stable
+                condition: redis.enabled
+
+            """,
+        "agent/values.yaml": """
+            image:
+              repository: registry.example.com/agent
+              tag: "2.3.1"
+            docker:
+              enabled: true
+              socket: /var/run/docker.sock
+            securityContext:
+              privileged: true
+            hostMounts:
+              - name: proc
+                path: /proc
+            hostNetwork: true
+            redis:
+              enabled: false
+
+            """,
+        "agent/templates/_helpers.tpl": """
+            {{/* The release-qualified name. */}}
+            {{- define "agent.fullname" -}}
+            {{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" }}
+            {{- end }}
+
+            {{- define "agent.labels" -}}
+            app.kubernetes.io/name: {{ .Chart.Name }}
+            app.kubernetes.io/instance: {{ .Release.Name }}
+            {{- end }}
+
+            {{- define "agent.hostNamespaces" -}}
+            hostNetwork: {{ .Values.hostNetwork }}
+            dnsPolicy: ClusterFirstWithHostNet
+            {{- end }}
+
+            """,
+        "agent/templates/daemonset.yaml": """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata:
+              name: {{ include "agent.fullname" . }}
+              labels:
+                {{- include "agent.labels" . | nindent 4 }}
+            spec:
+              selector:
+                matchLabels:
+                  {{- include "agent.labels" . | nindent 6 }}
+              template:
+                metadata:
+                  labels:
+                    {{- include "agent.labels" . | nindent 8 }}
+                spec:
+                  {{- include "agent.hostNamespaces" . | nindent 6 }}
+                  containers:
+                    - name: agent
+                      image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"
+                      {{- with .Values.securityContext }}
+                      securityContext:
+                        {{- toYaml . | nindent 12 }}
+                      {{- end }}
+                      volumeMounts:
+                        {{- if .Values.docker.enabled }}
+                        - name: docker-sock
+                          mountPath: /var/run/docker.sock
+                        {{- end }}
+                        {{- range .Values.hostMounts }}
+                        - name: {{ .name }}
+                          mountPath: /host{{ .path }}
+                          readOnly: true
+                        {{- end }}
+                  volumes:
+                    {{- if .Values.docker.enabled }}
+                    - name: docker-sock
+                      hostPath:
+                        # sockaudit:ignore SA405 -- not a sensitive path, kept to prove directives in templates are read
+                        path: {{ .Values.docker.socket }}
+                        type: Socket
+                    {{- end }}
+                    {{- range .Values.hostMounts }}
+                    - name: {{ .name }}
+                      hostPath:
+                        path: {{ .path }}
+                    {{- end }}
+
+            """,
+        "agent/templates/NOTES.txt": "The agent runs on every node of {{ .Release.Namespace }}.\n",
+        "agent/ci/rootless-values.yaml": """
+            docker:
+              enabled: false
+            securityContext:
+              runAsNonRoot: true
+            hostNetwork: false
+
+            """,
+        "agent/charts/builder/Chart.yaml": "apiVersion: v2\nname: builder\nversion: 0.2.0\n",
+        "agent/charts/builder/values.yaml": "dind:\n  image: docker:27-dind\n",
+        "agent/charts/builder/templates/deployment.yaml": """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: {{ .Release.Name }}-builder
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: dind
+                      image: {{ .Values.dind.image }}
+                      securityContext:
+                        privileged: true
+
+            """,
+    ]
+
+    /// A template that fails: `.Values.tls.cert` on a nil map.
+    static let broken: [String: String] = [
+        "broken/Chart.yaml": "apiVersion: v2\nname: broken\nversion: 0.1.0\n",
+        "broken/templates/configmap.yaml": """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: settings
+            data:
+              cert: {{ .Values.tls.cert }}
+
+            """,
+    ]
+
+    /// Default values that cannot render (a required value); its `ci/` file can.
+    static let needsValues: [String: String] = [
+        "runner/Chart.yaml": "apiVersion: v2\nname: runner\nversion: 0.3.0\n",
+        "runner/values.yaml": "registrationToken: \"\"\n",
+        "runner/templates/pod.yaml": """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: runner
+              annotations:
+                token: {{ required "registrationToken is required" .Values.registrationToken | quote }}
+            spec:
+              containers:
+                - name: runner
+                  image: gitlab/gitlab-runner:v17.0.0
+
+            """,
+        "runner/ci/token-values.yaml": "registrationToken: ci-token\n",
+    ]
+}
