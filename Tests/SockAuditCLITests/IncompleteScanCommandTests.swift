@@ -81,11 +81,12 @@ import Testing
     }
 
     @Test func sourcesNeverStartAProcess() throws {
-        // The scanner reads what it finds and never runs it: no process API anywhere in Sources.
+        // The scanner reads what it finds and never runs it: no process API anywhere in Sources but
+        // the one file that starts a rendering engine the user installed or named (helm, kubectl).
         let sources = CLI.repositoryRoot.appendingPathComponent("Sources").path
         let files = (FileManager.default.enumerator(atPath: sources)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".swift") }
         #expect(!files.isEmpty)
-        for file in files {
+        for file in files where file != "SockAuditScanner/EngineProcess.swift" {
             let text = try String(contentsOfFile: "\(sources)/\(file)", encoding: .utf8)
             for call in ["Process(", "posix_spawn", "popen(", "system(", "execv", "execl", "fork("] {
                 #expect(!text.contains(call), "\(file) calls \(call)")

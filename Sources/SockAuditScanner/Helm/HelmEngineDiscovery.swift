@@ -70,7 +70,7 @@ public enum HelmEngineDiscovery {
         if system.contains("/usr") { packageFolders.append("/usr/lib/python3/dist-packages") }
         var candidates = packageFolders.flatMap { libraryFiles(in: $0 + "/helm_python") }
         if let python = executable("python3", path: environment["PATH"]),
-           let run = HelmExecutableRenderer.run(
+           let run = EngineProcess.run(
                python, ["-c", "import helm_python, os; print(os.path.dirname(helm_python.__file__))"]),
            run.status == 0 {
             let folder = run.output.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -9,7 +9,7 @@ public struct HelmExecutableRenderer: ChartRenderer {
 
     public init(path: String) {
         self.path = path
-        let version = Self.run(path, ["version", "--short"]).flatMap { result in
+        let version = EngineProcess.run(path, ["version", "--short"]).flatMap { result in
             result.status == 0 ? result.output.trimmingCharacters(in: .whitespacesAndNewlines) : nil
         }
         engineName = "helm" + (version.map { $0.isEmpty ? "" : " \($0)" } ?? "")
@@ -19,7 +19,7 @@ public struct HelmExecutableRenderer: ChartRenderer {
         var arguments = ["template", request.releaseName, request.chartFolder, "--namespace", request.namespace]
         for file in request.valuesFiles { arguments += ["--values", file] }
         for expression in request.sets { arguments += ["--set", expression] }
-        guard let result = Self.run(path, arguments) else { return .failed("\(path) could not be started") }
+        guard let result = EngineProcess.run(path, arguments) else { return .failed("\(path) could not be started") }
         guard result.status == 0 else {
             var message = result.errors.trimmingCharacters(in: .whitespacesAndNewlines)
             if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
@@ -54,39 +54,4 @@ public struct HelmExecutableRenderer: ChartRenderer {
         close()
         return texts.sorted { $0.key < $1.key }.map { RenderedTemplate(source: $0.key, text: $0.value.joined(separator: "\n---\n") + "\n") }
     }
-
-    struct Run {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    /// Runs the executable with these arguments only (no shell), standard input closed.
-    static func run(_ path: String, _ arguments: [String]) -> Run? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        // Both pipes are drained at once so a large error output cannot block the process.
-        let errorData = DataBox()
-        let group = DispatchGroup()
-        let reader = errors.fileHandleForReading
-        DispatchQueue.global().async(group: group) { errorData.data = reader.readDataToEndOfFile() }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-            errors: String(decoding: errorData.data, as: UTF8.self))
-    }
-}
-
-/// Written by one reader thread, read after it is waited for.
-private final class DataBox: @unchecked Sendable {
-    var data = Data()
 }
