@@ -12,14 +12,15 @@ public struct RuleDescription: Sendable {
     /// How to fix it; ends with a full stop.
     public var remediation: String
     public var references: [Reference]
-    /// Inputs the rule covers, for the catalogue ("k8s", "compose", ...).
-    public var inputs: [String]
+    /// The input groups the rule covers, as the catalogue lists them; its examples prove each one
+    /// (`RuleInputsTests`).
+    public var inputs: [InputGroup]
     public var firingExamples: [Example]
     public var silentExamples: [Example]
 
     public init(
         id: String, slug: String, severity: Severity, summary: String, rationale: String,
-        remediation: String, references: [Reference] = [], inputs: [String] = [],
+        remediation: String, references: [Reference] = [], inputs: [InputGroup] = [],
         firingExamples: [Example] = [], silentExamples: [Example] = []
     ) {
         self.id = id

@@ -314,3 +314,15 @@ extension FileOutcome {
         return FileOutcome(kind: .unreadable, facts: Facts(unscannable: [UnscannableFile(location: location, reason: reason)]))
     }
 }
+
+extension Scanner {
+    /// The kind of input that reads a file held in memory (what its name and text make it), or nil
+    /// when no registered input does. `explain` groups a rule's examples by it.
+    public func inputKind(of file: SourceFile) -> InputKind? {
+        let files = [file.path: file.bytes]
+        guard case .input(let kind)? = FileScanner(context: .inMemory(files), inputs: options.inputs).scan(file).kind else {
+            return nil
+        }
+        return kind
+    }
+}

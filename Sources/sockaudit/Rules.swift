@@ -46,7 +46,7 @@ enum RuleCatalogueJSON {
     static func render(_ rules: [RuleDescription]) throws -> String {
         let entries = rules.map {
             Entry(id: $0.id, slug: $0.slug, severity: $0.severity.rawValue, summary: $0.summary,
-                  rationale: $0.rationale, remediation: $0.remediation, inputs: $0.inputs,
+                  rationale: $0.rationale, remediation: $0.remediation, inputs: $0.inputs.map(\.rawValue),
                   references: $0.references.map(\.text))
         }
         let encoder = JSONEncoder()

@@ -24,4 +24,21 @@ import Testing
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("unknown rule 'SA999'"))
     }
+
+    /// A page shows the first reported and the first silent example of each input; the rest are one
+    /// flag away.
+    @Test func explainShowsAFewExamplesPerInput() throws {
+        let short = try CLI.run(["explain", "SA101"])
+        let all = try CLI.run(["explain", "SA101", "--all-examples"])
+        #expect(short.status == 0 && all.status == 0)
+        func examples(_ page: String) -> [String] { page.split(separator: "\n").filter { $0.hasPrefix("  --- ") }.map(String.init) }
+        // one reported and one not, for each of k8s, inspect, compose and cli
+        #expect(examples(short.stdout).filter { $0 == "  --- pod.yaml" }.count == 2)
+        #expect(examples(short.stdout).filter { $0 == "  --- inspect.json" }.count == 2)
+        #expect(examples(short.stdout).filter { $0 == "  --- run.sh" }.count == 2)
+        #expect(examples(all.stdout).count > examples(short.stdout).count)
+        #expect(short.stdout.hasSuffix(" more examples: sockaudit explain SA101 --all-examples\n"))
+        #expect(!all.stdout.contains("--all-examples"))
+        #expect(short.stdout.split(separator: "\n").count * 2 < all.stdout.split(separator: "\n").count)
+    }
 }

@@ -19,7 +19,7 @@ public struct DaemonOptionConflictRule: Rule {
             """,
         references: DaemonSupport.cis(v160: "1.1.11", v180: "1.1.11")
             + [.url("https://docs.docker.com/engine/daemon/#configure-the-docker-daemon")],
-        inputs: ["daemon"],
+        inputs: [.daemon],
         firingExamples: [
             Example("etc/default/docker", """
                 # Options for dockerd

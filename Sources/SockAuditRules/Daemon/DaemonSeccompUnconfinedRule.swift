@@ -18,7 +18,7 @@ public struct DaemonSeccompUnconfinedRule: Rule {
             """,
         references: DaemonSupport.cis(v160: "2.17", v180: "2.18") + RuleSupportDaemon.seccompContainer
             + [.url("https://docs.docker.com/engine/security/seccomp/")],
-        inputs: ["daemon", "cli", "compose", "k8s"],
+        inputs: [.daemon, .commandLine, .compose, .kubernetes],
         firingExamples: [
             Example("daemon.json", """
                 {
@@ -36,7 +36,7 @@ public struct DaemonSeccompUnconfinedRule: Rule {
                     image: docker:27-dind
                     args: [↓--seccomp-profile=unconfined]
                 """),
-        ],
+        ] + DaemonSupport.flagExamples("↓--seccomp-profile=unconfined"),
         silentExamples: [
             Example("daemon.json", """
                 {
@@ -46,7 +46,7 @@ public struct DaemonSeccompUnconfinedRule: Rule {
             Example("daemon.json", """
                 {"icc": false}
                 """),
-        ])
+        ] + DaemonSupport.flagExamples("--seccomp-profile=/etc/docker/seccomp.json", pod: true))
 
     public func check(_ facts: Facts) -> [Finding] {
         facts.daemons.compactMap { daemon in

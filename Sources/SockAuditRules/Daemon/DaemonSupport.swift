@@ -34,3 +34,35 @@ enum DaemonSupport {
         }
     }
 }
+
+extension DaemonSupport {
+    /// `flag` given to dockerd where dockerd is started by a command line: a dind Compose service,
+    /// a script, and (`pod: true`) a dind pod. A firing example writes `↓` before the flag.
+    static func flagExamples(_ flag: String, pod: Bool = false) -> [Example] {
+        var examples = [
+            Example("compose.yaml", """
+                services:
+                  dind:
+                    image: docker:27-dind
+                    privileged: true
+                    command:
+                      - \(flag)
+                """),
+            Example("start-daemon.sh", "#!/bin/sh\nexec dockerd \(flag)\n"),
+        ]
+        if pod {
+            examples.append(Example("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: builder}
+                spec:
+                  containers:
+                  - name: dind
+                    image: docker:27-dind
+                    args:
+                    - \(flag)
+                """))
+        }
+        return examples
+    }
+}

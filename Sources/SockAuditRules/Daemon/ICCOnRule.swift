@@ -18,7 +18,7 @@ public struct ICCOnRule: Rule {
             """,
         references: DaemonSupport.cis(v160: "2.2", v180: "2.2")
             + [.url("https://docs.docker.com/engine/network/drivers/bridge/")],
-        inputs: ["daemon", "cli", "compose", "k8s"],
+        inputs: [.daemon, .commandLine, .compose, .kubernetes],
         firingExamples: [
             Example("daemon.json", """
                 ↓{
@@ -40,7 +40,7 @@ public struct ICCOnRule: Rule {
                     image: docker:27-dind
                     args: [↓--icc=true]
                 """),
-        ],
+        ] + DaemonSupport.flagExamples("↓--icc=true"),
         silentExamples: [
             Example("daemon.json", """
                 {"icc": false}
@@ -54,7 +54,7 @@ public struct ICCOnRule: Rule {
                   - name: dind
                     image: docker:27-dind
                 """),
-        ])
+        ] + DaemonSupport.flagExamples("--icc=false"))
 
     public func check(_ facts: Facts) -> [Finding] {
         DaemonSupport.judge(

@@ -18,7 +18,7 @@ public struct InsecureRegistriesRule: Rule {
             """,
         references: DaemonSupport.cis(v160: "2.5", v180: "2.5")
             + [.url("https://docs.docker.com/reference/cli/dockerd/#insecure-registries")],
-        inputs: ["daemon", "cli", "compose", "k8s"],
+        inputs: [.daemon, .commandLine, .compose, .kubernetes],
         firingExamples: [
             Example("daemon.json", """
                 {
@@ -35,14 +35,14 @@ public struct InsecureRegistriesRule: Rule {
                     image: docker:27-dind
                     args: [↓--insecure-registry=registry.ci.svc:5000, --insecure-registry, 127.0.0.1:5000]
                 """),
-        ],
+        ] + DaemonSupport.flagExamples("↓--insecure-registry=registry.example.com:5000"),
         silentExamples: [
             Example("daemon.json", """
                 {
                   "insecure-registries": ["localhost:5000", "127.0.0.0/8", "[::1]:5000"]
                 }
                 """),
-        ])
+        ] + DaemonSupport.flagExamples("--insecure-registry=127.0.0.1:5000", pod: true))
 
     public func check(_ facts: Facts) -> [Finding] {
         facts.daemons.flatMap { daemon in

@@ -16,7 +16,7 @@ public struct LiveRestoreOffRule: Rule {
             """,
         references: DaemonSupport.cis(v160: "2.15", v180: "2.16")
             + [.url("https://docs.docker.com/engine/daemon/live-restore/")],
-        inputs: ["daemon", "cli", "compose", "k8s"],
+        inputs: [.daemon, .commandLine, .compose, .kubernetes],
         firingExamples: [
             Example("daemon.json", """
                 ↓{
@@ -39,7 +39,7 @@ public struct LiveRestoreOffRule: Rule {
                     image: docker:27-dind
                     args: [↓--live-restore=false]
                 """),
-        ],
+        ] + DaemonSupport.flagExamples("↓--live-restore=false"),
         silentExamples: [
             Example("daemon.json", """
                 {"live-restore": true}
@@ -53,7 +53,7 @@ public struct LiveRestoreOffRule: Rule {
                   - name: dind
                     image: docker:27-dind
                 """),
-        ])
+        ] + DaemonSupport.flagExamples("--live-restore"))
 
     public func check(_ facts: Facts) -> [Finding] {
         DaemonSupport.judge(

@@ -16,7 +16,7 @@ public struct NoNewPrivilegesDefaultOffRule: Rule {
             Set "no-new-privileges": true in daemon.json (or --no-new-privileges).
             """,
         references: DaemonSupport.cis(v160: "2.14", v180: "2.15"),
-        inputs: ["daemon", "cli", "compose", "k8s"],
+        inputs: [.daemon, .commandLine, .compose, .kubernetes],
         firingExamples: [
             Example("daemon.json", """
                 ↓{
@@ -38,7 +38,7 @@ public struct NoNewPrivilegesDefaultOffRule: Rule {
                     image: docker:27-dind
                     args: [↓--no-new-privileges=false]
                 """),
-        ],
+        ] + DaemonSupport.flagExamples("↓--no-new-privileges=false"),
         silentExamples: [
             Example("daemon.json", """
                 {"no-new-privileges": true}
@@ -52,7 +52,7 @@ public struct NoNewPrivilegesDefaultOffRule: Rule {
                   - name: dind
                     image: docker:27-dind
                 """),
-        ])
+        ] + DaemonSupport.flagExamples("--no-new-privileges"))
 
     public func check(_ facts: Facts) -> [Finding] {
         DaemonSupport.judge(

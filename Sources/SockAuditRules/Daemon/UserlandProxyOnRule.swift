@@ -17,7 +17,7 @@ public struct UserlandProxyOnRule: Rule {
             hairpin NAT.
             """,
         references: DaemonSupport.cis(v160: "2.16", v180: "2.17"),
-        inputs: ["daemon", "cli", "compose", "k8s"],
+        inputs: [.daemon, .commandLine, .compose, .kubernetes],
         firingExamples: [
             Example("daemon.json", """
                 ↓{
@@ -39,7 +39,7 @@ public struct UserlandProxyOnRule: Rule {
                     image: docker:27-dind
                     args: [↓--userland-proxy=true]
                 """),
-        ],
+        ] + DaemonSupport.flagExamples("↓--userland-proxy=true"),
         silentExamples: [
             Example("daemon.json", """
                 {"userland-proxy": false}
@@ -53,7 +53,7 @@ public struct UserlandProxyOnRule: Rule {
                   - name: dind
                     image: docker:27-dind
                 """),
-        ])
+        ] + DaemonSupport.flagExamples("--userland-proxy=false"))
 
     public func check(_ facts: Facts) -> [Finding] {
         DaemonSupport.judge(

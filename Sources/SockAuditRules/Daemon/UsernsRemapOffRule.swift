@@ -18,7 +18,7 @@ public struct UsernsRemapOffRule: Rule {
             """,
         references: DaemonSupport.cis(v160: "2.9", v180: "2.10") + DaemonSupport.cis(v160: "2.1", v180: "2.1")
             + [.url("https://docs.docker.com/engine/security/userns-remap/")],
-        inputs: ["daemon", "cli", "compose", "k8s"],
+        inputs: [.daemon],
         firingExamples: [
             Example("daemon.json", """
                 ↓{

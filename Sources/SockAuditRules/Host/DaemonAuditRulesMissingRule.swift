@@ -18,7 +18,7 @@ public struct DaemonAuditRulesMissingRule: Rule {
             """,
         references: [.cisDocker("1.1.3-1.1.18", benchmark: "1.6.0"), .cisDocker("1.1.3-1.1.18", benchmark: "1.8.0"),
                      .url("https://man7.org/linux/man-pages/man7/audit.rules.7.html")],
-        inputs: ["host"],
+        inputs: [.host],
         firingExamples: [
             Example("audit.sockaudit-host.json", """
                 {

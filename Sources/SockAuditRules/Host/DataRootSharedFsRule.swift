@@ -17,7 +17,7 @@ public struct DataRootSharedFsRule: Rule {
             volume, mounted before the daemon starts.
             """,
         references: [.cisDocker("1.1.1", benchmark: "1.6.0"), .cisDocker("1.1.1", benchmark: "1.8.0")],
-        inputs: ["host"],
+        inputs: [.host],
         firingExamples: [
             Example("shared.sockaudit-host.json", """
                 {

@@ -20,7 +20,7 @@ public struct RuntimeEscapeCVERule: Rule {
             """,
         references: [.cisDocker("1.2.2", benchmark: "1.6.0"), .cisDocker("1.2.2", benchmark: "1.8.0"),
                      .url("https://github.com/opencontainers/runc/security/advisories")],
-        inputs: ["host"],
+        inputs: [.host],
         firingExamples: [
             Example("upstream.sockaudit-host.json", """
                 {

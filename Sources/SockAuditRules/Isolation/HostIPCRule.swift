@@ -18,7 +18,7 @@ public struct HostIPCRule: HostNamespaceRule {
             Remove the host IPC setting; share IPC only between containers of one pod or service.
             """,
         references: RuleSupport.cis("5.17") + [.podSecurity("Baseline: Host Namespaces")],
-        inputs: ["k8s", "compose", "cli", "inspect"],
+        inputs: [.kubernetes, .compose, .commandLine, .inspect],
         firingExamples: [
             Example("pod.yaml", """
                 apiVersion: v1

@@ -18,7 +18,7 @@ public struct HostUsernsRule: HostNamespaceRule {
             Remove the host user-namespace setting so the daemon's remapping applies.
             """,
         references: RuleSupport.cis("5.31"),
-        inputs: ["compose", "cli", "inspect"],
+        inputs: [.compose, .commandLine, .inspect],
         firingExamples: [
             Example("compose.yaml", """
                 services:
@@ -29,6 +29,11 @@ public struct HostUsernsRule: HostNamespaceRule {
                     image: example/sidecar
                     userns_mode: ↓"${USERNS:-host}"
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run ↓--userns=host alpine
+                """#),
+            Example("inspect.json", InspectDocument.container(hostConfig: [#"↓"UsernsMode": "host""#])),
         ] + InputExamples.firing("SA404"),
         silentExamples: [
             Example("compose.yaml", """
@@ -40,5 +45,11 @@ public struct HostUsernsRule: HostNamespaceRule {
                       note: "userns_mode: host"
                   # userns_mode: host
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run alpine
+                podman run --userns=keep-id alpine
+                """#),
+            Example("inspect.json", InspectDocument.container(hostConfig: [#""UsernsMode": """#])),
         ] + InputExamples.silent("SA404"))
 }

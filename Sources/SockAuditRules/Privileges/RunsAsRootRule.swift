@@ -15,7 +15,7 @@ public struct RunsAsRootRule: ContainerRule {
             Run as a non-root user: set a non-zero user and make the runtime refuse root.
             """,
         references: RuleSupport.cis("4.1") + [.podSecurity("Restricted: Running as Non-root")],
-        inputs: ["k8s", "compose", "cli", "inspect"],
+        inputs: [.kubernetes, .compose, .commandLine, .inspect],
         firingExamples: [
             Example("pod.yaml", """
                 apiVersion: v1

@@ -15,7 +15,7 @@ public struct WritableRootFSRule: ContainerRule {
             Make the root filesystem read-only and mount a tmpfs or volume where the process must write.
             """,
         references: RuleSupport.cis("5.13"),
-        inputs: ["k8s", "compose", "cli", "inspect"],
+        inputs: [.kubernetes, .compose, .commandLine, .inspect],
         firingExamples: [
             Example("pod.yaml", """
                 apiVersion: v1

@@ -17,7 +17,7 @@ public struct CPULimitMissingRule: LimitRule {
             Set a CPU limit (or CPU shares) sized to the workload.
             """,
         references: RuleSupport.cis("5.12"),
-        inputs: ["k8s", "compose", "cli", "inspect"],
+        inputs: [.kubernetes, .compose, .commandLine, .inspect],
         firingExamples: [
             Example("pod.yaml", """
                 apiVersion: v1

@@ -18,7 +18,7 @@ public struct MemoryLimitMissingRule: LimitRule {
             Set a memory limit sized to the workload.
             """,
         references: RuleSupport.cis("5.11"),
-        inputs: ["k8s", "compose", "cli", "inspect"],
+        inputs: [.kubernetes, .compose, .commandLine, .inspect],
         firingExamples: [
             Example("pod.yaml", """
                 apiVersion: v1

@@ -19,7 +19,7 @@ public struct PidsLimitMissingRule: LimitRule {
             Set a PIDs limit sized to the workload (a few hundred is plenty for most services).
             """,
         references: RuleSupport.cis("5.29"),
-        inputs: ["compose", "cli", "inspect"],
+        inputs: [.compose, .commandLine, .inspect],
         firingExamples: [
             Example("compose.yaml", """
                 services:
@@ -37,6 +37,11 @@ public struct PidsLimitMissingRule: LimitRule {
                       resources:
                         limits: {memory: 256M, cpus: "0.5"}
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                ↓docker run alpine
+                """#),
+            Example("inspect.json", InspectDocument.container(marked: true)),
         ] + InputExamples.firing("SA503"),
         silentExamples: [
             Example("compose.yaml", """
@@ -59,5 +64,10 @@ public struct PidsLimitMissingRule: LimitRule {
                   - name: a
                     image: busybox
                 """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                docker run --pids-limit 100 alpine
+                """#),
+            Example("inspect.json", InspectDocument.container(hostConfig: [#""PidsLimit": 100"#])),
         ] + InputExamples.silent("SA503"))
 }

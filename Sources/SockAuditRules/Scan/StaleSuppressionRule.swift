@@ -18,7 +18,7 @@ public struct StaleSuppressionRule: Rule {
         remediation: """
             Remove the suppression, correct its rule ID, or renew its expiry date after a new review.
             """,
-        inputs: ["k8s", "compose", "cli", "daemon", "inspect"],
+        inputs: [.kubernetes, .compose, .commandLine],
         firingExamples: [
             Example("pod.yaml", """
                 apiVersion: v1
@@ -33,6 +33,18 @@ public struct StaleSuppressionRule: Rule {
                       privileged: false
                     ↓# sockaudit:ignore SA999 -- typo in the rule ID
                 """),
+                        Example("compose.yaml", """
+                services:
+                  web:
+                    image: nginx
+                    ↓# sockaudit:ignore SA301 -- was privileged once, fixed since
+                    privileged: false
+                """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                ↓# sockaudit:ignore privileged -- was privileged once, fixed since
+                docker run alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -47,6 +59,18 @@ public struct StaleSuppressionRule: Rule {
                       # sockaudit:ignore SA301 -- node tuning needs sysctl writes; reviewed in SEC-142
                       privileged: true
                 """),
+            Example("compose.yaml", """
+                services:
+                  web:
+                    image: nginx
+                    # sockaudit:ignore SA301 -- node tuning needs sysctl writes; reviewed in SEC-142
+                    privileged: true
+                """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                # sockaudit:ignore privileged -- the kernel test suite needs it; reviewed in SEC-143
+                docker run --privileged alpine
+                """#),
         ])
 
     public func check(_ facts: Facts) -> [Finding] { [] }

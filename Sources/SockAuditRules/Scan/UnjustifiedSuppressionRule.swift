@@ -15,7 +15,7 @@ public struct UnjustifiedSuppressionRule: Rule {
         remediation: """
             Write the reason after two dashes: # sockaudit:ignore SA101 -- the CI runner builds images; reviewed by platform-security.
             """,
-        inputs: ["k8s", "compose", "cli", "daemon", "inspect"],
+        inputs: [.kubernetes, .compose, .commandLine],
         firingExamples: [
             Example("pod.yaml", """
                 apiVersion: v1
@@ -30,6 +30,18 @@ public struct UnjustifiedSuppressionRule: Rule {
                       privileged: true
                       allowPrivilegeEscalation: true  ↓# sockaudit:ignore privilege-escalation-allowed --
                 """),
+                        Example("compose.yaml", """
+                services:
+                  web:
+                    image: nginx
+                    ↓# sockaudit:ignore SA301
+                    privileged: true
+                """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                ↓# sockaudit:ignore privileged
+                docker run --privileged alpine
+                """#),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -44,6 +56,18 @@ public struct UnjustifiedSuppressionRule: Rule {
                       # sockaudit:ignore SA301 -- node tuning needs sysctl writes; reviewed in SEC-142
                       privileged: true
                 """),
+            Example("compose.yaml", """
+                services:
+                  web:
+                    image: nginx
+                    # sockaudit:ignore SA301 -- node tuning needs sysctl writes; reviewed in SEC-142
+                    privileged: true
+                """),
+            Example("run.sh", #"""
+                #!/bin/sh
+                # sockaudit:ignore privileged -- the kernel test suite needs it; reviewed in SEC-143
+                docker run --privileged alpine
+                """#),
         ])
 
     public func check(_ facts: Facts) -> [Finding] {

@@ -16,7 +16,7 @@ public struct UnscannableFileRule: Rule {
             Fix the file so it parses (the message says where and why), render templates before scanning \
             them, or exclude the path explicitly with --exclude.
             """,
-        inputs: ["k8s", "compose", "cli", "daemon", "inspect"],
+        inputs: [.kubernetes, .compose, .commandLine, .daemon, .inspect],
         firingExamples: [
             Example("pod.yaml", """
                 apiVersion: v1
@@ -86,6 +86,15 @@ public struct UnscannableFileRule: Rule {
                     apk add curl
                 RUN apk add git
                 """#),
+                        Example("daemon.json", """
+                {
+                  "icc": false,
+                  "live-restore" ↓true
+                }
+                """),
+            Example("inspect.json", """
+                [{"Id": "3f2a9c1b0d4e", "HostConfig": {"Privileged": false, ↓]
+                """),
         ],
         silentExamples: [
             Example("notes.yaml", """
@@ -105,6 +114,18 @@ public struct UnscannableFileRule: Rule {
                 it's a here-document
                 EOF
                 """#),
+            Example("daemon.json", """
+                {"icc": false, "live-restore": true}
+                """),
+            Example("inspect.json", InspectDocument.container()),
+            Example("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                  - {name: a, image: busybox}
+                """),
         ])
 
     public func check(_ facts: Facts) -> [Finding] {

@@ -18,7 +18,7 @@ public struct DaemonTCPNoTLSRule: Rule {
             """,
         references: [.cisDocker("2.7", benchmark: "1.6.0"), .cisDocker("2.8", benchmark: "1.8.0"),
                      .url("https://docs.docker.com/engine/security/protect-access/")],
-        inputs: ["daemon", "cli", "compose", "k8s"],
+        inputs: [.daemon, .commandLine, .compose, .kubernetes],
         firingExamples: [
             Example("dind.yaml", """
                 apiVersion: apps/v1

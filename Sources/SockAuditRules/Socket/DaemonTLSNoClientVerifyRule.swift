@@ -17,7 +17,7 @@ public struct DaemonTLSNoClientVerifyRule: Rule {
             """,
         references: [.cisDocker("2.7", benchmark: "1.6.0"), .cisDocker("2.8", benchmark: "1.8.0"),
                      .url("https://docs.docker.com/engine/security/protect-access/")],
-        inputs: ["daemon", "cli", "compose", "k8s"],
+        inputs: [.daemon, .commandLine, .compose, .kubernetes],
         firingExamples: [
             Example("pod.yaml", """
                 apiVersion: v1
@@ -55,6 +55,12 @@ public struct DaemonTLSNoClientVerifyRule: Rule {
                 [Service]
                 ExecStart=/usr/bin/dockerd --tls ↓--tlsverify=false -H tcp://0.0.0.0:2376
                 """#),
+                        Example("compose.yaml", """
+                services:
+                  remote:
+                    image: example/dockerd:1
+                    command: [dockerd, --tls, ↓--tlsverify=false, -H, tcp://0.0.0.0:2376]
+                """),
         ],
         silentExamples: [
             Example("pod.yaml", """
@@ -82,6 +88,12 @@ public struct DaemonTLSNoClientVerifyRule: Rule {
                 dockerd --tlsverify --tlscacert=/certs/ca.pem --tlscert=/certs/server.pem --tlskey=/certs/key.pem -H tcp://0.0.0.0:2376
                 dockerd --tls -H unix:///var/run/docker.sock
                 """#),
+            Example("compose.yaml", """
+                services:
+                  remote:
+                    image: example/dockerd:1
+                    command: [dockerd, --tlsverify, --tlscacert=/certs/ca.pem, -H, tcp://0.0.0.0:2376]
+                """),
         ])
 
     public func check(_ facts: Facts) -> [Finding] {

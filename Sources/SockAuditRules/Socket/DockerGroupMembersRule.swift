@@ -19,7 +19,7 @@ public struct DockerGroupMembersRule: Rule {
             """,
         references: [.cisDocker("1.1.2", benchmark: "1.6.0"), .cisDocker("1.1.2", benchmark: "1.8.0"),
                      .url("https://docs.docker.com/engine/security/#docker-daemon-attack-surface")],
-        inputs: ["host"],
+        inputs: [.host],
         firingExamples: [
             Example("group.sockaudit-host.json", """
                 {

@@ -25,7 +25,7 @@ public struct RuntimeSocketMountRule: ContainerRule {
             .podSecurity("Baseline: HostPath Volumes"),
             .url("https://docs.docker.com/engine/security/#docker-daemon-attack-surface"),
         ],
-        inputs: ["k8s", "compose", "cli", "inspect"],
+        inputs: [.kubernetes, .compose, .commandLine, .inspect],
         firingExamples: RuntimeSocketMountExamples.firing + InputExamples.firing("SA101"),
         silentExamples: RuntimeSocketMountExamples.silent + InputExamples.silent("SA101"))
 

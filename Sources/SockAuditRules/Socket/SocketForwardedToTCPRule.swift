@@ -18,7 +18,7 @@ public struct SocketForwardedToTCPRule: Rule {
             mutual TLS for remote access.
             """,
         references: [.cisDocker("2.7", benchmark: "1.6.0"), .cisDocker("2.8", benchmark: "1.8.0")],
-        inputs: ["cli", "compose", "k8s", "systemd"],
+        inputs: [.commandLine, .compose, .kubernetes],
         firingExamples: [
             Example("proxy.yaml", """
                 apiVersion: v1

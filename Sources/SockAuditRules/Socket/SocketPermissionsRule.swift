@@ -21,7 +21,7 @@ public struct SocketPermissionsRule: Rule {
         references: [.cisDocker("3.15", benchmark: "1.6.0"), .cisDocker("3.16", benchmark: "1.6.0"),
                      .cisDocker("3.15", benchmark: "1.8.0"), .cisDocker("3.16", benchmark: "1.8.0"),
                      .url("https://docs.docker.com/engine/security/#docker-daemon-attack-surface")],
-        inputs: ["host"],
+        inputs: [.host],
         firingExamples: [
             Example("world.sockaudit-host.json", """
                 {

@@ -18,7 +18,7 @@ public struct SocketProxyWriteAccessRule: ContainerRule {
             other clients reach.
             """,
         references: RuleSupport.cis("5.32"),
-        inputs: ["k8s", "compose", "cli"],
+        inputs: [.kubernetes, .compose, .commandLine],
         firingExamples: [
             Example("proxy.yaml", """
                 apiVersion: apps/v1
