@@ -24,9 +24,47 @@ struct StreamingJSONReporter: StreamingReporter {
 
     mutating func write(_ finding: Finding, to out: ReportStream) {
         var text = count == 0 ? "\n    " : ",\n    "
-        reporter.finding(finding).write(to: &text, indent: 2)
+        Self.write(finding, into: &text)
         count += 1
         out.write(text)
+    }
+
+    /// `JSONReporter.finding(_:)` as `JSONValue` renders it two levels deep, written straight out
+    /// rather than built as a tree first (the tree cost more than the rest of the report).
+    static func write(_ finding: Finding, into text: inout String) {
+        func member(_ key: String, _ value: String, _ pad: String = "      ") {
+            text += pad + "\"" + key + "\": "
+            JSONValue.quote(value, into: &text)
+        }
+        text += "{\n"
+        member("ruleId", finding.ruleID)
+        text += ",\n"
+        member("slug", finding.slug)
+        text += ",\n"
+        member("severity", finding.severity.rawValue)
+        text += ",\n"
+        member("message", finding.message)
+        text += ",\n      \"location\": {\n"
+        member("path", finding.location.path, "        ")
+        text += ",\n        \"line\": " + String(finding.location.line)
+        text += ",\n        \"column\": " + String(finding.location.column)
+        text += "\n      },\n"
+        member("subject", finding.subject)
+        text += ",\n"
+        member("evidence", finding.evidence)
+        text += ",\n"
+        member("fingerprint", finding.fingerprint)
+        text += ",\n      \"suppression\": "
+        if let suppression = finding.suppression {
+            text += "{\n"
+            member("reason", suppression.reason, "        ")
+            text += ",\n"
+            member("source", suppression.source, "        ")
+            text += "\n      }"
+        } else {
+            text += "null"
+        }
+        text += ",\n      \"baselined\": " + (finding.isBaselined ? "true" : "false") + "\n    }"
     }
 
     mutating func end(_ summary: ScanSummary, to out: ReportStream) {

@@ -13,6 +13,8 @@ struct StreamingSARIFReporter: StreamingReporter {
     private var suffix = ""
     private var emptyResults = ""
     private var count = 0
+    /// The last path's artifact location: a file's findings come one after another.
+    private var lastLocation: (path: String, location: SARIFArtifactLocation)?
     /// Rules of findings that are not among the rules that run (never from a scan): listed after them.
     private var extraRules: [Finding] = []
 
@@ -50,7 +52,10 @@ struct StreamingSARIFReporter: StreamingReporter {
         }
         var text = count == 0 ? "[\n" : ",\n"
         count += 1
-        result(finding, into: &text)
+        if lastLocation?.path != finding.location.path {
+            lastLocation = (finding.location.path, reporter.artifactLocation(finding.location.path, base))
+        }
+        result(finding, location: lastLocation!.location, into: &text)
         out.write(text)
     }
 
@@ -70,8 +75,7 @@ struct StreamingSARIFReporter: StreamingReporter {
     }
 
     /// One result, as the encoder lays it out four levels deep.
-    private func result(_ finding: Finding, into text: inout String) {
-        let location = reporter.artifactLocation(finding.location.path, base)
+    private func result(_ finding: Finding, location: SARIFArtifactLocation, into text: inout String) {
         let i = "          "
         text += "        {\n"
         if compared {
