@@ -1,13 +1,15 @@
 import SockAuditCore
 
-/// `Jenkinsfile`, `Jenkinsfile.*`, `*.jenkinsfile`, and `*.groovy` files that hold a pipeline.
+/// `Jenkinsfile` (any case), `Jenkinsfile.*`, `*.jenkinsfile`, and `*.groovy` files that hold a pipeline.
 public struct JenkinsfileInput: TextInput {
     public init() {}
 
     public let kind = InputKind.jenkinsfile
 
     public func claims(_ file: SourceFile) -> Bool {
-        file.name == "Jenkinsfile" || (file.name.hasPrefix("Jenkinsfile.") && !TextInputs.sourceOrDocument(file))
+        // `JenkinsFile` and `jenkinsfile` are as common in real repositories as `Jenkinsfile`
+        let name = file.name.lowercased()
+        return name == "jenkinsfile" || (name.hasPrefix("jenkinsfile.") && !TextInputs.sourceOrDocument(file))
             || file.pathExtension == "jenkinsfile"
             || file.pathExtension == "groovy"
     }
