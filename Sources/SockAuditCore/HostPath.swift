@@ -9,6 +9,8 @@ public enum HostPath {
         "dockershim.sock": "dockershim",
         "cri-dockerd.sock": "cri-dockerd",
         "buildkitd.sock": "BuildKit daemon",
+        // Windows: the Engine API's named pipe (`//./pipe/docker_engine`, `\\.\pipe\docker_engine`)
+        "docker_engine": "Docker daemon",
     ]
 
     /// Folders that hold a standard runtime socket (after `/var/run` is folded into `/run`).
@@ -69,7 +71,7 @@ public enum HostPath {
     /// SA101's test on a host source path (RULES.md, SA101 precisely).
     public static func socketExposure(of rawPath: String) -> SocketExposure? {
         let path = normalize(rawPath)
-        let basename = path.split(separator: "/").last.map(String.init) ?? path
+        let basename = path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? path
         if let daemon = socketBasenames[basename] {
             return .socket(basename: basename, daemon: daemon)
         }

@@ -1,6 +1,8 @@
 import SockAuditCore
 
-/// `Jenkinsfile` (any case), `Jenkinsfile.*`, `*.jenkinsfile`, and `*.groovy` files that hold a pipeline.
+/// `Jenkinsfile` (any case), `Jenkinsfile.*`, `*.jenkinsfile`, and `*.groovy` files that hold a
+/// pipeline: `sh` steps and docker agents as command lines, and the pod YAML of Kubernetes agents
+/// as Kubernetes manifests.
 public struct JenkinsfileInput: TextInput {
     public init() {}
 
@@ -15,10 +17,14 @@ public struct JenkinsfileInput: TextInput {
     }
 
     public func facts(from text: String, file: SourceFile, context: InputContext) -> Facts? {
-        if file.pathExtension == "groovy" && !(TextSearch.contains(text, "pipeline") || TextSearch.contains(text, "node")) { return nil }
+        if file.pathExtension == "groovy" && !(TextSearch.contains(text, "pipeline") || TextSearch.contains(text, "node")
+            || TextSearch.contains(text, "podTemplate")) { return nil }
         var facts = Facts()
         for source in JenkinsfileSteps.sources(text) {
             facts.merge(ShellFacts.facts(from: source, path: file.path))
+        }
+        for yaml in JenkinsfileSteps.podYAML(text) {
+            facts.merge(EmbeddedPodYAML.facts(yaml, path: file.path))
         }
         return facts
     }

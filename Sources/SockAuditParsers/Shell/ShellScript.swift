@@ -138,6 +138,7 @@ struct ShellParser {
 
     static let maxDepth = 8
     static let maxAlternatives = 8
+    static let maxWords = 128
     static let shells: Set<String> = ["sh", "bash", "zsh", "ksh", "dash", "ash", "mksh"]
     static let heredocReaders: Set<String> = shells.union(["ssh", "su", "sudo"])
     static let keywords: Set<String> = ["!", "{", "}", "then", "do", "else", "elif", "if", "while", "until", "fi", "done", "esac"]
@@ -307,6 +308,7 @@ struct ShellParser {
             } else if let first = arguments.first?.text, !first.hasPrefix("-"), !first.hasPrefix("+") {
                 assign("@", [Array(arguments)])
             }
+            return
         } else if words[0].text == "shift", let bindings = variables["@"] {
             let count = words.count > 1 ? Int(words[1].text) ?? 1 : 1
             assign("@", bindings.map { Array($0.dropFirst(min(count, $0.count))) })
@@ -382,7 +384,8 @@ struct ShellParser {
                 frames[top].touched.append(name)
             }
         }
-        variables[name] = values.isEmpty ? nil : Array(values.prefix(Self.maxAlternatives))
+        // a list that grows with every `set -- … "$@"` is cut at `maxWords`: no command line is longer
+        variables[name] = values.isEmpty ? nil : values.prefix(Self.maxAlternatives).map { Array($0.prefix(Self.maxWords)) }
     }
 
     private mutating func assignArray(_ name: String, elements: [RawWord], appending: Bool) {
