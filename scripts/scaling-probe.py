@@ -35,6 +35,34 @@ def gen(kind, n):
         return {'run.sh': 'sh <<EOF\n' * n + 'docker run --privileged x\n' + 'EOF\n' * n}
     if kind == 'shell-subst':
         return {'run.sh': 'echo ' + '$(echo ' * n + 'x' + ')' * n + '\n'}
+    if kind == 'shell-branches':
+        return {'run.sh': ''.join(f'if [ -n "$C{i}" ]; then V{i}="-v /h{i}:/c"; else V{i}=--privileged; fi\n' for i in range(n)) + ''.join(f'docker run $V{i} $V{(i + 1) % n} x\n' for i in range(n))}
+    if kind == 'shell-case-arms':
+        return {'run.sh': 'case "$1" in\n' + ''.join(f'  a{i}) V{i}=x; opts="-v /h{i}:/c" ;;\n' for i in range(n)) + 'esac\ndocker run $opts x\n'}
+    if kind == 'shell-arrays':
+        return {'run.sh': 'args=(dockerd)\n' + ''.join(f'[ -n "$A{i}" ] && args+=(--host=tcp://0.0.0.0:{i})\n' for i in range(n)) + 'exec "${args[@]}"\n'}
+    if kind == 'shell-set-positional':
+        return {'run.sh': ''.join(f'if [ "$1" = a{i} ]; then set -- dockerd --host=tcp://0.0.0.0:{i} "$@"; fi\n' for i in range(n)) + 'exec "$@"\n'}
+    if kind == 'shell-heredoc-subst':
+        return {'run.sh': ''.join(f'x{i}=$(cat <<EOF\nit\'s ({i}\nEOF\n)\n' for i in range(n)) + 'docker run --privileged x\n'}
+    if kind == 'dockerfile-stages':
+        return {'Dockerfile': ''.join(f'FROM x AS s{i}\nENTRYPOINT ["dockerd"]\nCMD ["--host=tcp://0.0.0.0:{i}"]\n' for i in range(n))}
+    if kind == 'pwsh-continuation':
+        return {'.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    runs-on: windows-latest\n    steps:\n    - run: |\n        docker run `\n' + ''.join(f'          -e "V{i}=it`"s" `\n' for i in range(n)) + '          alpine\n'}
+    if kind == 'pwsh-steps':
+        return {'.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    runs-on: windows-latest\n    steps:\n' + ''.join(f"    - run: docker run -v 'C:\\d{i}:C:\\d' x; echo ''\n" for i in range(n))}
+    if kind == 'makefile-if':
+        return {'Makefile': ''.join(f'F{i} = $(if $(C{i}),-v /h{i}:/c,--privileged)\n' for i in range(n)) + 'all:\n' + ''.join(f'\tdocker run $(F{i}) $(F{(i + 1) % n}) x\n' for i in range(n))}
+    if kind == 'makefile-foreach':
+        return {'Makefile': 'MOUNTS = ' + ' '.join(f'/m{i}' for i in range(n)) + '\nall:\n\tdocker run $(foreach m,$(MOUNTS),-v $(m):$(m)) x\n'}
+    if kind == 'makefile-ifdef':
+        return {'Makefile': ''.join(f'ifdef C{i}\nV{i} = a\nelse\nV{i} = b\nendif\n' for i in range(n)) + 'all:\n\techo $(V0)\n'}
+    if kind == 'jenkins-inside':
+        return {'Jenkinsfile': 'node {\n' + ''.join(f'  def i{i} = docker.build("x{i}")\n  i{i}.inside("-v /var/run/docker.sock:/s") {{ sh "true" }}\n' for i in range(n)) + '}\n'}
+    if kind == 'jenkins-podtemplate':
+        return {'Jenkinsfile': "podTemplate(yaml: '''\napiVersion: v1\nkind: Pod\nspec:\n  containers:\n" + ''.join(f'  - {{name: c{i}, image: x, volumeMounts: [{{name: s, mountPath: /s}}]}}\n' for i in range(n)) + "  volumes: [{name: s, hostPath: {path: /var/run/docker.sock}}]\n''') { node(POD_LABEL) { sh 'true' } }\n"}
+    if kind == 'compose-socat':
+        return {'docker-compose.yml': 'services:\n' + ''.join(f'  s{i}: {{image: alpine/socat, command: ["TCP-LISTEN:{i},fork", "UNIX-CONNECT:/var/run/docker.sock"]}}\n' for i in range(n))}
     if kind == 'dotenv':
         return {'docker-compose.yml': None}
     if kind == 'compose-volumes': return {'docker-compose.yml': 'services:\n  a:\n    image: x\n    volumes:\n' + ''.join(f'      - /h{i}:/c{i}\n' for i in range(n)) + '    ports:\n' + ''.join(f'      - "{i}:{i}"\n' for i in range(n))}
@@ -54,7 +82,7 @@ def gen(kind, n):
     if kind == 'yaml-alias-keys': return {'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nl0: &l0 {x: 1}\n' + ''.join(f'l{i}: &l{i} {{? *l{i-1} : *l{i-1}}}\n' for i in range(1, n))}
     if kind == 'interp-nested': return {'docker-compose.yml': 'services:\n  a:\n    image: x\n    volumes: ["' + '${A:-' * n + '/var/run/docker.sock' + '}' * n + ':/s"]\n'}
 
-kinds = ['compose-services', 'compose-command', 'compose-env', 'k8s-containers', 'k8s-volumes', 'gha-run', 'gha-long-run', 'suppressions', 'systemd-cont', 'dockerfile-cont', 'makefile-vars', 'shell-vars', 'shell-heredoc', 'shell-subst'] + ['compose-volumes', 'compose-includes', 'compose-merge-many', 'gitlab-jobs', 'jenkins', 'yaml-keys', 'json-keys', 'json-dup-keys', 'daemon-hosts', 'k8s-list-items', 'k8s-docs', 'inspect-many', 'files', 'env-file', 'interp-nested', 'yaml-alias-keys']
+kinds = ['compose-services', 'compose-command', 'compose-env', 'k8s-containers', 'k8s-volumes', 'gha-run', 'gha-long-run', 'suppressions', 'systemd-cont', 'dockerfile-cont', 'makefile-vars', 'shell-vars', 'shell-heredoc', 'shell-subst'] + ['compose-volumes', 'compose-includes', 'compose-merge-many', 'gitlab-jobs', 'jenkins', 'yaml-keys', 'json-keys', 'json-dup-keys', 'daemon-hosts', 'k8s-list-items', 'k8s-docs', 'inspect-many', 'files', 'env-file', 'interp-nested', 'yaml-alias-keys'] + ['shell-branches', 'shell-case-arms', 'shell-arrays', 'shell-set-positional', 'shell-heredoc-subst', 'dockerfile-stages'] + ['pwsh-continuation', 'pwsh-steps', 'makefile-if', 'makefile-foreach', 'makefile-ifdef', 'jenkins-inside', 'jenkins-podtemplate', 'compose-socat']
 work = tempfile.mkdtemp()
 flagged = 0
 try:

@@ -9,6 +9,8 @@ public enum HostPath {
         "dockershim.sock": "dockershim",
         "cri-dockerd.sock": "cri-dockerd",
         "buildkitd.sock": "BuildKit daemon",
+        // Windows: the Engine API's named pipe (`//./pipe/docker_engine`, `\\.\pipe\docker_engine`)
+        "docker_engine": "Docker daemon",
     ]
 
     /// Folders that hold a standard runtime socket (after `/var/run` is folded into `/run`).
@@ -69,7 +71,7 @@ public enum HostPath {
     /// SA101's test on a host source path (RULES.md, SA101 precisely).
     public static func socketExposure(of rawPath: String) -> SocketExposure? {
         let path = normalize(rawPath)
-        let basename = path.split(separator: "/").last.map(String.init) ?? path
+        let basename = path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? path
         if let daemon = socketBasenames[basename] {
             return .socket(basename: basename, daemon: daemon)
         }
@@ -87,15 +89,43 @@ public enum HostPath {
         return parts[2].allSatisfy(\.isNumber) || parts[2].hasPrefix("$")
     }
 
-    /// SA405's test: the sensitive host folder the source is, or contains.
+    /// Trees where every folder and file is root-equivalent, so a mount at any depth hands over
+    /// the host (RULES.md, SA405 precisely).
+    public static let rootEquivalentTrees: [String] = [
+        "/var/lib/docker", "/var/lib/containerd", "/var/lib/kubelet", "/etc/kubernetes", "/proc", "/sys", "/root",
+        "/boot", "/etc/docker", "/etc/containerd", "/etc/systemd", "/etc/sudoers", "/etc/sudoers.d", "/etc/shadow",
+        "/etc/cron.d", "/etc/crontab", "/etc/ssh",
+    ]
+
+    /// How a host source meets a sensitive folder.
+    public enum SensitiveRelation: Hashable, Sendable {
+        /// The source is the folder itself.
+        case equal
+        /// The source is a parent of the folder.
+        case contains
+        /// The source lies inside the folder, a root-equivalent tree.
+        case inside
+    }
+
+    /// SA405's test: the sensitive host folder the source is, contains, or lies inside.
     public static func sensitiveFolder(in rawPath: String) -> String? {
+        sensitiveMatch(in: rawPath)?.folder
+    }
+
+    public static func sensitiveMatch(in rawPath: String) -> (folder: String, relation: SensitiveRelation)? {
         let path = normalize(rawPath)
         guard path.hasPrefix("/") else { return nil }
-        for candidate in sensitivePaths {
-            if path == candidate { return candidate }
+        for candidate in sensitivePaths where path == candidate {
+            return (candidate, .equal)
         }
         for candidate in sensitivePaths where path == "/" || candidate.hasPrefix(path + "/") {
-            return candidate
+            return (candidate, .contains)
+        }
+        for tree in rootEquivalentTrees where path == tree {
+            return (tree, .equal)
+        }
+        for tree in rootEquivalentTrees where path.hasPrefix(tree + "/") {
+            return (tree, .inside)
         }
         return nil
     }

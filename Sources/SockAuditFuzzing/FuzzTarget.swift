@@ -35,7 +35,7 @@ public struct FuzzTarget: Sendable {
 
 /// Every fuzz target; a new parser is one line here.
 public enum FuzzTargets {
-    public static let all: [FuzzTarget] = [.yaml, .json, .shell, .systemd, .makefile, .dockerfile, .hcl]
+    public static let all: [FuzzTarget] = [.yaml, .json, .shell, .systemd, .makefile, .dockerfile, .hcl, .powershell]
 
     public static func named(_ name: String) -> FuzzTarget? {
         all.first { $0.name == name }
@@ -118,8 +118,15 @@ extension FuzzTarget {
         tokens: shellTokens + ["\n\t", "all:\n\t", "X := ", "X = ", "$(X)", "$$", "@", "-", "define X\n", "endef\n", "ifeq (a,b)\n", "endif\n", ".PHONY: a\n"],
         parse: { bytes, bounds in
             let (source, variables) = MakefileRecipes.script(String(decoding: bytes, as: UTF8.self))
-            return shellViolations(ShellScript.parse(source, variables: variables), bounds)
+            return shellViolations(ShellScript.parse(source, alternatives: variables), bounds)
         })
+
+    /// A GitHub Actions step's PowerShell (`shell: pwsh`, Windows runners).
+    public static let powershell = FuzzTarget(
+        name: "powershell", fileNames: ["step.ps1"],
+        tokens: ["docker ", "run ", "-v ", "`\n", "`\r\n", "`\"", "'", "''", "\"", "\"\"", "$(", ")", "$env:DOCKER_HOST", "& ", "<#", "#>",
+                 "# ", "; ", "|", "&&", "||", "{", "}", "2>&1", "*> out.txt", "C:\\Program Files\\Docker\\docker.exe "],
+        parse: { bytes, bounds in shellViolations(PowerShellScript.parse(String(decoding: bytes, as: UTF8.self)), bounds) })
 
     public static let dockerfile = FuzzTarget(
         name: "dockerfile", fileNames: ["Dockerfile"],

@@ -47,12 +47,18 @@ import Testing
     @Test(arguments: [
         ("/", "/"), ("/etc", "/etc"), ("/etc/", "/etc"), ("/var", "/var/lib/docker"), ("/var/lib", "/var/lib/docker"),
         ("/proc", "/proc"), ("/var/lib/kubelet", "/var/lib/kubelet"), ("/etc/kubernetes", "/etc/kubernetes"),
+        ("/var/lib/docker/volumes", "/var/lib/docker"), ("/sys/fs/cgroup", "/sys"), ("/proc/sys/", "/proc"),
+        ("/var/lib/kubelet/pods", "/var/lib/kubelet"), ("/etc/ssh/sshd_config", "/etc/ssh"), ("/etc/shadow", "/etc/shadow"),
+        ("/etc/sudoers.d/ci", "/etc/sudoers.d"), ("//var/lib/docker//containers/", "/var/lib/docker"),
     ])
     func sensitive(path: String, folder: String) {
         #expect(HostPath.sensitiveFolder(in: path) == folder)
     }
 
-    @Test(arguments: ["/etc/ssl/certs", "/var/log", "/data", "/run/docker.sock", "/home/user/project", "etc"])
+    @Test(arguments: [
+        "/etc/ssl/certs", "/var/log", "/data", "/run/docker.sock", "/home/user/project", "etc", "/dev/fuse",
+        "/var/lib/dockerd", "/etc/sshd", "/proc-host", "/etc/sudoers-backup",
+    ])
     func notSensitive(path: String) {
         #expect(HostPath.sensitiveFolder(in: path) == nil, "\(path)")
     }

@@ -35,8 +35,10 @@ import Testing
 
     @Test func makefileRecipes() {
         let (source, variables) = MakefileRecipes.script("SOCK ?= /run/docker.sock\nall:\n\t@docker run -v $(SOCK):/s \\\n\t  -e HOME=$$HOME img\n")
-        #expect(variables["SOCK"] == "/run/docker.sock")
-        let script = ShellScript.parse(source, variables: variables)
+        // make values are expanded in the recipe text; only values with several expansions stay variables
+        #expect(variables.isEmpty)
+        let script = ShellScript.parse(source, alternatives: variables)
+        // the expanded value stands where `$(SOCK)` is written
         #expect(Self.located(script) == ["docker@3:3", "run@3:10", "-v@3:14", "/run/docker.sock:/s@3:17", "-e@4:4", "HOME=$HOME@4:7", "img@4:19"])
     }
 

@@ -18,15 +18,21 @@ import Testing
         if example.filename.hasSuffix(".json") {
             files.append(SourceFile(path: example.filename + ".sockaudit-ignore", bytes: Array((directive + "\n").utf8)))
         } else {
-            let comment = example.filename.hasSuffix("Jenkinsfile") || example.filename.hasSuffix(".groovy") ? "//" : "#"
+            let groovy = example.filename.lowercased().hasSuffix("jenkinsfile") || example.filename.hasSuffix(".groovy")
             var starts = Set<Int>()
             for (line, _) in example.markedPositions {
                 var start = line
-                while start > 1, lines[start - 2].hasSuffix("\\") { start -= 1 }
+                // a `\`-continued shell command, or a backtick-continued PowerShell one
+                while start > 1, lines[start - 2].hasSuffix("\\") || lines[start - 2].hasSuffix("`") { start -= 1 }
                 starts.insert(start)
             }
             for start in starts.sorted(by: >) {
                 let indent = String(lines[start - 1].prefix(while: { $0 == " " || $0 == "\t" }))
+                // pod YAML inside a Groovy string takes a YAML comment
+                let yamlLine = lines[start - 1].dropFirst(indent.count).hasPrefix("- ")
+                    || lines[start - 1].dropFirst(indent.count).prefix(while: { $0 != " " }).allSatisfy({ $0.isLetter || $0 == ":" || $0 == "-" })
+                        && lines[start - 1].dropFirst(indent.count).prefix(while: { $0 != " " }).hasSuffix(":")
+                let comment = groovy && !yamlLine ? "//" : "#"
                 lines.insert("\(indent)\(comment) \(directive)", at: start - 1)
             }
         }

@@ -24,8 +24,10 @@ public enum GitHubActionsAdapter {
             facts.clients += ci.clients(ci.environment(job.value["env"]), key: "env", subject: "job \"\(jobName)\" env")
             let shell = job.value["defaults"]?["run"]?["shell"]?.string ?? workflowShell
             let runsInContainer = job.value["container"] != nil
+            // a Windows runner's default shell is PowerShell; a container job's is sh
+            let runnerShell = runsInContainer ? "sh" : (runsOnWindows(job.value) ? "pwsh" : nil)
             for step in job.value["steps"]?.sequence ?? [] {
-                facts.merge(stepFacts(step, ci: ci, environment: jobEnv, defaultShell: shell ?? (runsInContainer ? "sh" : nil)))
+                facts.merge(stepFacts(step, ci: ci, environment: jobEnv, defaultShell: shell ?? runnerShell))
             }
             if let container = job.value["container"], let key = job.value.keyNode("container"),
                let spec = containerSpec(container, at: key, subject: "container of job \"\(jobName)\"", name: jobName, ci: ci) {
@@ -42,17 +44,41 @@ public enum GitHubActionsAdapter {
     }
 
     private static let shells: Set<String> = ["sh", "bash", "zsh", "ksh", "dash"]
+    private static let powerShells: Set<String> = ["pwsh", "powershell"]
+
+    /// `runs-on: windows-latest`, `[self-hosted, windows]`, `{labels: [windows-2022]}`, or a matrix
+    /// value whose every entry is a Windows runner.
+    static func runsOnWindows(_ job: Node) -> Bool {
+        guard let runsOn = job["runs-on"] else { return false }
+        var labels = runsOn.string.map { [$0] } ?? (runsOn.sequence ?? runsOn["labels"]?.sequence ?? []).compactMap(\.string)
+        if let single = runsOn["labels"]?.string { labels.append(single) }
+        // `${{ matrix.os }}`: the values the matrix gives it
+        labels = labels.flatMap { label -> [String] in
+            guard label.hasPrefix("${{"), let key = label.split(separator: ".").last?.split(separator: " ").first else { return [label] }
+            let values = job["strategy"]?["matrix"]?[String(key)]?.sequence?.compactMap(\.string) ?? []
+            return values.isEmpty ? [label] : values
+        }
+        return !labels.isEmpty && labels.contains { $0.lowercased().contains("windows") }
+            && labels.allSatisfy { $0.lowercased().contains("windows") || $0 == "self-hosted" || $0.lowercased() == "x64" }
+    }
 
     private static func stepFacts(_ step: Node, ci: CIDocument, environment: [(name: String, value: String, node: Node)], defaultShell: String?) -> Facts {
         guard let run = step["run"], let source = ci.source(run) else { return Facts() }
-        if let shell = step["shell"]?.string ?? defaultShell {
-            let program = shell.split(separator: " ").first.map(String.init) ?? shell
-            guard shells.contains(program.split(separator: "/").last.map(String.init) ?? program) else { return Facts() }
-        }
+        let shell = step["shell"]?.string ?? defaultShell ?? "bash"
+        let command = shell.split(separator: " ").first.map(String.init) ?? shell
+        let program = command.split(separator: "/").last.map(String.init) ?? command
         let stepEnv = ci.environment(step["env"])
         var variables: [String: String] = [:]
         for entry in environment + stepEnv { variables[entry.name] = entry.value }
-        var facts = ShellFacts.facts(from: source, path: ci.path, variables: variables)
+        var facts: Facts
+        if shells.contains(program) {
+            facts = ShellFacts.facts(from: source, path: ci.path, variables: variables)
+        } else if powerShells.contains(program) {
+            facts = ShellFacts.facts(from: PowerShellScript.parse(source), path: ci.path)
+        } else {
+            // cmd, python and custom shells are not read
+            return Facts()
+        }
         facts.clients += ci.clients(stepEnv, key: "env", subject: "step env")
         return facts
     }

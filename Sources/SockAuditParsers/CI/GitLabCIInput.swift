@@ -17,8 +17,11 @@ public struct GitLabCIInput: DocumentInput {
     static let jobKeys = ["stage:", "stages:", "image:", "services:", "rules:", "only:", "needs:", "extends:", "before_script:", "variables:"]
 
     public func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
-        guard let document = documents.first, GitLabCIAdapter.isPipeline(document),
-              case .success(let text) = TextDecoding.decode(file.bytes) else { return nil }
-        return GitLabCIAdapter.facts(from: document, path: file.path, text: text)
+        // A CI/CD component starts with a `spec:` header document; the jobs follow the `---`.
+        let pipelines = documents.filter(GitLabCIAdapter.isPipeline)
+        guard !pipelines.isEmpty, case .success(let text) = TextDecoding.decode(file.bytes) else { return nil }
+        var facts = Facts()
+        for document in pipelines { facts.merge(GitLabCIAdapter.facts(from: document, path: file.path, text: text)) }
+        return facts
     }
 }

@@ -9,8 +9,27 @@ public enum ContainerDerivedFacts {
         for container in containers {
             if let daemon = dindDaemon(container) { facts.daemons.append(daemon) }
             if let client = client(container) { facts.clients.append(client) }
+            facts.socketForwards += socketForwards(container)
         }
         return facts
+    }
+
+    /// `socat TCP-LISTEN:… UNIX-CONNECT:/var/run/docker.sock` (or `ssh -L/-R`) as the container's
+    /// own command, as a list or inside `sh -c "…"`: the relay runs wherever the container runs.
+    static func socketForwards(_ container: ContainerSpec) -> [SocketForward] {
+        let socatImage = TextSearch.contains(container.image ?? "", "socat")
+        guard socatImage || container.command.contains(where: { TextSearch.contains($0.value, "socat") || TextSearch.contains($0.value, "ssh") })
+        else { return [] }
+        var words = container.command.map { ShellWord($0.value, line: $0.location.line, column: $0.location.column) }
+        // `alpine/socat`, `bobrik/socat`: socat is the image's entrypoint, the command its addresses
+        let imageName = (container.image ?? "").split(separator: "/").last?.split(separator: ":").first ?? ""
+        if imageName.contains("socat"), let first = words.first, first.text.contains(":") || first.text.hasPrefix("-") {
+            words.insert(ShellWord("socat", line: container.location.line, column: container.location.column), at: 0)
+        }
+        let path = container.command[0].location.path
+        return ShellScript.commands(words).commands.flatMap { command in
+            SocatCommand.forwards(command, path: path) + SSHForwardCommand.forwards(command, path: path)
+        }
     }
 
     /// `docker:dind`, `docker:27-dind-rootless`, `docker.io/library/docker:dind`.

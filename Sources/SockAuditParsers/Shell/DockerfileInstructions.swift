@@ -1,13 +1,48 @@
-/// A Dockerfile's `RUN` instructions as commands: the shell form (with `\` continuations, comment
-/// lines inside them dropped, `RUN <<EOF` here-documents) parsed as shell, the exec form (a JSON
-/// array) taken word by word. `ENV` and `ARG` with `=` set variables for the lines after them.
+/// A Dockerfile's commands: `RUN` instructions, and the command each stage's container runs
+/// (`ENTRYPOINT` and `CMD`). The shell form (with `\` continuations, comment lines inside them
+/// dropped, `RUN <<EOF` here-documents) is parsed as shell, the exec form (a JSON array) taken word
+/// by word. `ENV` and `ARG` with `=` set variables for the lines after them.
 public enum DockerfileInstructions {
+    /// An instruction's arguments in one of the two forms.
+    enum Form {
+        case exec([ShellWord])
+        case shell(ShellSource)
+    }
+
+    /// The container command of one stage: the last `ENTRYPOINT` and `CMD`.
+    struct Stage {
+        var entrypoint: Form?
+        var cmd: Form?
+
+        /// What the container runs: an exec-form entrypoint takes an exec-form `CMD` as its
+        /// arguments; a shell-form entrypoint ignores `CMD`.
+        var commands: [Form] {
+            switch (entrypoint, cmd) {
+            case (.exec(let entry)?, .exec(let arguments)?): [.exec(entry + arguments)]
+            case (.exec(let entry)?, .shell(let arguments)?): [.exec(entry), .shell(arguments)]
+            case (let entry?, _): [entry]
+            case (nil, let cmd?): [cmd]
+            case (nil, nil): []
+            }
+        }
+    }
+
     public static func script(_ text: String) -> ShellScript {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
             line.hasSuffix("\r") ? line.dropLast() : line
         }
         var source = ShellSource()
-        var execCommands: [ShellCommand] = []
+        var execCommands: [[ShellWord]] = []
+        var stage = Stage()
+        func endStage() {
+            for form in stage.commands {
+                switch form {
+                case .exec(let words): execCommands.append(words)
+                case .shell(let shell): source.append(shell)
+                }
+            }
+            stage = Stage()
+        }
         var index = 0
         while index < lines.count {
             let line = lines[index]
@@ -17,7 +52,8 @@ public enum DockerfileInstructions {
             let body = line.dropFirst(indent)
             guard let keywordEnd = body.firstIndex(where: { $0 == " " || $0 == "\t" }) else { continue }
             let keyword = body[..<keywordEnd].uppercased()
-            guard keyword == "RUN" || keyword == "ENV" || keyword == "ARG" else { continue }
+            if keyword == "FROM" { endStage() }
+            guard ["RUN", "ENV", "ARG", "CMD", "ENTRYPOINT"].contains(keyword) else { continue }
             var argumentColumn = indent + body.distance(from: body.startIndex, to: keywordEnd) + 1
             var arguments = body[keywordEnd...]
             while let first = arguments.first, first == " " || first == "\t" {
@@ -34,9 +70,13 @@ public enum DockerfileInstructions {
                     argumentColumn += 1
                 }
             }
-            if keyword == "RUN" && arguments.hasPrefix("[") {
+            if keyword != "ENV" && keyword != "ARG" && arguments.hasPrefix("[") {
                 if let words = execForm(arguments, line: lineNumber, column: argumentColumn) {
-                    execCommands.append(ShellCommand(words: words))
+                    switch keyword {
+                    case "RUN": execCommands.append(words)
+                    case "CMD": stage.cmd = .exec(words)
+                    default: stage.entrypoint = .exec(words)
+                    }
                     continue
                 }
             }
@@ -54,10 +94,11 @@ public enum DockerfileInstructions {
                 }
                 continue
             }
-            if keyword != "RUN" {
+            var shell = ShellSource()
+            if keyword == "ENV" || keyword == "ARG" {
                 // `ENV A=b C=d` reads like `export A=b C=d`; the legacy `ENV A b` form is left alone
                 guard arguments.contains("=") else { continue }
-                source.append("export ", line: lineNumber, column: indent + 1)
+                shell.append("export ", line: lineNumber, column: indent + 1)
             }
             var segment = arguments
             var segmentLine = lineNumber
@@ -66,9 +107,9 @@ public enum DockerfileInstructions {
                 // One backward pass: dropping a character at a time re-walked the line (quadratic in trailing blanks).
                 let trailing = segment.reversed().prefix(while: { $0 == " " || $0 == "\t" }).count
                 let trimmed = segment.dropLast(trailing)
-                source.append(String(trimmed), line: segmentLine, column: segmentColumn)
+                shell.append(String(trimmed), line: segmentLine, column: segmentColumn)
                 guard trimmed.hasSuffix("\\"), index < lines.count else { break }
-                source.append("\n", line: segmentLine, column: segmentColumn + trimmed.count)
+                shell.append("\n", line: segmentLine, column: segmentColumn + trimmed.count)
                 // comment and empty lines inside a continued instruction are dropped by the builder
                 while index < lines.count {
                     let next = lines[index].drop(while: { $0 == " " || $0 == "\t" })
@@ -80,10 +121,20 @@ public enum DockerfileInstructions {
                 segmentColumn = 1
                 index += 1
             }
-            source.append("\n", line: segmentLine, column: segmentColumn + segment.count)
+            shell.append("\n", line: segmentLine, column: segmentColumn + segment.count)
+            switch keyword {
+            case "CMD": stage.cmd = .shell(shell)
+            case "ENTRYPOINT": stage.entrypoint = .shell(shell)
+            default: source.append(shell)
+            }
         }
+        endStage()
         var script = ShellScript.parse(source)
-        script.commands += execCommands
+        for words in execCommands {
+            let exec = ShellScript.commands(words, variables: script.variables)
+            script.commands += exec.commands
+            script.errors += exec.errors
+        }
         return script
     }
 

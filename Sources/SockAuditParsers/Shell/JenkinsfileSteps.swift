@@ -1,5 +1,6 @@
 /// Shell in a Jenkinsfile: `sh '…'`, `sh """…"""`, `sh(script: '…')` steps, and the `docker run`
-/// arguments of `docker.image('img').inside('…')` / `.run('…')` / `.withRun('…')` and
+/// arguments of `docker.image('img').inside('…')`, `img.inside('…')` on any variable (one made by
+/// `docker.build(…)` names its image), `.run('…')` / `.withRun('…')`, `withDockerContainer(…)` and
 /// `agent { docker { image '…'; args '…' } }`. Groovy comments are skipped; string escapes are
 /// decoded with every character kept at its place in the file.
 public enum JenkinsfileSteps {
@@ -13,18 +14,45 @@ public enum JenkinsfileSteps {
     public static func sources(_ text: String) -> [ShellSource] {
         let tokens = tokenize(text)
         var sources: [ShellSource] = []
+        var images: [String: ShellSource] = [:]
         var index = 0
         func string(at position: Int) -> (ShellSource, Int, Int)? {
             guard position < tokens.count, case .string(let source, let line, let column) = tokens[position] else { return nil }
             return (source, line, column)
         }
         func identifier(at position: Int) -> String? {
-            guard position < tokens.count, case .identifier(let name, _, _) = tokens[position] else { return nil }
+            guard position >= 0, position < tokens.count, case .identifier(let name, _, _) = tokens[position] else { return nil }
             return name
         }
         func punctuation(at position: Int) -> Character? {
-            guard position < tokens.count, case .punctuation(let c) = tokens[position] else { return nil }
+            guard position >= 0, position < tokens.count, case .punctuation(let c) = tokens[position] else { return nil }
             return c
+        }
+        /// `docker.image('x')` or `docker.build('x', …)` starting at `position`: its image.
+        func imageCall(at position: Int) -> ShellSource? {
+            guard identifier(at: position) == "docker", punctuation(at: position + 1) == ".",
+                  let method = identifier(at: position + 2), method == "image" || method == "build",
+                  punctuation(at: position + 3) == "(" else { return nil }
+            return string(at: position + 4)?.0
+        }
+        /// What a `.method(` is called on, ending just before the dot at `dot`.
+        func receiver(endingBefore dot: Int) -> (name: String, image: ShellSource?, line: Int, column: Int)? {
+            let last = dot - 1
+            if case .identifier(let variable, let line, let column)? = last >= 0 ? tokens[last] : nil {
+                return (variable, images[variable], line, column)
+            }
+            guard punctuation(at: last) == ")" else { return nil }
+            // `docker.image('x')` / `docker.build('x', '.')`: walk back to its `(`
+            var depth = 0
+            var cursor = last
+            while cursor >= max(0, last - 64) {
+                if punctuation(at: cursor) == ")" { depth += 1 }
+                if punctuation(at: cursor) == "(" { depth -= 1; if depth == 0 { break } }
+                cursor -= 1
+            }
+            let start = cursor - 3
+            guard start >= 0, let image = imageCall(at: start), case .identifier(_, let line, let column) = tokens[start] else { return nil }
+            return ("docker", image, line, column)
         }
         while index < tokens.count {
             defer { index += 1 }
@@ -47,15 +75,35 @@ public enum JenkinsfileSteps {
                     }
                     scan += 1
                 }
-            } else if name == "docker" && punctuation(at: index + 1) == "." && identifier(at: index + 2) == "image"
-                        && punctuation(at: index + 3) == "(", let (image, _, _) = string(at: index + 4) {
-                // docker.image('img').inside('args')
-                var cursor = index + 5
-                guard punctuation(at: cursor) == ")", punctuation(at: cursor + 1) == ".",
-                      let method = identifier(at: cursor + 2), ["inside", "run", "withRun"].contains(method) else { continue }
-                cursor += 3
-                let args = punctuation(at: cursor) == "(" ? string(at: cursor + 1)?.0 : nil
-                sources.append(dockerRun(line: line, column: column, args: args, image: image, jenkinsUser: method == "inside"))
+            } else if ["inside", "withRun", "run"].contains(name), index > 0, punctuation(at: index - 1) == ".",
+                      punctuation(at: index + 1) == "(" {
+                // `docker.image('img').inside('args')`, `img.inside('args')` whatever made `img`
+                // (`docker.build(…)`, `docker.image(…)`, a parameter), `.withRun(…)`, `.run(…)`
+                guard let receiver = receiver(endingBefore: index - 1) else { continue }
+                // `run` is a common method name: only on what is known to be a Docker image
+                if name == "run" && receiver.image == nil { continue }
+                let image = receiver.image ?? ShellSource(receiver.name, line: receiver.line, column: receiver.column)
+                let args = string(at: index + 2)?.0
+                sources.append(dockerRun(line: receiver.line, column: receiver.column, args: args, image: image, jenkinsUser: name == "inside"))
+            } else if name == "withDockerContainer", punctuation(at: index + 1) == "(" {
+                // withDockerContainer(image: 'img', args: '…') { … }
+                var cursor = index + 2
+                var image: ShellSource?
+                var args: ShellSource?
+                if let (first, _, _) = string(at: cursor) { image = first }
+                while cursor < min(index + 24, tokens.count), punctuation(at: cursor) != ")" {
+                    if punctuation(at: cursor + 1) == ":", let (value, _, _) = string(at: cursor + 2) {
+                        if identifier(at: cursor) == "image" { image = value }
+                        if identifier(at: cursor) == "args" { args = value }
+                    }
+                    cursor += 1
+                }
+                if let image {
+                    sources.append(dockerRun(line: line, column: column, args: args, image: image, jenkinsUser: true))
+                }
+            } else if index + 2 < tokens.count, punctuation(at: index + 1) == "=", let made = imageCall(at: index + 2) {
+                // `def img = docker.build("app:${BUILD_ID}")`: what `img.inside(…)` runs later
+                images[name] = made
             } else if name == "docker" && punctuation(at: index + 1) == "{" {
                 // agent { docker { image 'img'; args '…' } }
                 var cursor = index + 2
@@ -81,6 +129,20 @@ public enum JenkinsfileSteps {
             }
         }
         return sources
+    }
+
+    /// The pod YAML of Kubernetes agents: `podTemplate(yaml: '''…''')` and
+    /// `agent { kubernetes { yaml '''…''' } }`, each string with its characters where the file has them.
+    public static func podYAML(_ text: String) -> [ShellSource] {
+        let tokens = tokenize(text)
+        var found: [ShellSource] = []
+        for (index, token) in tokens.enumerated() {
+            guard case .identifier("yaml", _, _) = token else { continue }
+            var next = index + 1
+            if next < tokens.count, case .punctuation(let c) = tokens[next], c == ":" || c == "(" { next += 1 }
+            if next < tokens.count, case .string(let source, _, _) = tokens[next] { found.append(source) }
+        }
+        return found
     }
 
     /// `docker run [-u jenkins] ARGS IMAGE`, the program word at the `docker` of the Jenkinsfile.
@@ -172,7 +234,7 @@ public enum JenkinsfileSteps {
                 }
                 tokens.append(.identifier(name, line: lines[start], column: columns[start]))
             } else {
-                if "(){}.:;,".unicodeScalars.contains(c) { tokens.append(.punctuation(Character(c))) }
+                if "(){}.:;,=".unicodeScalars.contains(c) { tokens.append(.punctuation(Character(c))) }
                 i += 1
             }
         }

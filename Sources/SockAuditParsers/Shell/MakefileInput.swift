@@ -1,6 +1,6 @@
 import SockAuditCore
 
-/// `Makefile`, `makefile`, `GNUmakefile`, `*.mk`: recipe lines are shell.
+/// `Makefile`, `makefile`, `GNUmakefile`, `*.mk`: recipe lines are shell, after make's own expansion.
 public struct MakefileInput: TextInput {
     public init() {}
 
@@ -12,6 +12,6 @@ public struct MakefileInput: TextInput {
 
     public func facts(from text: String, file: SourceFile, context: InputContext) -> Facts? {
         let (source, variables) = MakefileRecipes.script(text)
-        return ShellFacts.facts(from: source, path: file.path, variables: variables)
+        return ShellFacts.facts(from: ShellScript.parse(source, alternatives: variables), path: file.path)
     }
 }

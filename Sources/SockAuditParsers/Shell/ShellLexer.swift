@@ -371,6 +371,14 @@ struct ShellLexer {
                 name.unicodeScalars.append(c)
                 rest = rest.dropFirst()
             }
+            // `${ARGS[@]}`, `${ARGS[*]}`: every element of an array; `${@}`: the positional parameters
+            if !name.isEmpty && (rest == "[@]" || rest == "[*]") {
+                name += "[@]"
+                rest = ""
+            } else if name.isEmpty && (rest == "@" || rest == "*") {
+                name = "@"
+                rest = ""
+            }
             for modifier in [":-", "-", ":=", "="] where rest.hasPrefix(modifier) {
                 fallback = String(rest.dropFirst(modifier.count))
                 break
@@ -396,21 +404,38 @@ struct ShellLexer {
         }
         if "0123456789@*#?$!-".unicodeScalars.contains(next) {
             index += 2
-            word.parts.append(.variable(name: "", fallback: nil, raw: "$" + String(next), quoted: quoted))
+            let name = next == "@" || next == "*" ? "@" : ""
+            word.parts.append(.variable(name: name, fallback: nil, raw: "$" + String(next), quoted: quoted))
             return
         }
         word.appendLiteral("$")
         index += 1
     }
 
-    /// The index of the `)` that closes the `(` at `open`, skipping quoted text; nil when unclosed.
+    /// The index of the `)` that closes the `(` at `open`, skipping quoted text, comments and
+    /// here-document bodies (whose quotes and parentheses are text); nil when unclosed.
     private func matchingParen(from open: Int) -> Int? {
         var depth = 0
         var cursor = open
+        var heredocs: [(delimiter: String, stripTabs: Bool)] = []
+        // `$(( a << 2 ))` shifts; only a command substitution has here-documents
+        let arithmetic = open + 1 < s.count && s[open + 1] == "("
         while cursor < s.count {
             let c = s[cursor]
             switch c {
             case "\\": cursor += 1
+            case "<" where !arithmetic && cursor + 2 < s.count && s[cursor + 1] == "<" && s[cursor + 2] != "<":
+                if let heredoc = heredocDelimiter(after: cursor + 2) {
+                    heredocs.append((heredoc.delimiter, heredoc.stripTabs))
+                    cursor = heredoc.end - 1
+                } else {
+                    cursor += 1
+                }
+            case "\n" where !heredocs.isEmpty:
+                cursor = skipHeredocBodies(heredocs, from: cursor + 1) - 1
+                heredocs = []
+            case "#" where cursor == open + 1 || [" ", "\t", "\n", ";", "("].contains(s[cursor - 1]):
+                while cursor + 1 < s.count && s[cursor + 1] != "\n" { cursor += 1 }
             case "'":
                 cursor += 1
                 while cursor < s.count && s[cursor] != "'" { cursor += 1 }
@@ -429,5 +454,40 @@ struct ShellLexer {
             cursor += 1
         }
         return nil
+    }
+
+    /// `<<EOF`, `<<-'EOF'`, `<< "EOF"` starting at `start` (just past `<<`): the delimiter as the
+    /// body's last line spells it, and the index after the word.
+    private func heredocDelimiter(after start: Int) -> (delimiter: String, stripTabs: Bool, end: Int)? {
+        var cursor = start
+        let stripTabs = cursor < s.count && s[cursor] == "-"
+        if stripTabs { cursor += 1 }
+        while cursor < s.count && (s[cursor] == " " || s[cursor] == "\t") { cursor += 1 }
+        var delimiter = String.UnicodeScalarView()
+        while cursor < s.count && !Self.metacharacters.contains(s[cursor]) {
+            if s[cursor] != "'" && s[cursor] != "\"" && s[cursor] != "\\" { delimiter.append(s[cursor]) }
+            cursor += 1
+        }
+        guard !delimiter.isEmpty else { return nil }
+        return (String(delimiter), stripTabs, cursor)
+    }
+
+    /// The index just past the bodies of `heredocs`, which start at `start` (a line start).
+    private func skipHeredocBodies(_ heredocs: [(delimiter: String, stripTabs: Bool)], from start: Int) -> Int {
+        var lineStart = start
+        for heredoc in heredocs {
+            while lineStart < s.count {
+                var lineEnd = lineStart
+                while lineEnd < s.count && s[lineEnd] != "\n" { lineEnd += 1 }
+                var first = lineStart
+                if heredoc.stripTabs { while first < lineEnd && s[first] == "\t" { first += 1 } }
+                var last = lineEnd
+                if last > first && s[last - 1] == "\r" { last -= 1 }
+                let matches = String(String.UnicodeScalarView(s[first..<last])) == heredoc.delimiter
+                lineStart = lineEnd + 1
+                if matches { break }
+            }
+        }
+        return min(lineStart, s.count)
     }
 }

@@ -33,6 +33,8 @@ public struct ShellAssignment: Hashable, Sendable {
     public var value: String
     /// The whole `NAME=value` word.
     public var word: ShellWord
+    /// `NAME+=value`: appended to the value before.
+    public var appends = false
 }
 
 /// One simple command: its words after the prefixes (`sudo`, `exec`, `env`, `time`, `nohup`,
@@ -65,15 +67,31 @@ public struct ShellScript: Sendable {
     /// Splits `source` into commands. `variables` are known beforehand (a CI file's `variables:`,
     /// a unit's `Environment=`); nothing is read from the scanning machine's environment.
     public static func parse(_ source: ShellSource, variables: [String: String] = [:]) -> ShellScript {
-        var parser = ShellParser(variables: variables)
+        parse(source, alternatives: variables.mapValues { [$0] })
+    }
+
+    /// As `parse`, where a variable known beforehand may hold one of several values (a Makefile's
+    /// `$(if …)`): a command that uses it is read once for each.
+    public static func parse(_ source: ShellSource, alternatives: [String: [String]]) -> ShellScript {
+        var parser = ShellParser(variables: alternatives)
         parser.parse(source, depth: 0)
-        return ShellScript(commands: parser.commands, errors: parser.errors, variables: parser.variables)
+        parser.closeFrames(downTo: 0)
+        return ShellScript(commands: parser.commands, errors: parser.errors, variables: parser.lastValues)
+    }
+
+    /// The commands of words split beforehand (a Dockerfile's exec form, a container's command),
+    /// read like parsed ones: prefixes stripped, `sh -c '…'` scripts parsed.
+    public static func commands(_ words: [ShellWord], variables: [String: String] = [:]) -> ShellScript {
+        var parser = ShellParser(variables: variables.mapValues { [$0] })
+        parser.command(words, heredocs: [], depth: 0)
+        parser.closeFrames(downTo: 0)
+        return ShellScript(commands: parser.commands, errors: parser.errors, variables: parser.lastValues)
     }
 
     /// The words of `source` with no command structure (a `container.options` string, a Jenkins
     /// `args`): quotes removed, known variables substituted, operators ignored.
     public static func words(_ source: ShellSource, variables: [String: String] = [:]) -> [ShellWord] {
-        let parser = ShellParser(variables: variables)
+        let parser = ShellParser(variables: variables.mapValues { [$0] })
         return ShellLexer.tokenize(source).tokens.flatMap { token -> [ShellWord] in
             if case .word(let word) = token { return parser.expand(word) }
             return []
@@ -86,36 +104,100 @@ public struct ShellScript: Sendable {
     }
 }
 
-/// Tokens -> simple commands, with variables tracked in order.
+/// Tokens -> simple commands, with variables tracked in order. Every assignment that can reach a
+/// command counts: both branches of an `if`, each arm of a `case`, a loop body or a command after
+/// `&&`/`||` (which may not run). A command that uses a variable with several possible values is
+/// read once per value, at most `maxAlternatives` times, so the work stays linear in the text.
 struct ShellParser {
-    var variables: [String: String]
+    /// One possible value: located words (one word for a plain variable; the elements of an array
+    /// or of the positional parameters, each where it was written).
+    typealias Binding = [ShellWord]
+
+    /// A compound command whose branches may or may not run.
+    struct Frame {
+        enum Kind { case conditional, selection, loop, andOr, alternatives }
+        var kind: Kind
+        /// The value each name had before the frame, for the names assigned inside it.
+        var before: [String: [Binding]?] = [:]
+        /// The values the branches already ended left.
+        var ended: [String: [Binding]] = [:]
+        /// In how many ended branches each name was assigned.
+        var assignedIn: [String: Int] = [:]
+        /// The names assigned in the branch being read, and the branch each name was last assigned in.
+        var touched: [String] = []
+        var touchedIn: [String: Int] = [:]
+        var branches = 0
+        /// One of the branches always runs (`else`, or alternatives of one command).
+        var exhaustive = false
+    }
+
+    var variables: [String: [Binding]]
     var commands: [ShellCommand] = []
     var errors: [ParseError] = []
+    var frames: [Frame] = []
 
     static let maxDepth = 8
+    static let maxAlternatives = 8
+    static let maxWords = 128
     static let shells: Set<String> = ["sh", "bash", "zsh", "ksh", "dash", "ash", "mksh"]
     static let heredocReaders: Set<String> = shells.union(["ssh", "su", "sudo"])
     static let keywords: Set<String> = ["!", "{", "}", "then", "do", "else", "elif", "if", "while", "until", "fi", "done", "esac"]
+    /// Words that open, divide or close a compound command when they start one.
+    static let controlWords: Set<String> = keywords.union(["case", "for", "select"])
+
+    init(variables: [String: [String]]) {
+        self.variables = variables.mapValues { values in values.map { [ShellWord($0, line: 0, column: 0)] } }
+    }
+
+    /// The last value of each plain variable.
+    var lastValues: [String: String] {
+        var result: [String: String] = [:]
+        for (name, bindings) in variables where name != "@" && !name.hasSuffix("[@]") {
+            if let last = bindings.last { result[name] = Self.text(last) }
+        }
+        return result
+    }
+
+    static func text(_ binding: Binding) -> String {
+        binding.count == 1 ? binding[0].text : binding.map(\.text).joined(separator: " ")
+    }
 
     mutating func parse(_ source: ShellSource, depth: Int) {
         guard depth <= Self.maxDepth else { return }
         let (tokens, lexErrors) = ShellLexer.tokenize(source)
         errors += lexErrors
+        let openFrames = frames.count
         var current: [RawWord] = []
         var heredocs: [ShellSource] = []
         var skipNext = false
+        var afterAndOr = false
         func flush(_ parser: inout ShellParser) {
-            if !current.isEmpty { parser.finish(current, heredocs: heredocs, depth: depth) }
+            if !current.isEmpty { parser.finish(current, heredocs: heredocs, depth: depth, conditional: afterAndOr) }
             current = []
             heredocs = []
         }
-        for token in tokens {
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            index += 1
             switch token {
             case .word(let word):
                 if skipNext {
                     skipNext = false
                     // a redirection target may still hold a command substitution
                     for nested in word.nested { parse(nested, depth: depth + 1) }
+                } else if index < tokens.count, tokens[index] == .separator("("), let target = Self.arrayTarget(word) {
+                    // `ARGS=(dockerd --host=…)`, `ARGS+=(--tls=false)`, after `local -a` or `declare -a`
+                    var elements: [RawWord] = []
+                    index += 1
+                    while index < tokens.count, tokens[index] != .separator(")") {
+                        if case .word(let element) = tokens[index] { elements.append(element) }
+                        index += 1
+                    }
+                    index += 1
+                    for element in elements { for nested in element.nested { parse(nested, depth: depth + 1) } }
+                    if current.allSatisfy({ Self.declarationWords.contains($0.literalText) }) { current = [] }
+                    assignArray(target.name, elements: elements, appending: target.appending)
                 } else {
                     current.append(word)
                 }
@@ -123,33 +205,113 @@ struct ShellParser {
                 skipNext = true
             case .heredoc(let body):
                 heredocs.append(body)
-            case .separator:
+            case .separator(let separator):
                 skipNext = false
                 flush(&self)
+                switch separator {
+                case "&&", "||": afterAndOr = true
+                case "|", "|&": break
+                case ";;":
+                    afterAndOr = false
+                    if frames.last?.kind == .selection { endBranch() }
+                default: afterAndOr = false
+                }
             }
         }
         flush(&self)
+        if depth > 0 { closeFrames(downTo: openFrames) }
     }
 
-    private mutating func finish(_ raw: [RawWord], heredocs: [ShellSource], depth: Int) {
+    static let declarationWords: Set<String> = ["local", "declare", "typeset", "readonly", "export", "-a", "-r", "-x", "-g", "-ga", "-ra"]
+
+    /// `NAME=` or `NAME+=` written before a `(`.
+    static func arrayTarget(_ word: RawWord) -> (name: String, appending: Bool)? {
+        guard !word.wasQuoted, word.parts.count == 1, case .literal(let text) = word.parts[0], text.hasSuffix("=") else { return nil }
+        var name = text.dropLast()
+        let appending = name.hasSuffix("+")
+        if appending { name = name.dropLast() }
+        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic),
+              name.unicodeScalars.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) })
+        else { return nil }
+        return (String(name), appending)
+    }
+
+    private mutating func finish(_ raw: [RawWord], heredocs: [ShellSource], depth: Int, conditional: Bool) {
         // Command substitutions run first, with the variables known now.
         for word in raw {
             for nested in word.nested { parse(nested, depth: depth + 1) }
         }
-        var words = raw.flatMap { expand($0) }
+        var rest = raw[...]
+        while let first = rest.first, !first.wasQuoted, first.parts.count == 1, case .literal(let word) = first.parts[0],
+              Self.controlWords.contains(word) {
+            switch word {
+            case "if": open(.conditional)
+            case "elif": if frames.last?.kind == .conditional { endBranch() }
+            case "else":
+                if frames.last?.kind == .conditional {
+                    endBranch()
+                    frames[frames.count - 1].exhaustive = true
+                }
+            case "fi": close(.conditional)
+            case "while", "until": open(.loop)
+            case "done": close(.loop)
+            case "esac": close(.selection)
+            case "case":
+                open(.selection)
+                return
+            case "for", "select":
+                open(.loop)
+                return
+            default: break
+            }
+            rest = rest.dropFirst()
+        }
+        guard !rest.isEmpty else { return }
+        if conditional { open(.andOr) }
+        let alternatives = expandCommand(rest)
+        if alternatives.count == 1 {
+            command(alternatives[0], heredocs: heredocs, depth: depth)
+        } else {
+            // one of them runs: each is a branch of its own
+            open(.alternatives)
+            frames[frames.count - 1].exhaustive = true
+            for words in alternatives {
+                command(words, heredocs: heredocs, depth: depth)
+                endBranch()
+            }
+            close(.alternatives)
+        }
+        if conditional { close(.andOr) }
+    }
+
+    /// One simple command after expansion.
+    mutating func command(_ expanded: [ShellWord], heredocs: [ShellSource], depth: Int) {
+        var words = expanded
         var assignments: [ShellAssignment] = []
         stripPrefixes(&words, assignments: &assignments)
         if words.isEmpty {
             // `NAME=value` alone sets a shell variable
-            for assignment in assignments { variables[assignment.name] = assignment.value }
+            for assignment in assignments { assign(assignment) }
         } else if ["export", "readonly", "declare", "typeset", "local"].contains(words[0].text) {
             for word in words.dropFirst() {
                 if let assignment = Self.assignment(word) {
                     assignments.append(assignment)
-                    variables[assignment.name] = assignment.value
+                    assign(assignment)
                 }
             }
             words = []
+        } else if words[0].text == "set", words.count > 1 {
+            // `set -- dockerd --host=… "$@"` sets the positional parameters a later `exec "$@"` runs
+            let arguments = words.dropFirst()
+            if arguments.first?.text == "--" {
+                assign("@", [Array(arguments.dropFirst())])
+            } else if let first = arguments.first?.text, !first.hasPrefix("-"), !first.hasPrefix("+") {
+                assign("@", [Array(arguments)])
+            }
+            return
+        } else if words[0].text == "shift", let bindings = variables["@"] {
+            let count = words.count > 1 ? Int(words[1].text) ?? 1 : 1
+            assign("@", bindings.map { Array($0.dropFirst(min(count, $0.count))) })
         }
         if !words.isEmpty || !assignments.isEmpty {
             commands.append(ShellCommand(words: words, assignments: assignments))
@@ -166,14 +328,104 @@ struct ShellParser {
         }
     }
 
-    /// `NAME=value` as one word.
+    // MARK: assignments that may or may not run
+
+    mutating func open(_ kind: Frame.Kind) {
+        frames.append(Frame(kind: kind))
+    }
+
+    /// The branch being read ends: its values are kept aside and the names it set go back to the
+    /// values they had before the frame, for the next branch.
+    mutating func endBranch() {
+        guard var frame = frames.popLast() else { return }
+        for name in frame.touched {
+            frame.ended[name] = Self.union(frame.ended[name] ?? [], variables[name] ?? [])
+            frame.assignedIn[name, default: 0] += 1
+            variables[name] = frame.before[name] ?? nil
+        }
+        frame.touched = []
+        frame.branches += 1
+        frames.append(frame)
+    }
+
+    /// Closes the innermost frame of `kind` (a stray `fi` or `done` closes nothing): every name it
+    /// set may hold what any branch left, and what it held before unless a branch always ran and set it.
+    mutating func close(_ kind: Frame.Kind) {
+        guard frames.last?.kind == kind else { return }
+        endBranch()
+        let frame = frames.removeLast()
+        for (name, before) in frame.before.sorted(by: { $0.key < $1.key }) {
+            var values = frame.ended[name] ?? []
+            if !frame.exhaustive || (frame.assignedIn[name] ?? 0) < frame.branches {
+                values = Self.union(values, before ?? [])
+            }
+            assign(name, values)
+        }
+    }
+
+    mutating func closeFrames(downTo count: Int) {
+        while frames.count > count, let kind = frames.last?.kind { close(kind) }
+    }
+
+    mutating func assign(_ assignment: ShellAssignment) {
+        let value = [ShellWord(assignment.value, line: 0, column: 0)]
+        if assignment.appends, let existing = variables[assignment.name] {
+            assign(assignment.name, existing.map { [ShellWord(Self.text($0) + assignment.value, line: 0, column: 0)] })
+        } else {
+            assign(assignment.name, [value])
+        }
+    }
+
+    mutating func assign(_ name: String, _ values: [Binding]) {
+        if let top = frames.indices.last {
+            if frames[top].before.index(forKey: name) == nil { frames[top].before[name] = .some(variables[name]) }
+            if frames[top].touchedIn[name] != frames[top].branches {
+                frames[top].touchedIn[name] = frames[top].branches
+                frames[top].touched.append(name)
+            }
+        }
+        // a list that grows with every `set -- … "$@"` is cut at `maxWords`: no command line is longer
+        variables[name] = values.isEmpty ? nil : values.prefix(Self.maxAlternatives).map { Array($0.prefix(Self.maxWords)) }
+    }
+
+    private mutating func assignArray(_ name: String, elements: [RawWord], appending: Bool) {
+        let key = name + "[@]"
+        var values = expandCommand(elements[...])
+        if appending, let existing = variables[key] {
+            values = Self.product(existing, values)
+        }
+        assign(key, values)
+    }
+
+    static func union(_ a: [Binding], _ b: [Binding]) -> [Binding] {
+        var result = a
+        for binding in b where !result.contains(binding) && result.count < maxAlternatives { result.append(binding) }
+        return result
+    }
+
+    static func product(_ a: [Binding], _ b: [Binding]) -> [Binding] {
+        var result: [Binding] = []
+        for left in a {
+            for right in b {
+                result.append(left + right)
+                if result.count == maxAlternatives { return result }
+            }
+        }
+        return result
+    }
+
+    /// `NAME=value` (or `NAME+=value`) as one word.
     static func assignment(_ word: ShellWord) -> ShellAssignment? {
         guard let equals = word.text.firstIndex(of: "="), equals != word.text.startIndex else { return nil }
-        let name = word.text[..<equals]
+        var name = word.text[..<equals]
+        let appends = name.hasSuffix("+")
+        if appends { name = name.dropLast() }
         guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic),
               name.unicodeScalars.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) })
         else { return nil }
-        return ShellAssignment(name: String(name), value: String(word.text[word.text.index(after: equals)...]), word: word)
+        var assignment = ShellAssignment(name: String(name), value: String(word.text[word.text.index(after: equals)...]), word: word)
+        assignment.appends = appends
+        return assignment
     }
 
     /// Keywords, `VAR=x`, `sudo`, `exec`, `env`, `time`, `nohup`, `command`, `nice`, `timeout`
@@ -227,32 +479,69 @@ struct ShellParser {
         words = []
     }
 
-    /// Quote removal and variable substitution. An unquoted variable that is the whole word is
-    /// split into fields (`dockerd $DOCKER_OPTS`), all located at the variable.
+    /// Quote removal and variable substitution, the first possible value of each variable.
     func expand(_ raw: RawWord) -> [ShellWord] {
-        if raw.parts.count == 1, case .variable(let name, let fallback, _, let quoted) = raw.parts[0], !quoted,
-           let value = lookup(name, fallback: fallback) {
-            return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
-                .map { ShellWord(String($0), line: raw.line, column: raw.column) }
-        }
-        var text = ""
-        for part in raw.parts {
-            switch part {
-            case .literal(let literal): text += literal
-            case .substitution(let substitution): text += substitution
-            case .variable(let name, let fallback, let written, _):
-                text += lookup(name, fallback: fallback) ?? written
-            }
-        }
-        return [ShellWord(text, line: raw.line, column: raw.column)]
+        expandAlternatives(raw)[0]
     }
 
-    private func lookup(_ name: String, fallback: String?) -> String? {
-        guard !name.isEmpty else { return nil }
-        if let value = variables[name] {
-            if let fallback, value.isEmpty { return fallback }
-            return value
+    /// The words a raw word may become, one list per possible value of the variables in it. An
+    /// unquoted variable that is the whole word is split into fields (`dockerd $DOCKER_OPTS`), all
+    /// located at the variable; an array or `"$@"` gives its elements, each where it was written.
+    func expandAlternatives(_ raw: RawWord) -> [[ShellWord]] {
+        // `"$@"` lexes as an empty literal (the opening quote) and the variable
+        let parts = raw.parts.count == 2 && raw.parts[0] == .literal("") ? Array(raw.parts.dropFirst()) : raw.parts
+        if parts.count == 1, case .variable(let name, let fallback, _, let quoted) = parts[0] {
+            if name == "@" || name.hasSuffix("[@]"), let bindings = variables[name] {
+                return bindings
+            }
+            if !quoted, let values = lookup(name, fallback: fallback) {
+                return values.map { value in
+                    value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+                        .map { ShellWord(String($0), line: raw.line, column: raw.column) }
+                }
+            }
         }
-        return fallback
+        var texts = [""]
+        for part in raw.parts {
+            switch part {
+            case .literal(let literal): texts = texts.map { $0 + literal }
+            case .substitution(let substitution): texts = texts.map { $0 + substitution }
+            case .variable(let name, let fallback, let written, _):
+                let values = lookup(name, fallback: fallback) ?? [written]
+                if values.count == 1 {
+                    texts = texts.map { $0 + values[0] }
+                } else {
+                    texts = Array(texts.lazy.flatMap { text in values.lazy.map { text + $0 } }.prefix(Self.maxAlternatives))
+                }
+            }
+        }
+        return texts.map { [ShellWord($0, line: raw.line, column: raw.column)] }
+    }
+
+    /// Every combination of the words' possible values, at most `maxAlternatives`.
+    func expandCommand(_ raw: ArraySlice<RawWord>) -> [[ShellWord]] {
+        var alternatives: [[ShellWord]] = [[]]
+        for word in raw {
+            let options = expandAlternatives(word)
+            if options.count == 1 {
+                for index in alternatives.indices { alternatives[index] += options[0] }
+            } else {
+                alternatives = Self.product(alternatives, options)
+            }
+        }
+        return alternatives
+    }
+
+    /// The possible values of a variable (nil when it is unknown and has no default).
+    private func lookup(_ name: String, fallback: String?) -> [String]? {
+        guard !name.isEmpty else { return nil }
+        if let bindings = variables[name] {
+            return bindings.map { binding in
+                let value = Self.text(binding)
+                if let fallback, value.isEmpty { return fallback }
+                return value
+            }
+        }
+        return fallback.map { [$0] }
     }
 }

@@ -2,7 +2,7 @@ import SockAuditCore
 
 /// Finds `sockaudit:ignore RULE[,RULE ...] -- reason` directives in comments (`#`, `//`, `;`).
 /// A directive covers its own line and the line after it; when that line continues with a
-/// trailing `\`, the whole continued command.
+/// trailing `\` (or a PowerShell backtick), the whole continued command.
 public enum SuppressionDirectives {
     static let keyword = "sockaudit:ignore"
 
@@ -14,7 +14,8 @@ public enum SuppressionDirectives {
             guard let parsed = parse(line) else { continue }
             let number = offset + 1
             var last = min(number + 1, lines.count)
-            while last < lines.count, lines[last - 1].hasSuffix("\\") { last += 1 }
+            // `\` continues a shell line, a backtick a PowerShell one
+            while last < lines.count, lines[last - 1].hasSuffix("\\") || lines[last - 1].hasSuffix("`") { last += 1 }
             directives.append(SuppressionDirective(
                 location: SourceLocation(path: path, line: number, column: parsed.column),
                 rules: parsed.rules, reason: parsed.reason, lines: number...max(number, last)))

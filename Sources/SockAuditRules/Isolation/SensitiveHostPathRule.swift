@@ -6,7 +6,7 @@ public struct SensitiveHostPathRule: ContainerRule {
 
     public static let description = RuleDescription(
         id: "SA405", slug: "sensitive-host-path", severity: .high,
-        summary: "A host folder that hands over the host (/, /etc, /proc, the runtime's data) is mounted.",
+        summary: "A host folder that hands over the host (/, /etc, /proc, the runtime's data, or anything inside a root-equivalent tree) is mounted.",
         rationale: """
             Write access to /etc, /root or the runtime's data folders is root on the host; /proc and /sys \
             expose kernel knobs (core_pattern, release_agent) that run code as host root; even read-only, \
@@ -80,6 +80,35 @@ public struct SensitiveHostPathRule: ContainerRule {
                       - type: bind
                         source: ↓/proc
                         target: /host/proc
+                  cadvisor:
+                    image: gcr.io/cadvisor/cadvisor:v0.49.1
+                    volumes:
+                      - ↓/var/lib/docker/volumes:/volumes:ro
+                      - ↓/sys/fs/cgroup:/sys/fs/cgroup:ro
+                      - ↓/proc/sys/kernel:/host/kernel
+                      - ↓/etc/systemd/system:/units
+                      - /dev/disk/:/dev/disk:ro
+                """),
+            Example("node-agent.yaml", """
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata: {name: node-agent}
+                spec:
+                  selector: {matchLabels: {app: node-agent}}
+                  template:
+                    metadata: {labels: {app: node-agent}}
+                    spec:
+                      containers:
+                      - name: agent
+                        image: example/agent:2
+                        volumeMounts:
+                        - {name: pods, mountPath: /pods}
+                        - {name: containers, mountPath: /containers, readOnly: true}
+                      volumes:
+                      - name: pods
+                        hostPath: {path: ↓/var/lib/kubelet/pods}
+                      - name: containers
+                        hostPath: {path: ↓/var/lib/docker/containers/}
                 """),
             Example("run.sh", #"""
                 #!/bin/sh
@@ -142,14 +171,20 @@ public struct SensitiveHostPathRule: ContainerRule {
                 #!/bin/sh
                 docker run -v /srv/app:/app alpine
                 docker run -v etc:/etc alpine
+                docker run -v /etc/ssl/certs:/etc/ssl/certs:ro -v /dev/fuse:/dev/fuse -v /home/ci/cache:/cache alpine
+                docker run -v /var/lib/dockerd-backup:/backup -v /etc/docker-compose:/cfg -v /proc-stats:/p alpine
                 """#),
         ] + InputExamples.silent("SA405"))
 
     public func check(_ container: ContainerSpec) -> [Finding] {
         container.mounts.compactMap { mount in
-            guard let folder = HostPath.sensitiveFolder(in: mount.source) else { return nil }
+            guard let (folder, relation) = HostPath.sensitiveMatch(in: mount.source) else { return nil }
             let normalized = HostPath.normalize(mount.source)
-            let what = normalized == folder ? "host folder \(folder)" : "host folder \(normalized), which contains \(folder)"
+            let what = switch relation {
+            case .equal: "host path \(folder)"
+            case .contains: "host folder \(normalized), which contains \(folder)"
+            case .inside: "host path \(normalized), inside \(folder), where any file or folder is root-equivalent"
+            }
             let access = mount.readOnly ? "read-only" : "writable"
             return Self.description.finding(
                 at: mount.location, "\(container.subject) mounts \(what) (\(mount.spelling), \(access))",

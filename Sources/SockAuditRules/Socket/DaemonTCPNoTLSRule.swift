@@ -114,6 +114,41 @@ public struct DaemonTCPNoTLSRule: Rule {
                 #DOCKER_OPTS="--dns 8.8.8.8 -H tcp://0.0.0.0:2375"
                 DOCKER_OPTS="--dns 8.8.8.8 ↓-H tcp://0.0.0.0:2375"
                 """#),
+            Example("dockerd-entrypoint.sh", #"""
+                #!/bin/sh
+                set -eu
+                if [ "$#" -eq 0 ] || [ "${1#-}" != "$1" ]; then
+                	if [ -n "${DOCKER_TLS_CERTDIR:-}" ]; then
+                		set -- dockerd                 			--host=unix:///var/run/docker.sock                 			--host=tcp://0.0.0.0:2376                 			--tlsverify                 			--tlscacert "$DOCKER_TLS_CERTDIR/server/ca.pem"                 			"$@"
+                	else
+                		set -- dockerd                 			--host=unix:///var/run/docker.sock                 			↓--host=tcp://0.0.0.0:2375                 			"$@"
+                	fi
+                fi
+                exec "$@"
+                """#),
+            Example("start-dind.bash", #"""
+                #!/usr/bin/env bash
+                args=(dockerd --host=unix:///var/run/docker.sock)
+                if [[ "${EXPOSE_TCP:-}" == 1 ]]; then
+                  args+=(↓--host=tcp://0.0.0.0:2375)
+                fi
+                exec "${args[@]}"
+                """#),
+            Example("Dockerfile", #"""
+                FROM docker:27-dind
+                ENTRYPOINT ["dockerd", ↓"--host=tcp://0.0.0.0:2375", "--tls=false"]
+
+                FROM docker:27-dind AS shell-form
+                CMD dockerd --host=unix:///var/run/docker.sock ↓--host=tcp://0.0.0.0:2375
+
+                FROM docker:27-dind AS split
+                ENTRYPOINT ["dockerd"]
+                CMD [↓"-H", "tcp://0.0.0.0:2375"]
+                """#),
+            Example("Dockerfile_dind", #"""
+                FROM docker:27-dind
+                ENTRYPOINT ["sh", "-c", "exec dockerd ↓--host=tcp://0.0.0.0:2375"]
+                """#),
         ],
         silentExamples: [
             Example("dind.yaml", """
@@ -184,6 +219,23 @@ public struct DaemonTCPNoTLSRule: Rule {
                     - docker:27-dind
                   script:
                     - docker build .
+                """#),
+            Example("Dockerfile-dind", #"""
+                FROM docker:27-dind
+                ENTRYPOINT ["dockerd", "--host=tcp://0.0.0.0:2376", "--tlsverify", "--tlscacert=/certs/ca.pem"]
+                CMD ["--tlscert=/certs/server.pem", "--tlskey=/certs/server-key.pem"]
+                # CMD dockerd --host=tcp://0.0.0.0:2375
+                FROM alpine
+                CMD ["echo", "dockerd --host=tcp://0.0.0.0:2375"]
+                """#),
+            Example("dockerd-entrypoint.sh", #"""
+                #!/bin/sh
+                if [ -n "${DOCKER_TLS_CERTDIR:-}" ]; then
+                  set -- dockerd --host=tcp://0.0.0.0:2376 --tlsverify "$@"
+                else
+                  set -- dockerd --host=unix:///var/run/docker.sock "$@"
+                fi
+                exec "$@"
                 """#),
             Example("etc/sysconfig/docker", #"""
                 # OPTIONS="-H tcp://0.0.0.0:2375"

@@ -26,8 +26,8 @@ public struct RuntimeSocketMountRule: ContainerRule {
             .url("https://docs.docker.com/engine/security/#docker-daemon-attack-surface"),
         ],
         inputs: [.kubernetes, .compose, .commandLine, .inspect],
-        firingExamples: RuntimeSocketMountExamples.firing + InputExamples.firing("SA101"),
-        silentExamples: RuntimeSocketMountExamples.silent + InputExamples.silent("SA101"))
+        firingExamples: RuntimeSocketMountExamples.firing + RuntimeSocketMountRealShapes.firing + InputExamples.firing("SA101"),
+        silentExamples: RuntimeSocketMountExamples.silent + RuntimeSocketMountRealShapes.silent + InputExamples.silent("SA101"))
 
     public func check(_ container: ContainerSpec) -> [Finding] {
         container.mounts.compactMap { mount in

@@ -53,6 +53,39 @@ public struct SocketForwardedToTCPRule: Rule {
                 ssh -fN ↓-R '*:2375:/var/run/docker.sock' admin@bastion
                 docker run -d ↓-p 2375:2375 -v /var/run/docker.sock:/var/run/docker.sock tecnativa/docker-socket-proxy
                 """#),
+            Example("docker-compose.yml", #"""
+                services:
+                  docker-tcp:
+                    image: alpine/socat:1.8
+                    command: [↓"TCP-LISTEN:2375,fork,reuseaddr", "UNIX-CONNECT:/var/run/docker.sock"]
+                    volumes: [/var/run/docker.sock:/var/run/docker.sock]
+                  relay:
+                    image: alpine:3.20
+                    entrypoint: sh -c "apk add socat && exec socat ↓TCP-LISTEN:2376,fork UNIX-CONNECT:/var/run/docker.sock"
+                  relay-list:
+                    image: alpine:3.20
+                    command:
+                      - sh
+                      - -c
+                      - "socat ↓TCP4-LISTEN:2377,fork UNIX-CLIENT:/run/docker.sock"
+                """#),
+            Example("docker-api.yaml", """
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata: {name: docker-api}
+                spec:
+                  selector: {matchLabels: {app: docker-api}}
+                  template:
+                    metadata: {labels: {app: docker-api}}
+                    spec:
+                      containers:
+                      - name: socat
+                        image: alpine/socat:1.8
+                        args: [↓"tcp-listen:2375,fork,reuseaddr", "unix-connect:/var/run/docker.sock"]
+                        volumeMounts: [{name: sock, mountPath: /var/run/docker.sock}]
+                      volumes:
+                      - {name: sock, hostPath: {path: /var/run/docker.sock}}
+                """),
             Example("docker-tcp.service", #"""
                 [Service]
                 ExecStart=/usr/bin/socat ↓TCP-LISTEN:2375,fork UNIX-CONNECT:/var/run/docker.sock
@@ -99,6 +132,18 @@ public struct SocketForwardedToTCPRule: Rule {
                 ssh -N -L localhost:2375:/var/run/docker.sock admin@bastion
                 echo socat TCP-LISTEN:2375 UNIX-CONNECT:/var/run/docker.sock
                 docker run -d -p 127.0.0.1:2375:2375 -v /var/run/docker.sock:/var/run/docker.sock tecnativa/docker-socket-proxy
+                """#),
+            Example("docker-compose.yml", #"""
+                services:
+                  local-relay:
+                    image: alpine/socat:1.8
+                    command: ["TCP-LISTEN:2375,bind=127.0.0.1,fork", "UNIX-CONNECT:/var/run/docker.sock"]
+                  web:
+                    image: nginx
+                    command: sh -c "echo socat TCP-LISTEN:2375 UNIX-CONNECT:/var/run/docker.sock && nginx -g 'daemon off;'"
+                  tunnel:
+                    image: alpine/socat:1.8
+                    command: TCP-LISTEN:8080,fork TCP:backend:80
                 """#),
         ] + InputExamples.silent("SA107"))
 
