@@ -16,6 +16,7 @@ public enum InputRegistry {
         DevContainerInput(),
         MCPConfigInput(),
         TerraformInput(),
+        QuadletInput(),
         DockerfileInput(),
         MakefileInput(),
         SystemdUnitInput(),
