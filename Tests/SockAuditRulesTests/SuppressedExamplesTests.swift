@@ -14,7 +14,9 @@ import Testing
     static func wrapped(_ example: Example, _ id: String, reason: String?) -> [SourceFile] {
         let directive = "sockaudit:ignore \(id)" + (reason.map { " -- \($0)" } ?? "")
         var files: [SourceFile] = []
-        var lines = example.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // split on the scalar: "\r\n" is one Character, so a CRLF example would be one line
+        var lines = example.source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { String(String.UnicodeScalarView($0)) }
         if example.filename.hasSuffix(".json") {
             files.append(SourceFile(path: example.filename + ".sockaudit-ignore", bytes: Array((directive + "\n").utf8)))
         } else {
@@ -22,8 +24,9 @@ import Testing
             var starts = Set<Int>()
             for (line, _) in example.markedPositions {
                 var start = line
-                // a `\`-continued shell command, or a backtick-continued PowerShell one
-                while start > 1, lines[start - 2].hasSuffix("\\") || lines[start - 2].hasSuffix("`") { start -= 1 }
+                // a `\`-continued shell command (LF or CRLF), or a backtick-continued PowerShell one
+                while start > 1, lines[start - 2].hasSuffix("\\") || lines[start - 2].hasSuffix("\\\r")
+                    || lines[start - 2].hasSuffix("`") { start -= 1 }
                 starts.insert(start)
             }
             for start in starts.sorted(by: >) {

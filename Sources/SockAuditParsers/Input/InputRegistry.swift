@@ -18,6 +18,7 @@ public enum InputRegistry {
         DevContainerInput(),
         MCPConfigInput(),
         TerraformInput(),
+        QuadletInput(),
         DockerfileInput(),
         MakefileInput(),
         SystemdUnitInput(),

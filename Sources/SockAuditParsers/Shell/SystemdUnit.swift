@@ -11,6 +11,8 @@ public enum SystemdUnit {
         /// The line the key is written on (an empty value has no position of its own).
         public var line: Int
         public var column: Int
+        /// The `[Section]` the entry belongs to (`Service`, `Container`), "" before the first.
+        public var section: String = ""
     }
 
     static let execKeys: Set<String> = [
@@ -25,11 +27,16 @@ public enum SystemdUnit {
         }
         var entries: [Entry] = []
         var index = 0
+        var section = ""
         while index < lines.count {
             let line = lines[index]
             index += 1
             let indent = line.prefix(while: { $0 == " " || $0 == "\t" }).count
             let body = line.dropFirst(indent)
+            if body.hasPrefix("["), let close = body.firstIndex(of: "]") {
+                section = String(body[body.index(after: body.startIndex)..<close])
+                continue
+            }
             guard !body.hasPrefix("#"), !body.hasPrefix(";"), !body.hasPrefix("["), let equals = body.firstIndex(of: "=") else { continue }
             let key = String(body[..<equals]).trimming(" ")
             var value = body[body.index(after: equals)...]
@@ -57,7 +64,7 @@ public enum SystemdUnit {
                     break
                 }
             }
-            entries.append(Entry(key: key, value: source, line: index, column: indent + 1))
+            entries.append(Entry(key: key, value: source, line: index, column: indent + 1, section: section))
         }
         return entries
     }

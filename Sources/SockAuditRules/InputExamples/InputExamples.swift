@@ -12,6 +12,7 @@ enum InputExamples {
             (MCPConfigExamples.socketMountFiring, MCPConfigExamples.socketMountSilent),
             (TerraformExamples.socketMountFiring, TerraformExamples.socketMountSilent),
             (ECSExamples.socketMountFiring, ECSExamples.socketMountSilent),
+            (QuadletExamples.socketMountFiring, QuadletExamples.socketMountSilent),
         ],
         "SA104": [
             (DevContainerExamples.clientPlainTCPFiring, DevContainerExamples.clientPlainTCPSilent),
@@ -23,30 +24,63 @@ enum InputExamples {
             (MCPConfigExamples.privilegedFiring, MCPConfigExamples.privilegedSilent),
             (TerraformExamples.privilegedFiring, TerraformExamples.privilegedSilent),
             (ECSExamples.privilegedFiring, ECSExamples.privilegedSilent),
+            (QuadletExamples.privilegedFiring, QuadletExamples.privilegedSilent),
         ],
         "SA302": [
             (DevContainerExamples.capabilityFiring, DevContainerExamples.capabilitySilent),
             (TerraformExamples.capabilityFiring, TerraformExamples.capabilitySilent),
+            (QuadletExamples.capabilityFiring, QuadletExamples.capabilitySilent),
+        ],
+        "SA303": [
+            (QuadletExamples.capabilitiesNotDroppedFiring, QuadletExamples.capabilitiesNotDroppedSilent),
         ],
         "SA304": [
             (DevContainerExamples.seccompFiring, DevContainerExamples.seccompSilent),
             (TerraformExamples.seccompFiring, TerraformExamples.seccompSilent),
+            (QuadletExamples.seccompFiring, QuadletExamples.seccompSilent),
         ],
-        "SA305": [(DevContainerExamples.macFiring, DevContainerExamples.macSilent)],
+        "SA305": [
+            (DevContainerExamples.macFiring, DevContainerExamples.macSilent),
+            (QuadletExamples.macFiring, QuadletExamples.macSilent),
+        ],
+        "SA306": [
+            (QuadletExamples.noNewPrivilegesFiring, QuadletExamples.noNewPrivilegesSilent),
+        ],
+        "SA307": [
+            (QuadletExamples.writableRootFiring, QuadletExamples.writableRootSilent),
+        ],
         "SA308": [
             (DevContainerExamples.runsAsRootFiring, DevContainerExamples.runsAsRootSilent),
             (TerraformExamples.runsAsRootFiring, TerraformExamples.runsAsRootSilent),
+            (QuadletExamples.runsAsRootFiring, QuadletExamples.runsAsRootSilent),
+        ],
+        "SA401": [
+            (TerraformExamples.hostPIDFiring, TerraformExamples.hostPIDSilent),
+            (QuadletExamples.hostPIDFiring, QuadletExamples.hostPIDSilent),
         ],
         "SA402": [
             (DevContainerExamples.hostNetworkFiring, DevContainerExamples.hostNetworkSilent),
             (TerraformExamples.hostNetworkFiring, TerraformExamples.hostNetworkSilent),
             (ECSExamples.hostNetworkFiring, ECSExamples.hostNetworkSilent),
+            (QuadletExamples.hostNetworkFiring, QuadletExamples.hostNetworkSilent),
+        ],
+        "SA404": [
+            (QuadletExamples.hostUsernsFiring, QuadletExamples.hostUsernsSilent),
         ],
         "SA405": [
             (DevContainerExamples.sensitivePathFiring, DevContainerExamples.sensitivePathSilent),
             (TerraformExamples.sensitivePathFiring, TerraformExamples.sensitivePathSilent),
+            (QuadletExamples.sensitivePathFiring, QuadletExamples.sensitivePathSilent),
         ],
-        "SA401": [(TerraformExamples.hostPIDFiring, TerraformExamples.hostPIDSilent)],
+        "SA501": [
+            (QuadletExamples.limitFiring, QuadletExamples.memorySilent),
+        ],
+        "SA502": [
+            (QuadletExamples.limitFiring, QuadletExamples.cpuSilent),
+        ],
+        "SA503": [
+            (QuadletExamples.limitFiring, QuadletExamples.pidsSilent),
+        ],
     ]
 
     static func firing(_ id: String) -> [Example] { (byRule[id] ?? []).flatMap(\.firing) }
