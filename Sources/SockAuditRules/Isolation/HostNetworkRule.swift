@@ -18,7 +18,7 @@ public struct HostNetworkRule: HostNamespaceRule {
             Use the default network and publish only the ports the service needs.
             """,
         references: RuleSupport.cis("5.10") + [.podSecurity("Baseline: Host Namespaces")],
-        inputs: [.kubernetes, .compose, .commandLine, .inspect],
+        inputs: [.kubernetes, .compose, .commandLine, .inspect, .infrastructure],
         firingExamples: [
             Example("deploy.yaml", """
                 apiVersion: apps/v1

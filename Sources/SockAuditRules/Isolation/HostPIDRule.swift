@@ -19,7 +19,7 @@ public struct HostPIDRule: HostNamespaceRule {
             Remove the host PID setting; debug tools that need it belong in short-lived, reviewed pods.
             """,
         references: RuleSupport.cis("5.16") + [.podSecurity("Baseline: Host Namespaces")],
-        inputs: [.kubernetes, .compose, .commandLine, .inspect],
+        inputs: [.kubernetes, .compose, .commandLine, .inspect, .infrastructure],
         firingExamples: [
             Example("pod.yaml", """
                 apiVersion: v1

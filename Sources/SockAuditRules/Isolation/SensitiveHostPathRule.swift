@@ -17,7 +17,7 @@ public struct SensitiveHostPathRule: ContainerRule {
             volume instead of a host path.
             """,
         references: RuleSupport.cis("5.6") + [.podSecurity("Baseline: HostPath Volumes")],
-        inputs: [.kubernetes, .compose, .commandLine, .inspect],
+        inputs: [.kubernetes, .compose, .commandLine, .inspect, .infrastructure],
         firingExamples: [
             Example("pod.yaml", """
                 apiVersion: v1

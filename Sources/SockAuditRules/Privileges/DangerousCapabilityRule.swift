@@ -29,7 +29,7 @@ public struct DangerousCapabilityRule: ContainerRule {
             Remove the capability; if one narrow privilege is needed, add only that one and drop ALL the rest.
             """,
         references: RuleSupport.cis("5.4") + [.podSecurity("Baseline: Capabilities")],
-        inputs: [.kubernetes, .compose, .commandLine, .inspect],
+        inputs: [.kubernetes, .compose, .commandLine, .inspect, .infrastructure],
         firingExamples: [
             Example("pod.yaml", """
                 apiVersion: v1

@@ -17,7 +17,7 @@ public struct PrivilegedRule: ContainerRule {
             (for example NET_BIND_SERVICE, or one device with --device).
             """,
         references: RuleSupport.cis("5.5") + [.podSecurity("Baseline: Privileged Containers")],
-        inputs: [.kubernetes, .compose, .commandLine, .inspect],
+        inputs: [.kubernetes, .compose, .commandLine, .inspect, .infrastructure],
         firingExamples: [
             Example("pod.yaml", """
                 apiVersion: v1

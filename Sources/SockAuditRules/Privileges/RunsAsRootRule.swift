@@ -15,7 +15,7 @@ public struct RunsAsRootRule: ContainerRule {
             Run as a non-root user: set a non-zero user and make the runtime refuse root.
             """,
         references: RuleSupport.cis("4.1") + [.podSecurity("Restricted: Running as Non-root")],
-        inputs: [.kubernetes, .compose, .commandLine, .inspect],
+        inputs: [.kubernetes, .compose, .commandLine, .inspect, .infrastructure],
         firingExamples: [
             Example("pod.yaml", """
                 apiVersion: v1

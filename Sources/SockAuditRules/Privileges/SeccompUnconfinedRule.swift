@@ -17,7 +17,7 @@ public struct SeccompUnconfinedRule: ContainerRule {
             the workload calls.
             """,
         references: RuleSupport.cis("5.22") + [.podSecurity("Baseline: Seccomp")],
-        inputs: [.kubernetes, .compose, .commandLine, .inspect],
+        inputs: [.kubernetes, .compose, .commandLine, .inspect, .infrastructure],
         firingExamples: [
             Example("pod.yaml", """
                 apiVersion: v1

@@ -16,7 +16,7 @@ public struct ClientPlainTCPRule: Rule {
             ssh://user@host, or the local unix socket.
             """,
         references: [.cisDocker("2.7", benchmark: "1.6.0"), .cisDocker("2.8", benchmark: "1.8.0")],
-        inputs: [.commandLine, .compose, .kubernetes],
+        inputs: [.commandLine, .compose, .kubernetes, .infrastructure],
         firingExamples: [
             Example("job.yaml", """
                 apiVersion: batch/v1

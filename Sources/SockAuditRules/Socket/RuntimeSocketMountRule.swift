@@ -25,7 +25,7 @@ public struct RuntimeSocketMountRule: ContainerRule {
             .podSecurity("Baseline: HostPath Volumes"),
             .url("https://docs.docker.com/engine/security/#docker-daemon-attack-surface"),
         ],
-        inputs: [.kubernetes, .compose, .commandLine, .inspect],
+        inputs: [.kubernetes, .compose, .commandLine, .inspect, .infrastructure],
         firingExamples: RuntimeSocketMountExamples.firing + RuntimeSocketMountRealShapes.firing + InputExamples.firing("SA101"),
         silentExamples: RuntimeSocketMountExamples.silent + RuntimeSocketMountRealShapes.silent + InputExamples.silent("SA101"))
 
