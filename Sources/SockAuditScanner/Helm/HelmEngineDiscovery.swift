@@ -71,13 +71,17 @@ public enum HelmEngineDiscovery {
         var candidates = packageFolders.flatMap { libraryFiles(in: $0 + "/helm_python") }
         if let python = executable("python3", path: environment["PATH"]),
            let run = EngineProcess.run(
-               python, ["-c", "import helm_python, os; print(os.path.dirname(helm_python.__file__))"]),
+               python, ["-c", Self.findPackage]),
            run.status == 0 {
             let folder = run.output.trimmingCharacters(in: .whitespacesAndNewlines)
             if !folder.isEmpty { candidates += libraryFiles(in: folder) }
         }
         return candidates
     }
+
+    /// Where python3 would import helm_python from, without importing it (importing loads the
+    /// library and starts its runtime: most of a second).
+    static let findPackage = "import importlib.util as u; s = u.find_spec('helm_python'); print(s.submodule_search_locations[0] if s else '')"
 
     private static func libraryFiles(in packageFolder: String) -> [String] {
         ["libhelm_c.so", "libhelm_c.so.0", "libhelm_c.dylib"].map { "\(packageFolder)/lib/\($0)" }

@@ -147,3 +147,40 @@ import Testing
         #expect(result.chartsRendered.isEmpty)
     }
 }
+
+/// The `helm` executable path, run with a stand-in that drives the same library: the same chart
+/// gives the same findings through either engine (no real `helm` exists on the CI machines).
+@Suite struct HelmExecutableEngineTests {
+    @Test func theExecutableGivesTheSameFindingsAsTheLibrary() throws {
+        guard let library = HelmTestEngine.required("(the helm stand-in drives the same library)") else { return }
+        let tree = try HelmChartScanTests.tree(HelmFixtures.agent, HelmFixtures.broken)
+        let bin = tree.path("bin")
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        guard let standIn = try HelmExecutableStandIn.install(in: bin) else {
+            Issue.record("python3 cannot import helm_python although libhelm_c was found")
+            return
+        }
+        // Found on PATH first, as a user's helm would be.
+        let found = try #require(try HelmEngineDiscovery.find(explicit: nil, environment: ["PATH": bin], prefixes: []))
+        #expect(found is HelmExecutableRenderer)
+        #expect(found.engineName == "helm v4.2.3+stand-in")
+        let charts = [tree.path("agent"), tree.path("broken")]
+        let viaExecutable = try HelmChartScanTests.scan(charts, renderer: HelmExecutableRenderer(path: standIn))
+        let viaLibrary = try HelmChartScanTests.scan(charts, renderer: library)
+        #expect(!viaExecutable.findings.isEmpty)
+        // The executable refuses the missing dependency by itself: the chart is rendered from a copy
+        // that lists only the vendored one, so the findings match the library's.
+        #expect(viaExecutable.findings.map { HelmChartScanTests.line($0, relativeTo: tree) } == viaLibrary.findings.map { HelmChartScanTests.line($0, relativeTo: tree) })
+        #expect(viaExecutable.findings.map(\.message) == viaLibrary.findings.map(\.message))
+    }
+
+    @Test func anExplicitEngineThatIsNoneIsAnErrorOfTheRun() throws {
+        let tree = try HelmChartScanTests.tree(HelmFixtures.agent)
+        let notLibrary = try tree.write("libhelm_c.so", "not a library\n")
+        #expect(throws: HelmEngineDiscovery.Failure.self) { try HelmEngineDiscovery.open(notLibrary) }
+        #expect(throws: HelmEngineDiscovery.Failure.self) { try HelmEngineDiscovery.open(tree.path("missing/helm")) }
+        var options = ScanOptions(rules: BuiltInRules.all)
+        options.helm.enginePath = tree.path("missing/helm")
+        #expect(throws: ScanError.self) { try Scanner(options: options).scan([tree.root]) }
+    }
+}
