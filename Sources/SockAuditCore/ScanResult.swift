@@ -18,6 +18,9 @@ public struct ScanResult: Sendable {
     /// Symbolic links inside walked folders that were not followed (reported, never read).
     public var linksNotFollowed: [String] = []
 
+    /// Kustomize patch files, which only partly describe a workload: never judged on their own.
+    public var patchesNotJudged: [String] = []
+
     /// Helm charts rendered, by the engine that rendered them (`libhelm_c 0.2.2 (Helm v4.2.3)`).
     public var chartsRendered: [String: Int] = [:]
 

@@ -55,6 +55,8 @@ public struct ScanSummary: Sendable {
     public var fixedSinceBaseline: [BaselineEntry]
     /// Helm charts rendered, by the engine that rendered them.
     public var chartsRendered: [String: Int] = [:]
+    /// Kustomize patch files, never judged on their own.
+    public var patchesNotJudged: [String] = []
 
     public init(
         tally: FindingTally, filesScanned: [String: Int], filesSkipped: Int, linksNotFollowed: [String] = [],
@@ -75,6 +77,7 @@ extension ScanResult {
             tally: FindingTally(findings), filesScanned: filesScanned, filesSkipped: filesSkipped,
             linksNotFollowed: linksNotFollowed, fixedSinceBaseline: fixedSinceBaseline)
         summary.chartsRendered = chartsRendered
+        summary.patchesNotJudged = patchesNotJudged
         return summary
     }
 }

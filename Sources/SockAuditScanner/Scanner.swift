@@ -97,6 +97,7 @@ public struct Scanner: Sendable {
         let plan = try plan(targets, standardInput: standardInput)
         var result = run(plan.work, context: plan.context, skipped: plan.skipped, passedTogether: plan.passedTogether)
         result.linksNotFollowed = plan.linksNotFollowed
+        result.patchesNotJudged = plan.patchesNotJudged
         return result
     }
 
@@ -107,6 +108,8 @@ public struct Scanner: Sendable {
         var skipped: Int
         var passedTogether: Set<String>
         var linksNotFollowed: [String]
+        /// Kustomize patch files: named by a kustomization, never judged as whole workloads.
+        var patchesNotJudged: [String] = []
     }
 
     func plan(_ targets: [String], standardInput: () -> [UInt8]) throws(ScanError) -> Plan {
@@ -136,7 +139,8 @@ public struct Scanner: Sendable {
         work += discovered.helmCharts.map { WorkItem.helmChart($0, HelmJob(renderer: renderer, valuesFiles: chartValues[$0] ?? [])) }
         work += discovered.unlisted.map { WorkItem.unlisted($0.path, $0.reason) }
         work += discovered.undecodableNames.map { WorkItem.undecodableName($0.path, isFolder: $0.isFolder) }
-        work += discovered.files.map { path in
+        let patches = KustomizePatches.patchFiles(among: discovered.files, resolved: discovered.resolved, maxFileSize: options.maxFileSize)
+        work += discovered.files.filter { !patches.contains($0) }.map { path in
             // A path named on the command line is the user's choice to follow; a walked one is not.
             paths.contains(path) ? .file(path, readFrom: path, followLinks: true)
                 : .file(path, readFrom: discovered.resolved[path] ?? path, followLinks: false)
@@ -147,7 +151,7 @@ public struct Scanner: Sendable {
         let named = Set(discovered.files.filter(paths.contains).map(Self.display))
         return Plan(
             work: work, context: context, skipped: discovered.notRead, passedTogether: named.count > 1 ? named : [],
-            linksNotFollowed: discovered.linksNotFollowed.map(Self.display))
+            linksNotFollowed: discovered.linksNotFollowed.map(Self.display), patchesNotJudged: patches.map(Self.display).sorted())
     }
 
     static func display(_ path: String) -> String {

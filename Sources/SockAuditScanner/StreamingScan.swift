@@ -25,6 +25,7 @@ extension Scanner {
         let plan = try plan(targets, standardInput: standardInput)
         var summary = stream(plan.work, context: plan.context, skipped: plan.skipped, passedTogether: plan.passedTogether, emit: emit)
         summary.linksNotFollowed = plan.linksNotFollowed
+        summary.patchesNotJudged = plan.patchesNotJudged
         return summary
     }
 

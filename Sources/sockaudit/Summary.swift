@@ -36,6 +36,11 @@ enum Summary {
         if !notes.isEmpty { text += " (\(notes.joined(separator: ", ")))" }
         let links = result.linksNotFollowed.count
         if links > 0 { text += "; \(links) symbolic link\(links == 1 ? "" : "s") not followed" }
+        let patches = result.patchesNotJudged
+        if !patches.isEmpty {
+            let shown = patches.prefix(3).joined(separator: ", ") + (patches.count > 3 ? ", ..." : "")
+            text += "; \(patches.count) Kustomize patch\(patches.count == 1 ? "" : "es") not judged on \(patches.count == 1 ? "its" : "their") own (\(shown))"
+        }
         let unscanned = result.tally.activeUnscannable
         if unscanned > 0 { text += "; scan incomplete: \(unscanned) not scanned (SA901)" }
         return text
