@@ -144,30 +144,37 @@ public struct TemplateLocationMapper: Sendable {
     private func score(_ node: Node, _ entry: TemplateOutline.Entry, depth: Int) -> Int? {
         if let text = node.string {
             let written = Self.unquoted(entry.value)
-            if written.isEmpty || entry.valueColumn.map({ column in outline.actions.contains { $0.line == entry.line && $0.column == column } }) == true && written.isEmpty {
-                return 0
-            }
+            // Nothing static to compare, or a value partly written by an action.
+            if written.isEmpty || outline.actions.contains(where: { $0.line == entry.line }) { return 0 }
             return written == text ? 2 : nil
         }
         guard let pairs = node.pairs else { return 0 }
         var total = 0
         for pair in pairs {
-            guard let key = pair.key.string, let match = entry.child(key).first else { continue }
+            guard let key = pair.key.string else { continue }
+            let matches = entry.child(key)
+            guard !matches.isEmpty else { continue }
             total += 1
             guard depth < 3 else { continue }
-            if pair.value.string != nil {
-                let written = Self.unquoted(match.value)
-                if written.isEmpty || written.hasPrefix("|") || written.hasPrefix(">") { continue }
-                // A value partly written by an action (`"{{ .Values.repo }}:{{ .Values.tag }}"`) is not compared.
-                if outline.actions.contains(where: { $0.line == match.line }) { continue }
-                guard written == pair.value.string else { return nil }
-                total += 2
-            } else if pair.value.isMapping {
-                guard let inner = score(pair.value, match, depth: depth + 1) else { return nil }
-                total += inner
-            }
+            // Keys written in several branches (`if`/`else`): the branch that agrees counts.
+            let scores = matches.map { pairScore(pair.value, $0, depth: depth) }
+            guard let best = scores.compactMap({ $0 }).max() else { return nil }
+            total += best
         }
         return total
+    }
+
+    /// A rendered value against one template key: its static scalar compared, a mapping scored.
+    private func pairScore(_ value: Node, _ match: TemplateOutline.Entry, depth: Int) -> Int? {
+        if value.string != nil {
+            let written = Self.unquoted(match.value)
+            if written.isEmpty || written.hasPrefix("|") || written.hasPrefix(">") { return 0 }
+            // A value partly written by an action (`"{{ .Values.repo }}:{{ .Values.tag }}"`) is not compared.
+            if outline.actions.contains(where: { $0.line == match.line }) { return 0 }
+            return written == value.string ? 2 : nil
+        }
+        if value.isMapping { return score(value, match, depth: depth + 1) }
+        return 0
     }
 
     static func unquoted(_ text: String) -> String {
