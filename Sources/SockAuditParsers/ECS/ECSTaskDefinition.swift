@@ -109,8 +109,9 @@ public struct ECSTaskDefinition: Sendable {
             spec.user = Setting(user, at: at, spelling: "user: \"\(user)\"")
         }
         let capabilities = Self.field(Self.field(definition, "linuxParameters"), "capabilities")
-        spec.capabilitiesAdded = strings(Self.field(capabilities, "add"), "linuxParameters.capabilities.add")
-        spec.capabilitiesDropped = strings(Self.field(capabilities, "drop"), "linuxParameters.capabilities.drop")
+        let canonical = { (setting: Setting<String>) in Setting(CapabilityName.canonical(setting.value), at: setting.location, spelling: setting.spelling) }
+        spec.capabilitiesAdded = strings(Self.field(capabilities, "add"), "linuxParameters.capabilities.add").map(canonical)
+        spec.capabilitiesDropped = strings(Self.field(capabilities, "drop"), "linuxParameters.capabilities.drop").map(canonical)
         for option in strings(Self.field(definition, "dockerSecurityOptions"), "dockerSecurityOptions") {
             SecurityOption.apply(option.value, at: option.location, spelling: option.spelling, to: &spec)
         }

@@ -19,6 +19,7 @@ public enum InputRegistry {
         MCPConfigInput(),
         TerraformInput(),
         QuadletInput(),
+        NomadInput(),
         DockerfileInput(),
         MakefileInput(),
         SystemdUnitInput(),

@@ -83,6 +83,11 @@ public struct TerraformAttributes: Sendable {
         }
     }
 
+    /// Capability names, canonical (`sys_admin`, `CAP_SYS_ADMIN` -> `SYS_ADMIN`), each located as a list entry.
+    public func capabilities(_ name: String) -> [Setting<String>] {
+        strings(name).map { Setting(CapabilityName.canonical($0.value), at: $0.location, spelling: $0.spelling) }
+    }
+
     /// The attributes of the nested blocks of a type, static and `dynamic`.
     public func blocks(_ type: String) -> [TerraformAttributes] {
         scope.blocks(type, in: body).map { TerraformAttributes(body: $0.body, scope: $0.scope, prefix: prefix + type + ".") }

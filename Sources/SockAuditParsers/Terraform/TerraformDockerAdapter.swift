@@ -26,8 +26,8 @@ public enum TerraformDockerAdapter {
             image: attributes.text("image")?.value)
         spec.privileged = attributes.bool("privileged")
         for capabilities in attributes.blocks("capabilities") {
-            spec.capabilitiesAdded += capabilities.strings("add")
-            spec.capabilitiesDropped += capabilities.strings("drop")
+            spec.capabilitiesAdded += capabilities.capabilities("add")
+            spec.capabilitiesDropped += capabilities.capabilities("drop")
         }
         for option in attributes.strings("security_opts") {
             SecurityOption.apply(option.value, at: option.location, spelling: option.spelling, to: &spec)

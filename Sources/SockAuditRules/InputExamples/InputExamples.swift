@@ -13,6 +13,7 @@ enum InputExamples {
             (TerraformExamples.socketMountFiring, TerraformExamples.socketMountSilent),
             (ECSExamples.socketMountFiring, ECSExamples.socketMountSilent),
             (QuadletExamples.socketMountFiring, QuadletExamples.socketMountSilent),
+            (NomadExamples.socketMountFiring, NomadExamples.socketMountSilent),
         ],
         "SA104": [
             (DevContainerExamples.clientPlainTCPFiring, DevContainerExamples.clientPlainTCPSilent),
@@ -25,11 +26,13 @@ enum InputExamples {
             (TerraformExamples.privilegedFiring, TerraformExamples.privilegedSilent),
             (ECSExamples.privilegedFiring, ECSExamples.privilegedSilent),
             (QuadletExamples.privilegedFiring, QuadletExamples.privilegedSilent),
+            (NomadExamples.privilegedFiring, NomadExamples.privilegedSilent),
         ],
         "SA302": [
             (DevContainerExamples.capabilityFiring, DevContainerExamples.capabilitySilent),
             (TerraformExamples.capabilityFiring, TerraformExamples.capabilitySilent),
             (QuadletExamples.capabilityFiring, QuadletExamples.capabilitySilent),
+            (NomadExamples.capabilityFiring, NomadExamples.capabilitySilent),
         ],
         "SA303": [
             (QuadletExamples.capabilitiesNotDroppedFiring, QuadletExamples.capabilitiesNotDroppedSilent),
@@ -63,6 +66,7 @@ enum InputExamples {
             (TerraformExamples.hostNetworkFiring, TerraformExamples.hostNetworkSilent),
             (ECSExamples.hostNetworkFiring, ECSExamples.hostNetworkSilent),
             (QuadletExamples.hostNetworkFiring, QuadletExamples.hostNetworkSilent),
+            (NomadExamples.hostNetworkFiring, NomadExamples.hostNetworkSilent),
         ],
         "SA404": [
             (QuadletExamples.hostUsernsFiring, QuadletExamples.hostUsernsSilent),

@@ -1,0 +1,79 @@
+import SockAuditCore
+
+/// Nomad job files: every `task` whose `driver` is `docker` (or `podman`) is a container, read from
+/// its `config` block (`volumes`, `mount`, `privileged`, `cap_add`, `cap_drop`, `security_opt`,
+/// `network_mode`, `pid_mode`, `ipc_mode`, `userns_mode`, `readonly_rootfs`, `pids_limit`), the
+/// task's `user` and `resources`, and the group's `network { mode = "host" }`. Values are read as
+/// in Terraform: `var.x` with a `default`, locals and `dynamic` blocks resolved, the rest unresolved.
+public enum NomadJobAdapter {
+    public static func containers(in module: TerraformModule) -> [ContainerSpec] {
+        let scope = TerraformScope(module: module)
+        var result: [ContainerSpec] = []
+        for job in TerraformBlocks.labeled("job", labels: 1, in: module.root) {
+            for group in TerraformBlocks.labeled("group", labels: 1, in: job.body) {
+                let groupAttributes = TerraformAttributes(body: group.body, scope: scope)
+                let hostNetwork = groupAttributes.blocks("network").compactMap { $0.hostMode("mode") }.first
+                for task in TerraformBlocks.labeled("task", labels: 1, in: group.body) {
+                    let attributes = TerraformAttributes(body: task.body, scope: scope)
+                    guard let driver = attributes.text("driver")?.value, driver == "docker" || driver == "podman" else { continue }
+                    let subject = "task \"\(task.labels[0])\" of group \"\(group.labels[0])\" in job \"\(job.labels[0])\""
+                    result.append(container(task: attributes, name: task.labels[0], subject: subject,
+                                            location: task.key.location(in: module.path), groupNetwork: hostNetwork))
+                }
+            }
+        }
+        return result
+    }
+
+    static func container(task: TerraformAttributes, name: String, subject: String, location: SourceLocation, groupNetwork: Setting<Bool>?) -> ContainerSpec {
+        let config = task.blocks("config").first ?? TerraformAttributes(body: Node(.mapping([]), line: location.line, column: location.column), scope: task.scope)
+        var spec = ContainerSpec(name: name, subject: subject, location: location, dialect: .nomad, image: config.text("image")?.value)
+        spec.privileged = config.bool("privileged")
+        spec.capabilitiesAdded = config.capabilities("cap_add")
+        spec.capabilitiesDropped = config.capabilities("cap_drop")
+        for option in config.strings("security_opt") {
+            SecurityOption.apply(option.value, at: option.location, spelling: option.spelling, to: &spec)
+        }
+        spec.hostNetwork = config.hostMode("network_mode") ?? groupNetwork
+        spec.hostPID = config.hostMode("pid_mode")
+        spec.hostIPC = config.hostMode("ipc_mode")
+        spec.hostUserNamespace = config.hostMode("userns_mode")
+        spec.readOnlyRootFilesystem = config.bool("readonly_rootfs")
+        spec.user = task.text("user")
+        spec.pidsLimit = TerraformDockerAdapter.positive(config.text("pids_limit"))
+        // Nomad gives every task a memory and CPU limit (300 MB and 100 MHz unless `resources` says otherwise).
+        let resources = task.blocks("resources").first
+        spec.memoryLimit = resources?.text("memory") ?? Setting("300", at: location, spelling: "Nomad's default memory limit")
+        spec.cpuLimit = resources?.text("cpu") ?? resources?.text("cores") ?? Setting("100", at: location, spelling: "Nomad's default CPU limit")
+        spec.command = config.strings("entrypoint") + config.text("command").map { [$0] }.orEmpty + config.strings("args")
+        for volume in config.strings("volumes") {
+            let parsed = VolumeSpec.parse(volume.value)
+            // A relative source is inside the task's own directory, not the host's.
+            guard let source = parsed.source, source.hasPrefix("/") || source.hasPrefix("$") else { continue }
+            spec.mounts.append(HostMount(source: source, target: parsed.target, readOnly: parsed.readOnly, location: volume.location, spelling: volume.spelling))
+        }
+        for mount in config.blocks("mount") + config.blocks("mounts") {
+            guard let source = mount.text("source"), (mount.text("type")?.value ?? "volume") == "bind" else { continue }
+            spec.mounts.append(HostMount(
+                source: source.value, target: mount.text("target")?.value,
+                readOnly: mount.bool("readonly")?.value ?? false, location: source.location, spelling: source.spelling))
+        }
+        return spec
+    }
+}
+
+extension Optional where Wrapped == [Setting<String>] {
+    var orEmpty: [Setting<String>] { self ?? [] }
+}
+
+extension ContainerDialect {
+    /// Nomad's docker driver `config` block and task settings.
+    public static let nomad = ContainerDialect(
+        dropAllCapabilities: "cap_drop = [\"all\"] in the task's config",
+        noNewPrivileges: "security_opt = [\"no-new-privileges\"] in the task's config",
+        readOnlyRoot: "readonly_rootfs = true in the task's config",
+        nonRootUser: "user = \"1000\" on the task (any non-zero UID)",
+        memoryLimit: "resources { memory }",
+        cpuLimit: "resources { cpu }",
+        pidsLimit: "pids_limit in the task's config")
+}
