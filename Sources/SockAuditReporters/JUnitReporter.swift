@@ -5,6 +5,11 @@ import SockAuditCore
 /// One `<testsuite>` holds every case and `classname` carries the path: Jenkins builds its tree from
 /// `classname` and GitLab merges all suites of a report into the job's, so suites per file would add
 /// nothing either tool shows, while one suite keeps the totals in one place.
+///
+/// A test's name is its rule and subject, never its line: GitLab and Jenkins track a test by class
+/// and name, so a moved line must not make a "new failure", and two services sharing a YAML anchor
+/// must not collide. The attributes are the ones the Jenkins xUnit plugin's JUnit schema allows
+/// (`skipped` only on `testsuite`, no `file` on `testcase`).
 public struct JUnitReporter: Reporter {
     public static let suiteName = "sockaudit"
 
@@ -14,7 +19,8 @@ public struct JUnitReporter: Reporter {
         let findings = result.reportOrder
         let failures = findings.filter(\.isActive).count
         let skipped = findings.count - failures
-        var cases = findings.map(testCase)
+        var names = UniqueNames()
+        var cases = findings.map { testCase($0, name: names.next(for: $0)) }
         // Jenkins' junit step fails a build on a report without test cases: a clean scan is one passed case.
         if findings.isEmpty {
             cases = [Self.noFindings]
@@ -27,17 +33,14 @@ public struct JUnitReporter: Reporter {
     static let tail = "  </testsuite>\n</testsuites>\n"
 
     static func head(tests: Int, failures: Int, skipped: Int) -> String {
-        let counts = "tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\""
+        let counts = "tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\""
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<testsuites name=\"\(Self.suiteName)\" \(counts)>\n"
-            + "  <testsuite name=\"\(Self.suiteName)\" \(counts)>\n"
+            + "  <testsuite name=\"\(Self.suiteName)\" \(counts) skipped=\"\(skipped)\">\n"
     }
 
-    func testCase(_ finding: Finding) -> String {
-        let location = finding.location
-        let name = "\(finding.ruleID) \(finding.slug) \(location.line):\(location.column)"
-        let open = "    <testcase classname=\"\(XML.escaped(location.path))\" name=\"\(XML.escaped(name))\""
-            + " file=\"\(XML.escaped(location.path))\">\n"
+    func testCase(_ finding: Finding, name: String) -> String {
+        let open = "    <testcase classname=\"\(XML.escaped(finding.location.path))\" name=\"\(XML.escaped(name))\">\n"
         let body: String
         if let suppression = finding.suppression {
             body = "      <skipped message=\"\(XML.escaped("suppressed: " + suppression.reason))\"/>\n"
@@ -53,6 +56,34 @@ public struct JUnitReporter: Reporter {
                 + XML.escaped(details.joined(separator: "\n"), inAttribute: false) + "</failure>\n"
         }
         return open + body + "    </testcase>\n"
+    }
+}
+
+/// Test names unique within a file: `SA101 runtime-socket-mount: container "agent" in Pod/x`, then
+/// the offending value when two findings share rule and subject, then a number. Findings arrive in
+/// report order (path first), so only the current file's names are remembered.
+struct UniqueNames {
+    private var path: String?
+    private var used: Set<String> = []
+
+    mutating func next(for finding: Finding) -> String {
+        if finding.location.path != path {
+            path = finding.location.path
+            used = []
+        }
+        let base = "\(finding.ruleID) \(finding.slug)"
+        let described = finding.subject.isEmpty ? base : "\(base): \(finding.subject)"
+        var candidates = [described]
+        if !finding.evidence.isEmpty { candidates.append("\(described) (\(finding.evidence))") }
+        if let free = candidates.first(where: { !used.contains($0) }) {
+            used.insert(free)
+            return free
+        }
+        var number = 2
+        while used.contains("\(candidates[candidates.count - 1]) #\(number)") { number += 1 }
+        let numbered = "\(candidates[candidates.count - 1]) #\(number)"
+        used.insert(numbered)
+        return numbered
     }
 }
 

@@ -3,7 +3,7 @@ import SockAuditCore
 extension ScanResult {
     /// Findings in the documented order (path, line, column, rule ID) whatever order the result holds,
     /// ties kept in input order so equal inputs always give equal bytes.
-    var reportOrder: [Finding] {
+    public var reportOrder: [Finding] {
         findings.enumerated().sorted { a, b in
             if Finding.ordered(a.element, b.element) { return true }
             if Finding.ordered(b.element, a.element) { return false }
@@ -14,7 +14,7 @@ extension ScanResult {
 
 extension ScanResult {
     /// A result carries no flag for "a baseline was given"; a baselined finding or a fixed entry shows it was.
-    var wasComparedWithBaseline: Bool {
+    public var wasComparedWithBaseline: Bool {
         !fixedSinceBaseline.isEmpty || findings.contains(where: \.isBaselined)
     }
 }

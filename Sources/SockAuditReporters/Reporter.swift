@@ -14,12 +14,18 @@ public struct ReporterSettings: Sendable, Hashable {
     /// The `file://` URI of the directory finding paths are relative to, ending in `/` (SARIF).
     public var baseURI: String
     public var tool: ToolInfo
+    /// `--max-results`: findings listed at most (SARIF results, annotations, Markdown rows per
+    /// table), the most severe kept; nil for each format's default, which fits GitHub's limits.
+    public var maxResults: Int?
 
-    public init(color: Bool = false, grouped: Bool = false, baseURI: String, tool: ToolInfo = .sockaudit) {
+    public init(
+        color: Bool = false, grouped: Bool = false, baseURI: String, tool: ToolInfo = .sockaudit, maxResults: Int? = nil
+    ) {
         self.color = color
         self.grouped = grouped
         self.baseURI = baseURI
         self.tool = tool
+        self.maxResults = maxResults
     }
 }
 
@@ -31,10 +37,19 @@ public enum ReporterName: String, CaseIterable, Sendable {
         switch self {
         case .text: TextReporter(color: settings.color, grouped: settings.grouped)
         case .json: JSONReporter(tool: settings.tool)
-        case .sarif: SARIFReporter(baseURI: settings.baseURI, tool: settings.tool)
+        case .sarif:
+            SARIFReporter(baseURI: settings.baseURI, tool: settings.tool, maxResults: settings.maxResults ?? SARIFReporter.defaultMaxResults)
         case .junit: JUnitReporter()
-        case .github: GitHubReporter()
-        case .markdown: MarkdownReporter()
+        case .github: GitHubReporter(maxAnnotations: settings.maxResults)
+        case .markdown: MarkdownReporter(maxRows: settings.maxResults ?? MarkdownReporter.defaultMaxRows)
+        }
+    }
+
+    /// The formats `--max-results` applies to: the ones a CI system caps.
+    public var isLimited: Bool {
+        switch self {
+        case .sarif, .github, .markdown: true
+        case .text, .json, .junit: false
         }
     }
 }

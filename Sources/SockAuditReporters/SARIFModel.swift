@@ -14,6 +14,9 @@ struct SARIFLog: Codable, Hashable {
 
 struct SARIFRun: Codable, Hashable {
     var tool: SARIFTool
+    /// One invocation: whether the run completed, and what it could not do (files not scanned,
+    /// results left out by --max-results) as `toolExecutionNotifications`.
+    var invocations: [SARIFInvocation]
     var originalUriBaseIds: [String: SARIFArtifactLocation]
     /// Our columns count Unicode scalars; the SARIF default is UTF-16 code units.
     var columnKind = "unicodeCodePoints"
@@ -54,8 +57,9 @@ struct SARIFReportingConfiguration: Codable, Hashable {
 
 struct SARIFRuleProperties: Codable, Hashable {
     var tags: [String]
-    /// GitHub code scanning reads this (a number in a string, 0.0 to 10.0) to rank security alerts.
-    var securitySeverity: String
+    /// GitHub code scanning reads this (a number in a string, 0.0 to 10.0) to rank security alerts;
+    /// nil for a rule that reports no vulnerability (SA901: a file not scanned).
+    var securitySeverity: String?
 
     enum CodingKeys: String, CodingKey {
         case tags
@@ -77,6 +81,37 @@ struct SARIFResult: Codable, Hashable {
     var suppressions: [SARIFSuppression]?
     /// Only in a run compared with a baseline; absent, it claims nothing about one.
     var baselineState: SARIFBaselineState?
+    /// This finding's own severity (after configuration overrides; a rule may report findings of
+    /// different severities); absent for SA901.
+    var properties: SARIFResultProperties?
+}
+
+struct SARIFResultProperties: Codable, Hashable {
+    var securitySeverity: String
+
+    enum CodingKeys: String, CodingKey {
+        case securitySeverity = "security-severity"
+    }
+}
+
+struct SARIFInvocation: Codable, Hashable {
+    /// The tool ran to the end; what it could not scan is in the notifications, not here.
+    var executionSuccessful: Bool
+    var toolExecutionNotifications: [SARIFNotification]?
+}
+
+/// SARIF 2.1.0 §3.58. A notification of level `error` tells a consumer that the results may be
+/// incomplete (the specification's appendix on detecting incomplete result sets).
+struct SARIFNotification: Codable, Hashable {
+    var level: SARIFLevel
+    var message: SARIFMessage
+    var locations: [SARIFLocation]?
+    var associatedRule: SARIFReportingDescriptorReference?
+}
+
+struct SARIFReportingDescriptorReference: Codable, Hashable {
+    var id: String
+    var index: Int?
 }
 
 /// The states sockaudit can tell apart: baseline entries match by fingerprint, so `updated` never

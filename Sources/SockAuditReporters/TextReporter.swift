@@ -75,15 +75,20 @@ enum Terminal {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where needsEscape(scalar): out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default: out.unicodeScalars.append(scalar)
-            }
+            if let escaped = escaped(scalar) { out += escaped } else { out.unicodeScalars.append(scalar) }
         }
         return out
+    }
+
+    /// How `printable` shows one scalar; nil when it is shown as it is.
+    static func escaped(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "\n": "\\n"
+        case "\r": "\\r"
+        case "\t": "\\t"
+        case _ where needsEscape(scalar): "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        default: nil
+        }
     }
 
     private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {

@@ -47,6 +47,16 @@ public struct ScanOptions: Sendable {
         self.baseline = baseline
     }
 
+    /// The rules as reports describe them: at the severity this configuration gives each (SARIF
+    /// scores alerts by the rule).
+    public var reportedRules: [RuleDescription] {
+        rules.map { rule in
+            var description = rule.description
+            description.severity = configuration.severities[description.id] ?? description.severity
+            return description
+        }
+    }
+
     /// The rules that run: all given, less the ones the configuration disables.
     var activeRules: [any Rule] {
         rules.filter { !configuration.disabledRules.contains($0.description.id) }
@@ -291,7 +301,7 @@ public struct Scanner: Sendable {
             rules: descriptions, staleSuppression: StaleSuppressionRule.description)
         var judged = policy.apply(findings, directives: directives)
         let fixed = options.baseline?.apply(to: &judged) ?? []
-        var result = ScanResult(findings: judged, filesScanned: scanned, filesSkipped: skipped, rules: descriptions)
+        var result = ScanResult(findings: judged, filesScanned: scanned, filesSkipped: skipped, rules: options.reportedRules)
         result.fixedSinceBaseline = fixed
         return result
     }

@@ -10,7 +10,7 @@ final class ProgressLine: @unchecked Sendable {
 
     /// A progress reporter when standard error is a terminal and the user did not ask for quiet.
     static func make(quiet: Bool) -> (ProgressLine, ScanProgress)? {
-        guard !quiet, Terminal.isTTY(STDERR_FILENO) else { return nil }
+        guard !quiet, Terminal.isTTY(STDERR_FILENO), Terminal.allowsEscapes(ProcessInfo.processInfo.environment) else { return nil }
         let line = ProgressLine()
         return (line, ScanProgress { line.draw($0) })
     }

@@ -6,44 +6,23 @@ import SockAuditReporters
 /// Writing a result and choosing the exit code: shared by `scan` and `host`, so both report,
 /// suppress and fail alike.
 enum ReportOutput {
-    /// Renders the report to `output` (or standard output), prints the summary line, and exits 1
-    /// when an active finding reaches the threshold (--fail-on, else the configuration's, else low),
-    /// or 3 when none does but an SA901 says something was not scanned (`ScanExit`).
-    static func emit(
-        _ result: ScanResult, format: ReporterName, output: String?, summary: String, failOn: Severity?,
-        configuration: Configuration
-    ) throws {
-        let toTerminal = output == nil && Terminal.isTTY(STDOUT_FILENO)
-        let settings = ReporterSettings(
-            color: toTerminal, grouped: toTerminal,
-            baseURI: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true).absoluteString)
-        let report = format.reporter(settings).render(result)
-        if let output {
-            do {
-                try Data(report.utf8).write(to: URL(fileURLWithPath: output))
-            } catch {
-                Terminal.error("sockaudit: cannot write \(output): \(error.localizedDescription)")
-                throw ExitCode(2)
-            }
-        } else if !report.isEmpty {
-            Terminal.out(report.hasSuffix("\n") ? report : report + "\n")
-        }
-        Terminal.error(summary)
-        let threshold = failOn ?? configuration.failOn ?? .low
-        if let code = ScanExit.code(result, threshold: threshold) { throw code }
-    }
-
     /// Runs `scan`, writing the report as findings come (to `output`, or standard output), then
-    /// prints the summary line and exits as `emit` does. Nothing is held but the format's own
-    /// bounded state, so memory does not grow with the number of findings.
+    /// prints the summary line (and what the report left out) and exits 1 when an active finding
+    /// reaches the threshold (--fail-on, else the configuration's, else low), or 3 when none does
+    /// but an SA901 says something was not scanned (`ScanExit`). Nothing is held but the format's
+    /// own bounded state, so memory does not grow with the number of findings. --min-severity
+    /// narrows what is written, never the counts or the exit code.
     static func stream(
-        format: ReporterName, output: String?, start: ReportStart, failOn: Severity?, configuration: Configuration,
+        _ options: ReportOptions, start: ReportStart, configuration: Configuration, summaryLine: (ScanSummary) -> String,
         scan: ((Finding) -> Void) throws -> ScanSummary
     ) throws {
+        let format = options.format, output = options.output
         let toTerminal = output == nil && Terminal.isTTY(STDOUT_FILENO)
         let settings = ReporterSettings(
-            color: toTerminal, grouped: toTerminal,
-            baseURI: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true).absoluteString)
+            color: options.color.colors(toTerminal: toTerminal, environment: ProcessInfo.processInfo.environment),
+            grouped: toTerminal,
+            baseURI: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true).absoluteString,
+            maxResults: options.maxResults)
         let destination: Int32
         if let output {
             destination = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -73,15 +52,28 @@ enum ReportOutput {
         }
         var reporter = format.streamingReporter(settings)
         reporter.begin(start, to: out)
-        let summary = try scan { reporter.write($0, to: out) }
+        var belowFloor = 0
+        let summary = try scan { finding in
+            if let minimum = options.minSeverity, finding.severity < minimum, finding.ruleID != FindingTally.unscannableRuleID {
+                belowFloor += 1
+            } else {
+                reporter.write(finding, to: out)
+            }
+        }
         reporter.end(summary, to: out)
         out.flush()
         if failure != 0 {
             Terminal.error("sockaudit: cannot write \(output ?? "standard output"): \(String(cString: strerror(failure)))")
             throw ExitCode(2)
         }
-        Terminal.error(Summary.line(summary))
-        let threshold = failOn ?? configuration.failOn ?? .low
+        Terminal.error(summaryLine(summary))
+        if let minimum = options.minSeverity, belowFloor > 0 {
+            Terminal.error("sockaudit: \(belowFloor) findings below --min-severity \(minimum.rawValue) not reported")
+        }
+        if let cut = reporter.cut {
+            Terminal.error("sockaudit: the \(format.rawValue) report \(cut.description) (--max-results sets the limit)")
+        }
+        let threshold = options.failOn ?? configuration.failOn ?? .low
         if let code = ScanExit.code(summary.tally, threshold: threshold) { throw code }
     }
 

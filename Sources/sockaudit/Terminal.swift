@@ -4,6 +4,11 @@ import Foundation
 enum Terminal {
     static func isTTY(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
 
+    /// A terminal that understands escape sequences: not `TERM=dumb` (Emacs shells, some CI logs).
+    static func allowsEscapes(_ environment: [String: String]) -> Bool {
+        environment["TERM"] != "dumb"
+    }
+
     static func out(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }

@@ -130,3 +130,12 @@ enum Fixture {
             location: SourceLocation(path: path, line: line, column: column), subject: "s", evidence: "e")
     }
 }
+
+extension Fixture {
+    /// What a format's streamed report left out of `result`, read after it was written.
+    static func cut(_ format: ReporterName, maxResults: Int? = nil, _ result: ScanResult) -> ReportCut? {
+        var reporter = format.streamingReporter(ReporterSettings(baseURI: baseURI, tool: tool, maxResults: maxResults))
+        _ = reporter.render(result)
+        return reporter.cut
+    }
+}

@@ -57,7 +57,7 @@ private final class XMLElements: NSObject, XMLParserDelegate {
             #expect(suites[0].attributes["tests"] == "7")
             #expect(suites[0].attributes["failures"] == "4")
             #expect(suites[0].attributes["errors"] == "0")
-            #expect(suites[0].attributes["skipped"] == "3")
+            #expect(suites[0].attributes["skipped"] == (name == "testsuite" ? "3" : nil))
         }
         #expect(elements.filter { $0.name == "failure" }.count == 4)
         #expect(elements.filter { $0.name == "skipped" }.map { $0.attributes["message"] }.sorted { ($0 ?? "") < ($1 ?? "") } == [
@@ -67,11 +67,11 @@ private final class XMLElements: NSObject, XMLParserDelegate {
         ])
     }
 
-    @Test func aFindingIsACaseNamedByRuleAndPosition() throws {
+    @Test func aFindingIsACaseNamedByRuleAndSubject() throws {
         let elements = try elements(Fixture.result([Fixture.finding("SA102", .critical, path: "d/c.yaml", line: 6, column: 7,
                                                                     message: "listens on tcp")]))
         let testCase = try #require(elements.first { $0.name == "testcase" })
-        #expect(testCase.attributes == ["classname": "d/c.yaml", "name": "SA102 rule-sa102 6:7", "file": "d/c.yaml"])
+        #expect(testCase.attributes == ["classname": "d/c.yaml", "name": "SA102 rule-sa102: s"])
         let failure = try #require(elements.first { $0.name == "failure" })
         #expect(failure.attributes == [
             "type": "critical", "message": "d/c.yaml:6:7: critical SA102 rule-sa102: listens on tcp",
@@ -108,5 +108,46 @@ private final class XMLElements: NSObject, XMLParserDelegate {
         var reversed = Fixture.gating
         reversed.findings.reverse()
         #expect(JUnitReporter().render(Fixture.gating) == JUnitReporter().render(reversed))
+    }
+
+    /// A moved line keeps the name (GitLab and Jenkins track tests by class and name); two services
+    /// that share a YAML anchor get two names; a true repeat gets a number.
+    @Test func namesCarryNoLineAndAreUniquePerSubject() throws {
+        func finding(_ subject: String, _ evidence: String, line: Int) -> Finding {
+            var finding = Fixture.finding("SA101", .high, path: "compose.yaml", line: line)
+            finding.subject = subject
+            finding.evidence = evidence
+            return finding
+        }
+        let first = [finding("service a", "/var/run/docker.sock", line: 5), finding("service b", "/var/run/docker.sock", line: 5),
+                     finding("service b", "/run/docker.sock", line: 5), finding("service b", "/run/docker.sock", line: 9)]
+        let moved = first.map { f -> Finding in
+            var copy = f
+            copy.location.line += 40
+            return copy
+        }
+        let names = try elements(Fixture.result(first)).filter { $0.name == "testcase" }.compactMap { $0.attributes["name"] }
+        #expect(names == ["SA101 rule-sa101: service a", "SA101 rule-sa101: service b",
+                          "SA101 rule-sa101: service b (/run/docker.sock)", "SA101 rule-sa101: service b (/run/docker.sock) #2"])
+        let movedNames = try elements(Fixture.result(moved)).filter { $0.name == "testcase" }.compactMap { $0.attributes["name"] }
+        #expect(movedNames == names)
+    }
+
+    /// The attributes the Jenkins xUnit plugin's JUnit schema (junit-10.xsd) allows on each element;
+    /// anything else fails its validation.
+    @Test func onlyAttributesTheXUnitSchemaAllows() throws {
+        let allowed: [String: Set<String>] = [
+            "testsuites": ["name", "time", "tests", "failures", "errors"],
+            "testsuite": ["name", "tests", "failures", "errors", "group", "time", "skipped", "timestamp", "hostname", "id",
+                          "package", "file", "log", "url"],
+            "testcase": ["name", "time", "classname", "group"],
+            "failure": ["type", "message"], "skipped": ["type", "message"], "error": ["type", "message"],
+        ]
+        for result in [Fixture.gating, Fixture.empty] {
+            for element in try elements(result) {
+                let permitted = try #require(allowed[element.name], "element \(element.name) is not in the schema")
+                #expect(Set(element.attributes.keys).isSubset(of: permitted), "\(element.name): \(element.attributes.keys.sorted())")
+            }
+        }
     }
 }

@@ -111,7 +111,7 @@ import SockAuditReporters
             .low: ("note", 0.1...3.9), .info: ("note", 0.1...3.9),
         ]
         let findings = Severity.allCases.enumerated().map { index, severity in
-            Fixture.finding("SA90\(index)", severity, line: index + 1)
+            Fixture.finding("SA80\(index)", severity, line: index + 1)
         }
         let run = try run(render(Fixture.result(findings)))
         let rules = try rules(run)
@@ -124,7 +124,75 @@ import SockAuditReporters
             let scoreText = (rule["properties"] as? [String: Any])?["security-severity"] as? String
             let score = try #require(scoreText.flatMap(Double.init))
             #expect(want.scores.contains(score), "\(finding.severity)")
+            let own = (result["properties"] as? [String: Any])?["security-severity"] as? String
+            #expect(own == scoreText, "a result carries its own score")
         }
+    }
+
+    /// One rule, findings of two severities (SA601: high for one runtime, critical for another), and
+    /// a configuration that lowered a rule: each result says its own severity.
+    @Test func eachResultCarriesItsOwnSeverity() throws {
+        let findings = [
+            Fixture.finding("SA601", .high, line: 1), Fixture.finding("SA601", .critical, line: 2),
+            Fixture.finding("SA501", .info, line: 3),
+        ]
+        let results = try results(try run(render(Fixture.result(findings))))
+        let pairs = results.map { ($0["level"] as? String, ($0["properties"] as? [String: Any])?["security-severity"] as? String) }
+        #expect(pairs.map(\.0) == ["error", "error", "note"])
+        #expect(pairs.map(\.1) == ["8.0", "9.5", "1.0"])
+    }
+
+    /// A file not scanned stays visible at the file, as a note without a security score, and the
+    /// invocation says the results are incomplete.
+    @Test func aFileNotScannedIsANoteAndAnErrorNotification() throws {
+        let unscanned = RuleDescription(
+            id: "SA901", slug: "unscannable-file", severity: .high, summary: "A file could not be scanned.",
+            rationale: "r", remediation: "f")
+        let findings = [
+            Fixture.finding("SA901", .high, path: "charts/x/Chart.yaml", message: "not scanned: Helm chart templates"),
+            Fixture.finding("SA101", .high, path: "k8s/pod.yaml"),
+        ]
+        let run = try run(render(Fixture.result(findings, rules: [unscanned, Fixture.socketMount])))
+        let result = try #require(try results(run).first { $0["ruleId"] as? String == "SA901" })
+        #expect(result["level"] as? String == "note")
+        #expect(result["properties"] == nil)
+        let rule = try #require(try rules(run).first { $0["id"] as? String == "SA901" })
+        let properties = try #require(rule["properties"] as? [String: Any])
+        #expect(properties["security-severity"] == nil)
+        #expect(properties["tags"] as? [String] == ["reliability"])
+        #expect((rule["defaultConfiguration"] as? [String: Any])?["level"] as? String == "note")
+
+        let invocations = try #require(run["invocations"] as? [[String: Any]])
+        #expect(invocations.count == 1)
+        #expect(invocations[0]["executionSuccessful"] as? Bool == true)
+        let notifications = try #require(invocations[0]["toolExecutionNotifications"] as? [[String: Any]])
+        #expect(notifications.count == 1)
+        #expect(notifications[0]["level"] as? String == "error")
+        #expect((notifications[0]["message"] as? [String: Any])?["text"] as? String == "not scanned: Helm chart templates")
+        #expect((notifications[0]["associatedRule"] as? [String: Any])?["id"] as? String == "SA901")
+    }
+
+    /// More findings than the limit: the most severe are kept, in report order, and the invocation
+    /// says what was left out.
+    @Test func maxResultsKeepsTheMostSevere() throws {
+        let low = (1...30).map { Fixture.finding("SA308", .low, path: "a.yaml", line: $0) }
+        let critical = (1...3).map { Fixture.finding("SA102", .critical, path: "z.yaml", line: $0) }
+        let high = (1...4).map { Fixture.finding("SA101", .high, path: "m.yaml", line: $0) }
+        let reporter = SARIFReporter(baseURI: Fixture.baseURI, tool: Fixture.tool, maxResults: 10)
+        let result = Fixture.result(low + critical + high)
+        let run = try run(reporter.render(result))
+        let kept = try results(run)
+        #expect(kept.count == 10)
+        #expect(kept.map { $0["ruleId"] as? String } == ["SA308", "SA308", "SA308", "SA101", "SA101", "SA101", "SA101",
+                                                          "SA102", "SA102", "SA102"], "report order: a, m, z")
+        let lines = try kept.map { try #require(try region($0)["startLine"] as? Int) }
+        #expect(lines.prefix(3) == [1, 2, 3], "among equals, the first in report order")
+        let notifications = try #require((run["invocations"] as? [[String: Any]])?.first?["toolExecutionNotifications"] as? [[String: Any]])
+        let text = try #require((notifications.last?["message"] as? [String: Any])?["text"] as? String)
+        #expect(notifications.last?["level"] as? String == "warning")
+        #expect(text.hasPrefix("This run lists 10 of 37 findings, the most severe; not listed: 27 low (at most 10 results"), "\(text)")
+        #expect(Fixture.cut(.sarif, maxResults: 10, result)?.omitted.total == 27)
+        #expect(Fixture.cut(.sarif, result) == nil)
     }
 
     @Test func regionsAreOneBased() throws {

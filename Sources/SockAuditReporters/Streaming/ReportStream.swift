@@ -48,6 +48,12 @@ public protocol StreamingReporter {
     mutating func begin(_ start: ReportStart, to out: ReportStream)
     mutating func write(_ finding: Finding, to out: ReportStream)
     mutating func end(_ summary: ScanSummary, to out: ReportStream)
+    /// After `end`: what a format that lists at most so many findings left out; nil when nothing.
+    var cut: ReportCut? { get }
+}
+
+extension StreamingReporter {
+    public var cut: ReportCut? { nil }
 }
 
 extension StreamingReporter {
@@ -68,10 +74,12 @@ extension ReporterName {
         switch self {
         case .text: StreamingTextReporter(TextReporter(color: settings.color, grouped: settings.grouped))
         case .json: StreamingJSONReporter(JSONReporter(tool: settings.tool))
-        case .sarif: StreamingSARIFReporter(SARIFReporter(baseURI: settings.baseURI, tool: settings.tool))
+        case .sarif:
+            StreamingSARIFReporter(SARIFReporter(
+                baseURI: settings.baseURI, tool: settings.tool, maxResults: settings.maxResults ?? SARIFReporter.defaultMaxResults))
         case .junit: StreamingJUnitReporter()
-        case .github: StreamingGitHubReporter()
-        case .markdown: StreamingMarkdownReporter()
+        case .github: StreamingGitHubReporter(GitHubReporter(maxAnnotations: settings.maxResults))
+        case .markdown: StreamingMarkdownReporter(MarkdownReporter(maxRows: settings.maxResults ?? MarkdownReporter.defaultMaxRows))
         }
     }
 }

@@ -15,6 +15,7 @@ struct StreamingJUnitReporter: StreamingReporter {
     private var failures = 0
     /// Where the cases wait when no temporary file can be made.
     private var held: [String] = []
+    private var names = UniqueNames()
 
     mutating func begin(_ start: ReportStart, to out: ReportStream) {
         spool = tmpfile()
@@ -23,7 +24,7 @@ struct StreamingJUnitReporter: StreamingReporter {
     mutating func write(_ finding: Finding, to out: ReportStream) {
         cases += 1
         if finding.isActive { failures += 1 }
-        let text = reporter.testCase(finding)
+        let text = reporter.testCase(finding, name: names.next(for: finding))
         guard let spool else {
             held.append(text)
             return

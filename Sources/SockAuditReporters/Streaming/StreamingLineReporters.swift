@@ -28,25 +28,43 @@ struct StreamingTextReporter: StreamingReporter {
     mutating func end(_ summary: ScanSummary, to out: ReportStream) {}
 }
 
-/// GitHub workflow commands, one per active finding as it comes.
+/// GitHub workflow commands: the annotations wait in a bounded selection (GitHub shows only a few,
+/// most severe first) and are written at the end, after the notice of what was left out.
 struct StreamingGitHubReporter: StreamingReporter {
-    let reporter = GitHubReporter()
+    let reporter: GitHubReporter
+    private var selection: AnnotationSelection
+
+    init(_ reporter: GitHubReporter) {
+        self.reporter = reporter
+        selection = AnnotationSelection(maxAnnotations: reporter.maxAnnotations)
+    }
+
+    var cut: ReportCut? { selection.finished().1 }
 
     mutating func begin(_ start: ReportStart, to out: ReportStream) {}
 
     mutating func write(_ finding: Finding, to out: ReportStream) {
-        if finding.isActive { out.write(reporter.command(finding)) }
+        selection.offer(finding)
     }
 
-    mutating func end(_ summary: ScanSummary, to out: ReportStream) {}
+    mutating func end(_ summary: ScanSummary, to out: ReportStream) {
+        out.write(reporter.commands(selection))
+    }
 }
 
-/// The Markdown summary: counts and the first rows of each table are gathered as findings come
-/// (at most `maxRows` per table are kept), and the summary is written at the end, verdict first.
+/// The Markdown summary: counts and the most severe rows of each table are gathered as findings
+/// come (at most `maxRows` per table are kept), and the summary is written at the end, verdict first.
 struct StreamingMarkdownReporter: StreamingReporter {
-    private let reporter = MarkdownReporter()
-    private var digest = MarkdownReporter.Digest()
+    private let reporter: MarkdownReporter
+    private var digest: MarkdownReporter.Digest
     private var compared = false
+
+    init(_ reporter: MarkdownReporter) {
+        self.reporter = reporter
+        digest = MarkdownReporter.Digest(maxRows: reporter.maxRows)
+    }
+
+    var cut: ReportCut? { digest.cut }
 
     mutating func begin(_ start: ReportStart, to out: ReportStream) {
         compared = start.comparedWithBaseline

@@ -1,38 +1,30 @@
 import SockAuditCore
 
-/// SARIF written as it goes. The rules are known before the first finding (every finding's rule
-/// is one that runs), so each result's `ruleIndex` is too; the log around the results is the
-/// whole-result reporter's own encoding of a run without results, cut where the results go.
-/// Results are written by hand in the encoder's layout (keys sorted, two-space indent, `" : "`).
+/// SARIF as the scan goes. At most `maxResults` results are kept, the most severe, so the results
+/// wait in a bounded selection (memory grows with the limit, never with the findings) and are
+/// written at the end, when the invocation (files not scanned, results left out) is known too: its
+/// key sorts before `results`. The log around the results is the whole-result reporter's own
+/// encoding of the run without results, cut where the results go; results are written by hand in
+/// the encoder's layout (keys sorted, two-space indent, `" : "`).
 struct StreamingSARIFReporter: StreamingReporter {
     let reporter: SARIFReporter
-    private var base = BaseURI("")
-    private var ruleIndex: [String: Int] = [:]
     private var compared = false
     private var rules: [RuleDescription] = []
-    private var suffix = ""
-    private var emptyResults = ""
-    private var count = 0
-    /// The last path's artifact location: a file's findings come one after another.
-    private var lastLocation: (path: String, location: SARIFArtifactLocation)?
-    /// Rules of findings that are not among the rules that run (never from a scan): listed after them.
-    private var extraRules: [Finding] = []
+    private var selection: MostSevereSelection
+    /// Active SA901 findings, each an `error` notification even when its result is left out.
+    private var unscanned: [Finding] = []
+    private var ruleIndex: [String: Int] = [:]
 
     init(_ reporter: SARIFReporter) {
         self.reporter = reporter
+        selection = MostSevereSelection(limit: reporter.maxResults)
     }
 
+    var cut: ReportCut? { selection.cut }
+
     mutating func begin(_ start: ReportStart, to out: ReportStream) {
-        base = BaseURI(reporter.baseURI)
         compared = start.comparedWithBaseline
-        self.rules = start.rules
-        let rules = reporter.descriptors(start.rules, [])
-        ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let skeleton = SARIFReporter.encoded(SARIFLog(runs: [reporter.run(rules: rules, base: base, results: [])]))
-        let (head, empty, tail) = Self.cut(skeleton)
-        emptyResults = empty
-        suffix = tail
-        out.write(head)
+        rules = start.rules
     }
 
     /// The encoded log split around its empty `results` array.
@@ -46,32 +38,34 @@ struct StreamingSARIFReporter: StreamingReporter {
     }
 
     mutating func write(_ finding: Finding, to out: ReportStream) {
-        if ruleIndex[finding.ruleID] == nil {
-            ruleIndex[finding.ruleID] = ruleIndex.count
-            extraRules.append(finding)
-        }
-        var text = count == 0 ? "[\n" : ",\n"
-        count += 1
-        if lastLocation?.path != finding.location.path {
-            lastLocation = (finding.location.path, reporter.artifactLocation(finding.location.path, base))
-        }
-        result(finding, location: lastLocation!.location, into: &text)
-        out.write(text)
+        selection.offer(finding)
+        if SARIFReporter.isNotScanned(finding.ruleID) && finding.isActive { unscanned.append(finding) }
     }
 
     mutating func end(_ summary: ScanSummary, to out: ReportStream) {
-        if count == 0 {
-            out.write(emptyResults)
-        } else {
-            out.write("\n      ]")
-        }
-        guard !extraRules.isEmpty else {
-            out.write(suffix)
+        let base = BaseURI(reporter.baseURI)
+        let kept = selection.kept
+        let descriptors = reporter.descriptors(rules, kept)
+        ruleIndex = Dictionary(descriptors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let invocation = reporter.invocation(unscanned, cut: selection.cut, base: base, ruleIndex: ruleIndex)
+        let skeleton = SARIFReporter.encoded(SARIFLog(runs: [reporter.run(rules: descriptors, base: base, invocation: invocation, results: [])]))
+        let (head, empty, tail) = Self.cut(skeleton)
+        out.write(head)
+        guard !kept.isEmpty else {
+            out.write(empty + tail)
             return
         }
-        // Their indexes were given in the order they came, after the rules that run.
-        let rules = reporter.descriptors(rules, []) + extraRules.map { reporter.descriptors([], [$0])[0] }
-        out.write(Self.cut(SARIFReporter.encoded(SARIFLog(runs: [reporter.run(rules: rules, base: base, results: [])]))).tail)
+        // A file's findings come one after another: its artifact location is worked out once.
+        var lastLocation: (path: String, location: SARIFArtifactLocation)?
+        for (index, finding) in kept.enumerated() {
+            var text = index == 0 ? "[\n" : ",\n"
+            if lastLocation?.path != finding.location.path {
+                lastLocation = (finding.location.path, reporter.artifactLocation(finding.location.path, base))
+            }
+            result(finding, location: lastLocation!.location, into: &text)
+            out.write(text)
+        }
+        out.write("\n      ]" + tail)
     }
 
     /// One result, as the encoder lays it out four levels deep.
@@ -81,7 +75,7 @@ struct StreamingSARIFReporter: StreamingReporter {
         if compared {
             text += i + "\"baselineState\" : \"" + (finding.isBaselined ? "unchanged" : "new") + "\",\n"
         }
-        text += i + "\"level\" : \"" + finding.severity.sarifLevel.rawValue + "\",\n"
+        text += i + "\"level\" : \"" + SARIFReporter.level(finding.ruleID, finding.severity).rawValue + "\",\n"
         text += i + "\"locations\" : [\n"
         text += i + "  {\n"
         text += i + "    \"physicalLocation\" : {\n"
@@ -107,6 +101,11 @@ struct StreamingSARIFReporter: StreamingReporter {
         text += i + "\"partialFingerprints\" : {\n"
         text += i + "  \"" + SARIFReporter.fingerprintKey + "\" : \"" + finding.fingerprint + "\"\n"
         text += i + "},\n"
+        if !SARIFReporter.isNotScanned(finding.ruleID) {
+            text += i + "\"properties\" : {\n"
+            text += i + "  \"security-severity\" : \"" + finding.severity.securitySeverity + "\"\n"
+            text += i + "},\n"
+        }
         text += i + "\"ruleId\" : "
         EncoderJSON.quote(finding.ruleID, into: &text)
         text += ",\n" + i + "\"ruleIndex\" : " + String(ruleIndex[finding.ruleID] ?? 0)
