@@ -184,7 +184,7 @@ def workflow(rng, name, plant):
         plants.append((len(lines), "SA101"))
     else:
         lines.append("          docker save \"$IMAGE:scan\" -o image.tar")
-    lines += ["          docker run --rm -v \"$PWD:/work\" example/scanner:2 --input /work/image.tar",
+    lines += ["          docker run --rm -v \"$PWD:/scan\" example/scanner:2 --input /scan/image.tar",
               "  publish:", "    if: github.ref == 'refs/heads/main'", "    needs: [test, scan]",
               "    runs-on: ubuntu-latest", "    steps:", "      - uses: actions/checkout@v4",
               "      - name: push", "        run: |", "          echo \"$TOKEN\" | docker login ghcr.io -u example --password-stdin",
