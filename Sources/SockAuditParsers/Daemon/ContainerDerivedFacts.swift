@@ -17,6 +17,8 @@ public enum ContainerDerivedFacts {
     /// `socat TCP-LISTEN:… UNIX-CONNECT:/var/run/docker.sock` (or `ssh -L/-R`) as the container's
     /// own command, as a list or inside `sh -c "…"`: the relay runs wherever the container runs.
     static func socketForwards(_ container: ContainerSpec) -> [SocketForward] {
+        // No command, nothing to relay (an image named *socat* with no command runs its defaults).
+        guard let path = container.command.first?.location.path else { return [] }
         let socatImage = TextSearch.contains(container.image ?? "", "socat")
         guard socatImage || container.command.contains(where: { TextSearch.contains($0.value, "socat") || TextSearch.contains($0.value, "ssh") })
         else { return [] }
@@ -26,7 +28,6 @@ public enum ContainerDerivedFacts {
         if imageName.contains("socat"), let first = words.first, first.text.contains(":") || first.text.hasPrefix("-") {
             words.insert(ShellWord("socat", line: container.location.line, column: container.location.column), at: 0)
         }
-        let path = container.command[0].location.path
         return ShellScript.commands(words).commands.flatMap { command in
             SocatCommand.forwards(command, path: path) + SSHForwardCommand.forwards(command, path: path)
         }

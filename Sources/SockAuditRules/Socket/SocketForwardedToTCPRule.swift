@@ -144,6 +144,8 @@ public struct SocketForwardedToTCPRule: Rule {
                   tunnel:
                     image: alpine/socat:1.8
                     command: TCP-LISTEN:8080,fork TCP:backend:80
+                  idle:
+                    image: alpine/socat
                 """#),
         ] + InputExamples.silent("SA107"))
 
