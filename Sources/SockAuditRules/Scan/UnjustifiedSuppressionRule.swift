@@ -43,32 +43,7 @@ public struct UnjustifiedSuppressionRule: Rule {
                 docker run --privileged alpine
                 """#),
         ],
-        silentExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  containers:
-                  - name: a
-                    image: busybox
-                    securityContext:
-                      # sockaudit:ignore SA301 -- node tuning needs sysctl writes; reviewed in SEC-142
-                      privileged: true
-                """),
-            Example("compose.yaml", """
-                services:
-                  web:
-                    image: nginx
-                    # sockaudit:ignore SA301 -- node tuning needs sysctl writes; reviewed in SEC-142
-                    privileged: true
-                """),
-            Example("run.sh", #"""
-                #!/bin/sh
-                # sockaudit:ignore privileged -- the kernel test suite needs it; reviewed in SEC-143
-                docker run --privileged alpine
-                """#),
-        ])
+        silentExamples: JustifiedSuppressionExamples.inUse)
 
     public func check(_ facts: Facts) -> [Finding] {
         facts.directives.filter { !$0.isJustified }.map { directive in
