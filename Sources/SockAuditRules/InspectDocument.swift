@@ -27,6 +27,15 @@ enum InspectDocument {
     }
 
     /// Defaults whose key a given member names are left out; the given members follow the rest.
+    /// A member whose value is an array of strings, one per line as dockerd writes it:
+    /// `array("CapAdd", ["↓SYS_ADMIN"])` is `"CapAdd": [` / `↓"SYS_ADMIN"` / `]`.
+    static func array(_ name: String, _ items: [String]) -> String {
+        let lines = items.map { item in
+            item.first == Example.marker ? "\(Example.marker)\"\(item.dropFirst())\"" : "\"\(item)\""
+        }
+        return "\"\(name)\": [\n" + lines.map { indent($0, by: 4) }.joined(separator: ",\n") + "\n]"
+    }
+
     private static func replacing(_ defaults: [String], with members: [String]) -> [String] {
         let keys = Set(members.map(key))
         return defaults.filter { !keys.contains(key($0)) } + members

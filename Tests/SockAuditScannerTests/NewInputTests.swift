@@ -4,27 +4,27 @@ import SockAuditRules
 import SockAuditScanner
 import Testing
 
-/// A new input kind is an adapter and one registry line: this one, a HashiCorp Nomad job in JSON
-/// (`*.nomad.json`) whose tasks run on the docker driver, is defined here in the test target alone,
-/// and every rule applies to it.
-struct NomadJobInput: DocumentInput {
-    let kind = InputKind("nomad", group: .commandLine)
+/// A new input kind is an adapter and one registry line: this one, a made-up JSON list of
+/// containers (`*.fleet.json`, a format no tool writes, so that no real input is imitated here), is
+/// defined in the test target alone, and every rule applies to it.
+struct FleetFileInput: DocumentInput {
+    let kind = InputKind("fleet", group: .commandLine)
 
     func claims(_ file: SourceFile, text: String) -> Bool {
-        file.name.hasSuffix(".nomad.json")
+        file.name.hasSuffix(".fleet.json")
     }
 
-    /// Each docker task's `privileged` and `volumes` (`SRC:DST[:MODE]`); the rest of the container
+    /// Each docker unit's `privileged` and `volumes` (`SRC:DST[:MODE]`); the rest of the container
     /// is not described here, so the "missing setting" rules stay quiet on it.
     func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
-        guard let job = documents.first?["Job"] else { return nil }
+        guard let fleet = documents.first?["Fleet"] else { return nil }
         var facts = Facts()
-        for group in job["TaskGroups"]?.sequence ?? [] {
-            for task in group["Tasks"]?.sequence ?? [] where task["Driver"]?.string == "docker" {
+        for group in fleet["Groups"]?.sequence ?? [] {
+            for task in group["Units"]?.sequence ?? [] where task["Runtime"]?.string == "docker" {
                 guard let config = task["Config"] else { continue }
-                let name = task["Name"]?.string ?? "task"
+                let name = task["Name"]?.string ?? "unit"
                 var spec = ContainerSpec(
-                    name: name, subject: "Nomad task \"\(name)\"", location: task.location(in: file.path),
+                    name: name, subject: "fleet unit \"\(name)\"", location: task.location(in: file.path),
                     dialect: .commandLine, image: config["image"]?.string)
                 spec.isComplete = false
                 if let node = config["privileged"], let flag = node.bool {
@@ -48,13 +48,13 @@ struct NomadJobInput: DocumentInput {
 @Suite struct NewInputTests {
     static let job = """
         {
-          "Job": {
+          "Fleet": {
             "ID": "ci-agent",
-            "TaskGroups": [{
+            "Groups": [{
               "Name": "agent",
-              "Tasks": [{
+              "Units": [{
                 "Name": "runner",
-                "Driver": "docker",
+                "Runtime": "docker",
                 "Config": {
                   "image": "example/runner:1.4",
                   "privileged": true,
@@ -69,13 +69,13 @@ struct NomadJobInput: DocumentInput {
     func scan(inputs: [any InputAdapter]) -> ScanResult {
         var options = ScanOptions(rules: BuiltInRules.all)
         options.inputs = inputs
-        let file = SourceFile(path: "jobs/ci-agent.nomad.json", bytes: Array(Self.job.utf8))
+        let file = SourceFile(path: "hosts/ci-agent.fleet.json", bytes: Array(Self.job.utf8))
         return Scanner(options: options).scan(sources: [file])
     }
 
     @Test func aRegisteredInputGetsEveryRule() {
-        let result = scan(inputs: InputRegistry.builtIn + [NomadJobInput()])
-        #expect(result.filesScanned == ["nomad": 1])
+        let result = scan(inputs: InputRegistry.builtIn + [FleetFileInput()])
+        #expect(result.filesScanned == ["fleet": 1])
         let found = result.findings.map { "\($0.ruleID) \($0.location.line):\($0.location.column)" }.sorted()
         #expect(found == ["SA101 12:23", "SA301 11:25"])
     }

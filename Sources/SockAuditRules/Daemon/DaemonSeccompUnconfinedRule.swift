@@ -26,16 +26,12 @@ public struct DaemonSeccompUnconfinedRule: Rule {
                   ↓"seccomp-profile": "unconfined"
                 }
                 """),
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: builder}
-                spec:
-                  containers:
-                  - name: dind
-                    image: docker:27-dind
-                    args: [↓--seccomp-profile=unconfined]
-                """),
+            Example("pod.yaml", PodDocument.pod(name: "builder", spec: """
+                containers:
+                - name: dind
+                  image: docker:27-dind
+                  args: [↓--seccomp-profile=unconfined]
+                """)),
         ] + DaemonSupport.flagExamples("↓--seccomp-profile=unconfined"),
         silentExamples: [
             Example("daemon.json", """

@@ -51,17 +51,13 @@ extension DaemonSupport {
             Example("start-daemon.sh", "#!/bin/sh\nexec dockerd \(flag)\n"),
         ]
         if pod {
-            examples.append(Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: builder}
-                spec:
-                  containers:
-                  - name: dind
-                    image: docker:27-dind
-                    args:
-                    - \(flag)
-                """))
+            examples.append(Example("pod.yaml", PodDocument.pod(name: "builder", spec: """
+                containers:
+                - name: dind
+                  image: docker:27-dind
+                  args:
+                  - \(flag)
+                """)))
         }
         return examples
     }

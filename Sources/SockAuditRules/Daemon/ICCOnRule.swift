@@ -30,30 +30,22 @@ public struct ICCOnRule: Rule {
                   ↓"icc": true
                 }
                 """),
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: builder}
-                spec:
-                  containers:
-                  - name: dind
-                    image: docker:27-dind
-                    args: [↓--icc=true]
-                """),
+            Example("pod.yaml", PodDocument.pod(name: "builder", spec: """
+                containers:
+                - name: dind
+                  image: docker:27-dind
+                  args: [↓--icc=true]
+                """)),
         ] + DaemonSupport.flagExamples("↓--icc=true"),
         silentExamples: [
             Example("daemon.json", """
                 {"icc": false}
                 """),
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: builder}
-                spec:
-                  containers:
-                  - name: dind
-                    image: docker:27-dind
-                """),
+            Example("pod.yaml", PodDocument.pod(name: "builder", spec: """
+                containers:
+                - name: dind
+                  image: docker:27-dind
+                """)),
         ] + DaemonSupport.flagExamples("--icc=false"))
 
     public func check(_ facts: Facts) -> [Finding] {

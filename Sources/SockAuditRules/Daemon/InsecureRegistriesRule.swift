@@ -25,16 +25,12 @@ public struct InsecureRegistriesRule: Rule {
                   ↓"insecure-registries": ["registry.internal:5000", "10.0.0.0/8", "localhost:5000"]
                 }
                 """),
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: builder}
-                spec:
-                  containers:
-                  - name: dind
-                    image: docker:27-dind
-                    args: [↓--insecure-registry=registry.ci.svc:5000, --insecure-registry, 127.0.0.1:5000]
-                """),
+            Example("pod.yaml", PodDocument.pod(name: "builder", spec: """
+                containers:
+                - name: dind
+                  image: docker:27-dind
+                  args: [↓--insecure-registry=registry.ci.svc:5000, --insecure-registry, 127.0.0.1:5000]
+                """)),
         ] + DaemonSupport.flagExamples("↓--insecure-registry=registry.example.com:5000"),
         silentExamples: [
             Example("daemon.json", """

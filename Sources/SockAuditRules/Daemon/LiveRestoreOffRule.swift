@@ -29,30 +29,22 @@ public struct LiveRestoreOffRule: Rule {
                   ↓"live-restore": false
                 }
                 """),
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: builder}
-                spec:
-                  containers:
-                  - name: dind
-                    image: docker:27-dind
-                    args: [↓--live-restore=false]
-                """),
+            Example("pod.yaml", PodDocument.pod(name: "builder", spec: """
+                containers:
+                - name: dind
+                  image: docker:27-dind
+                  args: [↓--live-restore=false]
+                """)),
         ] + DaemonSupport.flagExamples("↓--live-restore=false"),
         silentExamples: [
             Example("daemon.json", """
                 {"live-restore": true}
                 """),
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: builder}
-                spec:
-                  containers:
-                  - name: dind
-                    image: docker:27-dind
-                """),
+            Example("pod.yaml", PodDocument.pod(name: "builder", spec: """
+                containers:
+                - name: dind
+                  image: docker:27-dind
+                """)),
         ] + DaemonSupport.flagExamples("--live-restore"))
 
     public func check(_ facts: Facts) -> [Finding] {

@@ -28,30 +28,22 @@ public struct NoNewPrivilegesDefaultOffRule: Rule {
                   ↓"no-new-privileges": false
                 }
                 """),
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: builder}
-                spec:
-                  containers:
-                  - name: dind
-                    image: docker:27-dind
-                    args: [↓--no-new-privileges=false]
-                """),
+            Example("pod.yaml", PodDocument.pod(name: "builder", spec: """
+                containers:
+                - name: dind
+                  image: docker:27-dind
+                  args: [↓--no-new-privileges=false]
+                """)),
         ] + DaemonSupport.flagExamples("↓--no-new-privileges=false"),
         silentExamples: [
             Example("daemon.json", """
                 {"no-new-privileges": true}
                 """),
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: builder}
-                spec:
-                  containers:
-                  - name: dind
-                    image: docker:27-dind
-                """),
+            Example("pod.yaml", PodDocument.pod(name: "builder", spec: """
+                containers:
+                - name: dind
+                  image: docker:27-dind
+                """)),
         ] + DaemonSupport.flagExamples("--no-new-privileges"))
 
     public func check(_ facts: Facts) -> [Finding] {

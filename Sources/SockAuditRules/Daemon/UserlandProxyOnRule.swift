@@ -29,30 +29,22 @@ public struct UserlandProxyOnRule: Rule {
                   ↓"userland-proxy": true
                 }
                 """),
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: builder}
-                spec:
-                  containers:
-                  - name: dind
-                    image: docker:27-dind
-                    args: [↓--userland-proxy=true]
-                """),
+            Example("pod.yaml", PodDocument.pod(name: "builder", spec: """
+                containers:
+                - name: dind
+                  image: docker:27-dind
+                  args: [↓--userland-proxy=true]
+                """)),
         ] + DaemonSupport.flagExamples("↓--userland-proxy=true"),
         silentExamples: [
             Example("daemon.json", """
                 {"userland-proxy": false}
                 """),
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: builder}
-                spec:
-                  containers:
-                  - name: dind
-                    image: docker:27-dind
-                """),
+            Example("pod.yaml", PodDocument.pod(name: "builder", spec: """
+                containers:
+                - name: dind
+                  image: docker:27-dind
+                """)),
         ] + DaemonSupport.flagExamples("--userland-proxy=false"))
 
     public func check(_ facts: Facts) -> [Finding] {

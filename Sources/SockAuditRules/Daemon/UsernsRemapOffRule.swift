@@ -45,16 +45,12 @@ public struct UsernsRemapOffRule: Rule {
                   "hosts": ["unix:///run/user/1000/docker.sock"]
                 }
                 """),
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: builder}
-                spec:
-                  containers:
-                  - name: dind
-                    image: docker:27-dind
-                    args: [--icc=false]
-                """),
+            Example("pod.yaml", PodDocument.pod(name: "builder", spec: """
+                containers:
+                - name: dind
+                  image: docker:27-dind
+                  args: [--icc=false]
+                """)),
         ])
 
     public func check(_ facts: Facts) -> [Finding] {

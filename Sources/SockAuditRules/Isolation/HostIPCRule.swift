@@ -20,15 +20,11 @@ public struct HostIPCRule: HostNamespaceRule {
         references: RuleSupport.cis("5.17") + [.podSecurity("Baseline: Host Namespaces")],
         inputs: [.kubernetes, .compose, .commandLine, .inspect],
         firingExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  hostIPC: ↓true
-                  containers:
-                  - {name: a, image: busybox}
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                hostIPC: ↓true
+                containers:
+                - {name: a, image: busybox}
+                """)),
             Example("inspect.json", InspectDocument.container(hostConfig: [#"↓"IpcMode": "host""#])),
             Example("compose.yaml", """
                 services:
@@ -42,15 +38,11 @@ public struct HostIPCRule: HostNamespaceRule {
                 """#),
         ] + InputExamples.firing("SA403"),
         silentExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  hostIPC: false
-                  containers:
-                  - {name: a, image: busybox}
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                hostIPC: false
+                containers:
+                - {name: a, image: busybox}
+                """)),
             Example("inspect.json", InspectDocument.container()),
             Example("shareable.json", InspectDocument.container(hostConfig: [#""IpcMode": "shareable""#])),
             Example("compose.yaml", """

@@ -21,24 +21,16 @@ public struct HostPIDRule: HostNamespaceRule {
         references: RuleSupport.cis("5.16") + [.podSecurity("Baseline: Host Namespaces")],
         inputs: [.kubernetes, .compose, .commandLine, .inspect, .infrastructure],
         firingExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  hostPID: ↓true
-                  containers:
-                  - {name: a, image: busybox}
-                  - {name: b, image: busybox}
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                hostPID: ↓true
+                containers:
+                - {name: a, image: busybox}
+                - {name: b, image: busybox}
+                """)),
             Example("inspect.json", InspectDocument.container(
                 hostConfig: [
                     #"↓"PidMode": "host""#,
-                    """
-                        "SecurityOpt": [
-                            "label=disable"
-                        ]
-                        """,
+                    InspectDocument.array("SecurityOpt", ["label=disable"]),
                 ])),
             Example("compose.yaml", """
                 services:
@@ -53,24 +45,15 @@ public struct HostPIDRule: HostNamespaceRule {
                 """#),
         ] + InputExamples.firing("SA401"),
         silentExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  hostPID: false
-                  containers:
-                  - {name: a, image: busybox}
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                hostPID: false
+                containers:
+                - {name: a, image: busybox}
+                """)),
             Example("inspect.json", InspectDocument.container()),
             Example("podman.json", InspectDocument.container(
                 hostConfig: [
-                    """
-                        "CapDrop": [
-                            "CAP_AUDIT_WRITE",
-                            "CAP_MKNOD"
-                        ]
-                        """,
+                    InspectDocument.array("CapDrop", ["CAP_AUDIT_WRITE", "CAP_MKNOD"]),
                     #""PidMode": "private""#,
                     #""SecurityOpt": []"#,
                 ])),

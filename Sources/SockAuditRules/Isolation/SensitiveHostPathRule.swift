@@ -19,23 +19,19 @@ public struct SensitiveHostPathRule: ContainerRule {
         references: RuleSupport.cis("5.6") + [.podSecurity("Baseline: HostPath Volumes")],
         inputs: [.kubernetes, .compose, .commandLine, .inspect, .infrastructure],
         firingExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  containers:
-                  - name: a
-                    image: busybox
-                    volumeMounts:
-                    - {name: root, mountPath: /host, readOnly: true}
-                    - {name: etc, mountPath: /host-etc}
-                    - {name: var-lib, mountPath: /var-lib}
-                  volumes:
-                  - {name: root, hostPath: {path: ↓/}}
-                  - {name: etc, hostPath: {path: ↓/etc/}}
-                  - {name: var-lib, hostPath: {path: ↓/var/lib}}
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                containers:
+                - name: a
+                  image: busybox
+                  volumeMounts:
+                  - {name: root, mountPath: /host, readOnly: true}
+                  - {name: etc, mountPath: /host-etc}
+                  - {name: var-lib, mountPath: /var-lib}
+                volumes:
+                - {name: root, hostPath: {path: ↓/}}
+                - {name: etc, hostPath: {path: ↓/etc/}}
+                - {name: var-lib, hostPath: {path: ↓/var/lib}}
+                """)),
             Example("inspect.json", InspectDocument.container(
                 top: [
                     """
@@ -60,11 +56,7 @@ public struct SensitiveHostPathRule: ContainerRule {
                         """,
                 ],
                 hostConfig: [
-                    """
-                        "Binds": [
-                            ↓"/:/host:ro"
-                        ]
-                        """,
+                    InspectDocument.array("Binds", ["↓/:/host:ro"]),
                 ])),
             Example("compose.yaml", """
                 services:
@@ -118,22 +110,18 @@ public struct SensitiveHostPathRule: ContainerRule {
                 """#),
         ] + InputExamples.firing("SA405"),
         silentExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  containers:
-                  - name: a
-                    image: busybox
-                    volumeMounts:
-                    - {name: certs, mountPath: /etc/ssl/certs, readOnly: true}
-                    - {name: logs, mountPath: /logs}
-                  volumes:
-                  - {name: certs, hostPath: {path: /etc/ssl/certs}}
-                  - {name: logs, hostPath: {path: /var/log/app}}
-                  - {name: unused, hostPath: {path: /etc}}
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                containers:
+                - name: a
+                  image: busybox
+                  volumeMounts:
+                  - {name: certs, mountPath: /etc/ssl/certs, readOnly: true}
+                  - {name: logs, mountPath: /logs}
+                volumes:
+                - {name: certs, hostPath: {path: /etc/ssl/certs}}
+                - {name: logs, hostPath: {path: /var/log/app}}
+                - {name: unused, hostPath: {path: /etc}}
+                """)),
             Example("inspect.json", InspectDocument.container(
                 top: [
                     """
@@ -150,11 +138,7 @@ public struct SensitiveHostPathRule: ContainerRule {
                         """,
                 ],
                 hostConfig: [
-                    """
-                        "Binds": [
-                            "/srv/www:/usr/share/nginx/html:ro"
-                        ]
-                        """,
+                    InspectDocument.array("Binds", ["/srv/www:/usr/share/nginx/html:ro"]),
                 ])),
             Example("compose.yaml", """
                 services:

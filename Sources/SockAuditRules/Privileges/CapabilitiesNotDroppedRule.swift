@@ -18,31 +18,21 @@ public struct CapabilitiesNotDroppedRule: ContainerRule {
         references: RuleSupport.cis("5.4") + [.podSecurity("Restricted: Capabilities")],
         inputs: [.kubernetes, .compose, .commandLine, .inspect],
         firingExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  containers:
-                  - ↓name: a
-                    image: busybox
-                  - ↓name: b
-                    image: busybox
-                    securityContext:
-                      capabilities:
-                        drop: [NET_RAW]
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                containers:
+                - ↓name: a
+                  image: busybox
+                - ↓name: b
+                  image: busybox
+                  securityContext:
+                    capabilities:
+                      drop: [NET_RAW]
+                """)),
             Example("inspect.json", InspectDocument.container(marked: true)),
             Example("podman.json", InspectDocument.container(
                 name: "builder",
                 hostConfig: [
-                    """
-                        "CapDrop": [
-                            "CAP_AUDIT_WRITE",
-                            "CAP_MKNOD",
-                            "CAP_NET_RAW"
-                        ]
-                        """,
+                    InspectDocument.array("CapDrop", ["CAP_AUDIT_WRITE", "CAP_MKNOD", "CAP_NET_RAW"]),
                     #""PidMode": "private""#,
                     #""SecurityOpt": []"#,
                 ],
@@ -71,34 +61,22 @@ public struct CapabilitiesNotDroppedRule: ContainerRule {
                 """#),
         ] + InputExamples.firing("SA303"),
         silentExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  containers:
-                  - name: a
-                    image: busybox
-                    securityContext:
-                      capabilities:
-                        drop: ["ALL"]
-                  - name: b
-                    image: busybox
-                    securityContext:
-                      capabilities: {drop: [all], add: [NET_BIND_SERVICE]}
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                containers:
+                - name: a
+                  image: busybox
+                  securityContext:
+                    capabilities:
+                      drop: ["ALL"]
+                - name: b
+                  image: busybox
+                  securityContext:
+                    capabilities: {drop: [all], add: [NET_BIND_SERVICE]}
+                """)),
             Example("inspect.json", InspectDocument.container(
                 hostConfig: [
-                    """
-                        "CapAdd": [
-                            "NET_BIND_SERVICE"
-                        ]
-                        """,
-                    """
-                        "CapDrop": [
-                            "ALL"
-                        ]
-                        """,
+                    InspectDocument.array("CapAdd", ["NET_BIND_SERVICE"]),
+                    InspectDocument.array("CapDrop", ["ALL"]),
                 ])),
             Example("containers.json", InspectDocument.summary()),
             Example("compose.yaml", """

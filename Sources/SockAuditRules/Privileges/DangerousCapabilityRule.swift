@@ -31,33 +31,24 @@ public struct DangerousCapabilityRule: ContainerRule {
         references: RuleSupport.cis("5.4") + [.podSecurity("Baseline: Capabilities")],
         inputs: [.kubernetes, .compose, .commandLine, .inspect, .infrastructure],
         firingExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  containers:
-                  - name: a
-                    image: busybox
-                    securityContext:
-                      capabilities:
-                        add: [↓SYS_ADMIN, NET_BIND_SERVICE, ↓"cap_sys_ptrace"]
-                        drop: [ALL]
-                  - name: b
-                    image: busybox
-                    securityContext:
-                      capabilities:
-                        add:
-                        - ↓ALL
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                containers:
+                - name: a
+                  image: busybox
+                  securityContext:
+                    capabilities:
+                      add: [↓SYS_ADMIN, NET_BIND_SERVICE, ↓"cap_sys_ptrace"]
+                      drop: [ALL]
+                - name: b
+                  image: busybox
+                  securityContext:
+                    capabilities:
+                      add:
+                      - ↓ALL
+                """)),
             Example("inspect.json", InspectDocument.container(
                 hostConfig: [
-                    """
-                        "CapAdd": [
-                            ↓"NET_ADMIN",
-                            ↓"SYS_PTRACE"
-                        ]
-                        """,
+                    InspectDocument.array("CapAdd", ["↓NET_ADMIN", "↓SYS_PTRACE"]),
                 ])),
             Example("compose.yaml", """
                 services:
@@ -77,31 +68,19 @@ public struct DangerousCapabilityRule: ContainerRule {
                 """#),
         ] + InputExamples.firing("SA302"),
         silentExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  containers:
-                  - name: a
-                    image: busybox
-                    securityContext:
-                      capabilities:
-                        add: [NET_BIND_SERVICE, CHOWN]
-                        drop: [SYS_ADMIN]
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                containers:
+                - name: a
+                  image: busybox
+                  securityContext:
+                    capabilities:
+                      add: [NET_BIND_SERVICE, CHOWN]
+                      drop: [SYS_ADMIN]
+                """)),
             Example("inspect.json", InspectDocument.container(
                 hostConfig: [
-                    """
-                        "CapAdd": [
-                            "NET_BIND_SERVICE"
-                        ]
-                        """,
-                    """
-                        "CapDrop": [
-                            "ALL"
-                        ]
-                        """,
+                    InspectDocument.array("CapAdd", ["NET_BIND_SERVICE"]),
+                    InspectDocument.array("CapDrop", ["ALL"]),
                 ])),
             Example("compose.yaml", """
                 services:

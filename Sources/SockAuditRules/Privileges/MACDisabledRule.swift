@@ -43,12 +43,7 @@ public struct MACDisabledRule: ContainerRule {
                 """),
             Example("inspect.json", InspectDocument.container(
                 hostConfig: [
-                    """
-                        "SecurityOpt": [
-                            ↓"apparmor=unconfined",
-                            ↓"label=type:spc_t"
-                        ]
-                        """,
+                    InspectDocument.array("SecurityOpt", ["↓apparmor=unconfined", "↓label=type:spc_t"]),
                 ])),
             Example("compose.yaml", """
                 services:
@@ -92,20 +87,12 @@ public struct MACDisabledRule: ContainerRule {
             Example("inspect.json", InspectDocument.container(
                 hostConfig: [
                     #""Privileged": true"#,
-                    """
-                        "SecurityOpt": [
-                            "label=disable"
-                        ]
-                        """,
+                    InspectDocument.array("SecurityOpt", ["label=disable"]),
                 ])),
             Example("host-pid.json", InspectDocument.container(
                 hostConfig: [
                     #""PidMode": "host""#,
-                    """
-                        "SecurityOpt": [
-                            "label=disable"
-                        ]
-                        """,
+                    InspectDocument.array("SecurityOpt", ["label=disable"]),
                 ])),
             Example("compose.yaml", """
                 services:

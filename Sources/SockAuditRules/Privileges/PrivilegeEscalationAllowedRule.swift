@@ -17,27 +17,19 @@ public struct PrivilegeEscalationAllowedRule: ContainerRule {
         references: RuleSupport.cis("5.26") + [.podSecurity("Restricted: Privilege Escalation")],
         inputs: [.kubernetes, .compose, .commandLine, .inspect],
         firingExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  containers:
-                  - ↓name: unset
-                    image: busybox
-                  - name: allowed
-                    image: busybox
-                    securityContext:
-                      allowPrivilegeEscalation: ↓true
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                containers:
+                - ↓name: unset
+                  image: busybox
+                - name: allowed
+                  image: busybox
+                  securityContext:
+                    allowPrivilegeEscalation: ↓true
+                """)),
             Example("inspect.json", InspectDocument.container(marked: true)),
             Example("explicit.json", InspectDocument.container(
                 hostConfig: [
-                    """
-                        "SecurityOpt": [
-                            ↓"no-new-privileges:false"
-                        ]
-                        """,
+                    InspectDocument.array("SecurityOpt", ["↓no-new-privileges:false"]),
                 ])),
             Example("compose.yaml", """
                 services:
@@ -54,31 +46,19 @@ public struct PrivilegeEscalationAllowedRule: ContainerRule {
                 """#),
         ] + InputExamples.firing("SA306"),
         silentExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  containers:
-                  - name: a
-                    image: busybox
-                    securityContext: {allowPrivilegeEscalation: false}
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                containers:
+                - name: a
+                  image: busybox
+                  securityContext: {allowPrivilegeEscalation: false}
+                """)),
             Example("inspect.json", InspectDocument.container(
                 hostConfig: [
-                    """
-                        "SecurityOpt": [
-                            "no-new-privileges:true"
-                        ]
-                        """,
+                    InspectDocument.array("SecurityOpt", ["no-new-privileges:true"]),
                 ])),
             Example("bare.json", InspectDocument.container(
                 hostConfig: [
-                    """
-                        "SecurityOpt": [
-                            "no-new-privileges"
-                        ]
-                        """,
+                    InspectDocument.array("SecurityOpt", ["no-new-privileges"]),
                 ])),
             Example("mounts.json", """
                 [{"Type":"bind","Source":"/var/run/docker.sock","Destination":"/var/run/docker.sock","Mode":"","RW":true,"Propagation":"rprivate"},{"Type":"volume","Name":"data","Source":"/var/lib/docker/volumes/data/_data","Destination":"/data","Driver":"local","Mode":"z","RW":true,"Propagation":""}]

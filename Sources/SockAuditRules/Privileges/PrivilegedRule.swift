@@ -19,28 +19,20 @@ public struct PrivilegedRule: ContainerRule {
         references: RuleSupport.cis("5.5") + [.podSecurity("Baseline: Privileged Containers")],
         inputs: [.kubernetes, .compose, .commandLine, .inspect, .infrastructure],
         firingExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  containers:
-                  - name: a
-                    image: busybox
-                    securityContext:
-                      privileged: ↓true
-                  - name: b
-                    image: busybox
-                    securityContext: {privileged: ↓yes}
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                containers:
+                - name: a
+                  image: busybox
+                  securityContext:
+                    privileged: ↓true
+                - name: b
+                  image: busybox
+                  securityContext: {privileged: ↓yes}
+                """)),
             Example("inspect.json", InspectDocument.container(
                 hostConfig: [
                     #"↓"Privileged": true"#,
-                    """
-                        "SecurityOpt": [
-                            "label=disable"
-                        ]
-                        """,
+                    InspectDocument.array("SecurityOpt", ["label=disable"]),
                 ])),
             Example("compose.yaml", """
                 x-priv: &priv
@@ -99,34 +91,22 @@ public struct PrivilegedRule: ContainerRule {
                 """#),
         ] + InputExamples.firing("SA301"),
         silentExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  securityContext: {privileged: true}
-                  containers:
-                  - name: a
-                    image: busybox
-                    securityContext:
-                      privileged: false
-                  - name: b
-                    image: busybox
-                    securityContext: {privileged: "true"}
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                securityContext: {privileged: true}
+                containers:
+                - name: a
+                  image: busybox
+                  securityContext:
+                    privileged: false
+                - name: b
+                  image: busybox
+                  securityContext: {privileged: "true"}
+                """)),
             Example("inspect.json", InspectDocument.container(
                 hostConfig: [
-                    """
-                        "CapDrop": [
-                            "ALL"
-                        ]
-                        """,
+                    InspectDocument.array("CapDrop", ["ALL"]),
                     #""ReadonlyRootfs": true"#,
-                    """
-                        "SecurityOpt": [
-                            "no-new-privileges"
-                        ]
-                        """,
+                    InspectDocument.array("SecurityOpt", ["no-new-privileges"]),
                     #""Memory": 268435456"#,
                     #""NanoCpus": 500000000"#,
                     #""PidsLimit": 100"#,

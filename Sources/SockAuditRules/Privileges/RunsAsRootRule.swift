@@ -17,25 +17,21 @@ public struct RunsAsRootRule: ContainerRule {
         references: RuleSupport.cis("4.1") + [.podSecurity("Restricted: Running as Non-root")],
         inputs: [.kubernetes, .compose, .commandLine, .inspect, .infrastructure],
         firingExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
+            Example("pod.yaml", PodDocument.pod(spec: """
+                securityContext:
+                  runAsUser: ↓0
+                containers:
+                - name: inherits-root
+                  image: busybox
+                - name: null-user-inherits
+                  image: busybox
+                  securityContext: {runAsUser: null}
+                - name: explicit
+                  image: busybox
                   securityContext:
+                    runAsNonRoot: true
                     runAsUser: ↓0
-                  containers:
-                  - name: inherits-root
-                    image: busybox
-                  - name: null-user-inherits
-                    image: busybox
-                    securityContext: {runAsUser: null}
-                  - name: explicit
-                    image: busybox
-                    securityContext:
-                      runAsNonRoot: true
-                      runAsUser: ↓0
-                """),
+                """)),
             Example("job.yaml", """
                 apiVersion: batch/v1
                 kind: Job
@@ -72,20 +68,16 @@ public struct RunsAsRootRule: ContainerRule {
                 """#),
         ] + InputExamples.firing("SA308"),
         silentExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  securityContext:
-                    runAsNonRoot: true
-                  containers:
-                  - name: inherits
-                    image: busybox
-                  - name: own-uid
-                    image: busybox
-                    securityContext: {runAsUser: 1000, runAsNonRoot: false}
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                securityContext:
+                  runAsNonRoot: true
+                containers:
+                - name: inherits
+                  image: busybox
+                - name: own-uid
+                  image: busybox
+                  securityContext: {runAsUser: 1000, runAsNonRoot: false}
+                """)),
             Example("inspect.json", InspectDocument.container(config: [#""User": "101:101""#])),
             Example("containers.json", InspectDocument.summary()),
             Example("compose.yaml", """

@@ -54,11 +54,7 @@ public struct SeccompUnconfinedRule: ContainerRule {
                 """),
             Example("inspect.json", InspectDocument.container(
                 hostConfig: [
-                    """
-                        "SecurityOpt": [
-                            ↓"seccomp=unconfined"
-                        ]
-                        """,
+                    InspectDocument.array("SecurityOpt", ["↓seccomp=unconfined"]),
                 ])),
             Example("compose.yaml", """
                 services:
@@ -78,31 +74,22 @@ public struct SeccompUnconfinedRule: ContainerRule {
                 """#),
         ] + InputExamples.firing("SA304"),
         silentExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
+            Example("pod.yaml", PodDocument.pod(spec: """
+                securityContext:
+                  seccompProfile: {type: Unconfined}
+                containers:
+                - name: a
+                  image: busybox
                   securityContext:
-                    seccompProfile: {type: Unconfined}
-                  containers:
-                  - name: a
-                    image: busybox
-                    securityContext:
-                      seccompProfile: {type: RuntimeDefault}
-                  - name: b
-                    image: busybox
-                    securityContext:
-                      seccompProfile: {type: Localhost, localhostProfile: profiles/audit.json}
-                """),
+                    seccompProfile: {type: RuntimeDefault}
+                - name: b
+                  image: busybox
+                  securityContext:
+                    seccompProfile: {type: Localhost, localhostProfile: profiles/audit.json}
+                """)),
             Example("inspect.json", InspectDocument.container(
                 hostConfig: [
-                    """
-                        "SecurityOpt": [
-                            "seccomp=/etc/docker/seccomp/strict.json",
-                            "no-new-privileges"
-                        ]
-                        """,
+                    InspectDocument.array("SecurityOpt", ["seccomp=/etc/docker/seccomp/strict.json", "no-new-privileges"]),
                 ])),
             Example("compose.yaml", """
                 services:

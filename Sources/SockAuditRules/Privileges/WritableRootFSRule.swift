@@ -17,19 +17,15 @@ public struct WritableRootFSRule: ContainerRule {
         references: RuleSupport.cis("5.13"),
         inputs: [.kubernetes, .compose, .commandLine, .inspect],
         firingExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  containers:
-                  - ↓name: unset
-                    image: busybox
-                  - name: off
-                    image: busybox
-                    securityContext:
-                      readOnlyRootFilesystem: ↓false
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                containers:
+                - ↓name: unset
+                  image: busybox
+                - name: off
+                  image: busybox
+                  securityContext:
+                    readOnlyRootFilesystem: ↓false
+                """)),
             Example("inspect.json", InspectDocument.container(hostConfig: [#"↓"ReadonlyRootfs": false"#])),
             Example("compose.yaml", """
                 services:
@@ -46,16 +42,12 @@ public struct WritableRootFSRule: ContainerRule {
                 """#),
         ] + InputExamples.firing("SA307"),
         silentExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  containers:
-                  - name: a
-                    image: busybox
-                    securityContext: {readOnlyRootFilesystem: true}
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                containers:
+                - name: a
+                  image: busybox
+                  securityContext: {readOnlyRootFilesystem: true}
+                """)),
             Example("inspect.json", InspectDocument.container(hostConfig: [#""ReadonlyRootfs": true"#])),
             Example("compose.yaml", """
                 services:

@@ -19,17 +19,13 @@ public struct CPULimitMissingRule: LimitRule {
         references: RuleSupport.cis("5.12"),
         inputs: [.kubernetes, .compose, .commandLine, .inspect],
         firingExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  containers:
-                  - ↓name: a
-                    image: busybox
-                    resources:
-                      limits: {memory: 128Mi}
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                containers:
+                - ↓name: a
+                  image: busybox
+                  resources:
+                    limits: {memory: 128Mi}
+                """)),
             Example("inspect.json", InspectDocument.container(marked: true)),
             Example("compose.yaml", """
                 services:
@@ -43,17 +39,13 @@ public struct CPULimitMissingRule: LimitRule {
                 """#),
         ] + InputExamples.firing("SA502"),
         silentExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  containers:
-                  - name: a
-                    image: busybox
-                    resources:
-                      limits: {cpu: "1"}
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                containers:
+                - name: a
+                  image: busybox
+                  resources:
+                    limits: {cpu: "1"}
+                """)),
             Example("inspect.json", InspectDocument.container(hostConfig: [#""NanoCpus": 1500000000"#])),
             Example("quota.json", InspectDocument.container(hostConfig: [#""CpuQuota": 50000"#])),
             Example("compose.yaml", """

@@ -20,18 +20,14 @@ public struct MemoryLimitMissingRule: LimitRule {
         references: RuleSupport.cis("5.11"),
         inputs: [.kubernetes, .compose, .commandLine, .inspect],
         firingExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  containers:
-                  - ↓name: a
-                    image: busybox
-                    resources:
-                      requests: {memory: 64Mi}
-                      limits: {cpu: 500m}
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                containers:
+                - ↓name: a
+                  image: busybox
+                  resources:
+                    requests: {memory: 64Mi}
+                    limits: {cpu: 500m}
+                """)),
             Example("inspect.json", InspectDocument.container(marked: true)),
             Example("compose.yaml", """
                 services:
@@ -45,17 +41,13 @@ public struct MemoryLimitMissingRule: LimitRule {
                 """#),
         ] + InputExamples.firing("SA501"),
         silentExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  containers:
-                  - name: a
-                    image: busybox
-                    resources:
-                      limits: {memory: 128Mi}
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                containers:
+                - name: a
+                  image: busybox
+                  resources:
+                    limits: {memory: 128Mi}
+                """)),
             Example("inspect.json", InspectDocument.container(hostConfig: [#""Memory": 536870912"#])),
             Example("mounts.json", """
                 [{"Type":"bind","Source":"/var/run/docker.sock","Destination":"/var/run/docker.sock","Mode":"","RW":true,"Propagation":"rprivate"},{"Type":"volume","Name":"data","Source":"/var/lib/docker/volumes/data/_data","Destination":"/data","Driver":"local","Mode":"z","RW":true,"Propagation":""}]

@@ -55,15 +55,11 @@ public struct PidsLimitMissingRule: LimitRule {
                       resources:
                         limits: {pids: 100}
                 """),
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  containers:
-                  - name: a
-                    image: busybox
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                containers:
+                - name: a
+                  image: busybox
+                """)),
             Example("run.sh", #"""
                 #!/bin/sh
                 docker run --pids-limit 100 alpine

@@ -3,18 +3,14 @@ import SockAuditCore
 /// A used suppression with a written reason, in each input: silent for SA902 and SA903 alike.
 enum JustifiedSuppressionExamples {
     static let inUse: [Example] = [
-        Example("pod.yaml", """
-            apiVersion: v1
-            kind: Pod
-            metadata: {name: p}
-            spec:
-              containers:
-              - name: a
-                image: busybox
-                securityContext:
-                  # sockaudit:ignore SA301 -- node tuning needs sysctl writes; reviewed in SEC-142
-                  privileged: true
-            """),
+        Example("pod.yaml", PodDocument.pod(spec: """
+            containers:
+            - name: a
+              image: busybox
+              securityContext:
+                # sockaudit:ignore SA301 -- node tuning needs sysctl writes; reviewed in SEC-142
+                privileged: true
+            """)),
         Example("compose.yaml", """
             services:
               web:

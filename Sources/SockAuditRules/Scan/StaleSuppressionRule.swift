@@ -20,19 +20,15 @@ public struct StaleSuppressionRule: Rule {
             """,
         inputs: [.kubernetes, .compose, .commandLine],
         firingExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  containers:
-                  - name: a
-                    image: busybox
-                    ↓# sockaudit:ignore SA301 -- was privileged once, fixed since
-                    securityContext:
-                      privileged: false
-                    ↓# sockaudit:ignore SA999 -- typo in the rule ID
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                containers:
+                - name: a
+                  image: busybox
+                  ↓# sockaudit:ignore SA301 -- was privileged once, fixed since
+                  securityContext:
+                    privileged: false
+                  ↓# sockaudit:ignore SA999 -- typo in the rule ID
+                """)),
                         Example("compose.yaml", """
                 services:
                   web:

@@ -17,19 +17,15 @@ public struct UnjustifiedSuppressionRule: Rule {
             """,
         inputs: [.kubernetes, .compose, .commandLine],
         firingExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  containers:
-                  - name: a
-                    image: busybox
-                    securityContext:
-                      ↓# sockaudit:ignore SA301
-                      privileged: true
-                      allowPrivilegeEscalation: true  ↓# sockaudit:ignore privilege-escalation-allowed --
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                containers:
+                - name: a
+                  image: busybox
+                  securityContext:
+                    ↓# sockaudit:ignore SA301
+                    privileged: true
+                    allowPrivilegeEscalation: true  ↓# sockaudit:ignore privilege-escalation-allowed --
+                """)),
                         Example("compose.yaml", """
                 services:
                   web:

@@ -28,17 +28,13 @@ public struct UnscannableFileRule: Rule {
                     image: [unclosed
                 ↓
                 """),
-            Example("dup.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  containers:
-                  - name: a
-                    securityContext:
-                      privileged: false
-                      ↓privileged: true
-                """),
+            Example("dup.yaml", PodDocument.pod(spec: """
+                containers:
+                - name: a
+                  securityContext:
+                    privileged: false
+                    ↓privileged: true
+                """)),
             Example("docker-compose.yml", """
                 services:
                   web:
@@ -118,14 +114,10 @@ public struct UnscannableFileRule: Rule {
                 {"icc": false, "live-restore": true}
                 """),
             Example("inspect.json", InspectDocument.container()),
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  containers:
-                  - {name: a, image: busybox}
-                """),
+            Example("pod.yaml", PodDocument.pod(spec: """
+                containers:
+                - {name: a, image: busybox}
+                """)),
         ])
 
     public func check(_ facts: Facts) -> [Finding] {

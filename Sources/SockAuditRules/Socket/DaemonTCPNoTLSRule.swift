@@ -151,23 +151,19 @@ public struct DaemonTCPNoTLSRule: Rule {
                 """#),
         ],
         silentExamples: [
-            Example("dind.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: builder}
-                spec:
-                  containers:
-                  - name: dind
-                    image: docker:27-dind
-                    env:
-                    - {name: DOCKER_TLS_CERTDIR, value: /certs}
-                  - name: mtls
-                    image: example/dockerd:1
-                    command: [dockerd, --tlsverify, --tlscacert=/certs/ca.pem, -H=tcp://0.0.0.0:2376]
-                  - name: local
-                    image: example/dockerd:1
-                    args: [dockerd, -H, unix:///var/run/docker.sock]
-                """),
+            Example("dind.yaml", PodDocument.pod(name: "builder", spec: """
+                containers:
+                - name: dind
+                  image: docker:27-dind
+                  env:
+                  - {name: DOCKER_TLS_CERTDIR, value: /certs}
+                - name: mtls
+                  image: example/dockerd:1
+                  command: [dockerd, --tlsverify, --tlscacert=/certs/ca.pem, -H=tcp://0.0.0.0:2376]
+                - name: local
+                  image: example/dockerd:1
+                  args: [dockerd, -H, unix:///var/run/docker.sock]
+                """)),
             Example("daemon.json", """
                 {
                   "hosts": ["unix:///var/run/docker.sock", "tcp://0.0.0.0:2376"],

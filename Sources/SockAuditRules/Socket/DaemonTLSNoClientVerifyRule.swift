@@ -19,19 +19,15 @@ public struct DaemonTLSNoClientVerifyRule: Rule {
                      .url("https://docs.docker.com/engine/security/protect-access/")],
         inputs: [.daemon, .commandLine, .compose, .kubernetes],
         firingExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: remote-docker}
-                spec:
-                  containers:
-                  - name: daemon
-                    image: example/dockerd:1
-                    command: [dockerd, --tls, --tlscert=/certs/cert.pem, --tlskey=/certs/key.pem, ↓--host=tcp://0.0.0.0:2376]
-                  - name: explicit-off
-                    image: example/dockerd:1
-                    command: [dockerd, --tls, ↓--tlsverify=false, -H, tcp://0.0.0.0:2376]
-                """),
+            Example("pod.yaml", PodDocument.pod(name: "remote-docker", spec: """
+                containers:
+                - name: daemon
+                  image: example/dockerd:1
+                  command: [dockerd, --tls, --tlscert=/certs/cert.pem, --tlskey=/certs/key.pem, ↓--host=tcp://0.0.0.0:2376]
+                - name: explicit-off
+                  image: example/dockerd:1
+                  command: [dockerd, --tls, ↓--tlsverify=false, -H, tcp://0.0.0.0:2376]
+                """)),
             Example("daemon.json", """
                 {
                   "hosts": ["unix:///var/run/docker.sock", "tcp://0.0.0.0:2376"],
@@ -63,16 +59,12 @@ public struct DaemonTLSNoClientVerifyRule: Rule {
                 """),
         ],
         silentExamples: [
-            Example("pod.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: remote-docker}
-                spec:
-                  containers:
-                  - name: daemon
-                    image: example/dockerd:1
-                    command: [dockerd, --tlsverify, --tlscacert=/certs/ca.pem, --host=tcp://0.0.0.0:2376]
-                """),
+            Example("pod.yaml", PodDocument.pod(name: "remote-docker", spec: """
+                containers:
+                - name: daemon
+                  image: example/dockerd:1
+                  command: [dockerd, --tlsverify, --tlscacert=/certs/ca.pem, --host=tcp://0.0.0.0:2376]
+                """)),
             Example("daemon.json", """
                 {
                   "hosts": ["unix:///var/run/docker.sock", "tcp://0.0.0.0:2376"],

@@ -140,11 +140,7 @@ enum RuntimeSocketMountExamples {
                     """,
             ],
             hostConfig: [
-                """
-                    "Binds": [
-                        ↓"/var/run/docker.sock:/var/run/docker.sock:ro"
-                    ]
-                    """,
+                InspectDocument.array("Binds", ["↓/var/run/docker.sock:/var/run/docker.sock:ro"]),
             ])),
         Example("containers.json", InspectDocument.summary(marked: true)),
         Example("mounts.json", """
@@ -196,18 +192,8 @@ enum RuntimeSocketMountExamples {
                     """,
             ],
             hostConfig: [
-                """
-                    "Binds": [
-                        ↓"/run/podman/podman.sock:/run/podman/podman.sock:rw,rprivate,rbind"
-                    ]
-                    """,
-                """
-                    "CapDrop": [
-                        "CAP_AUDIT_WRITE",
-                        "CAP_MKNOD",
-                        "CAP_NET_RAW"
-                    ]
-                    """,
+                InspectDocument.array("Binds", ["↓/run/podman/podman.sock:/run/podman/podman.sock:rw,rprivate,rbind"]),
+                InspectDocument.array("CapDrop", ["CAP_AUDIT_WRITE", "CAP_MKNOD", "CAP_NET_RAW"]),
                 #""PidMode": "private""#,
                 #""SecurityOpt": []"#,
             ])),
@@ -462,19 +448,10 @@ enum RuntimeSocketMountExamples {
                     """,
             ],
             hostConfig: [
-                """
-                    "Binds": [
-                        "/srv/www:/usr/share/nginx/html:ro",
-                        "cache:/var/cache/nginx"
-                    ]
-                    """,
+                InspectDocument.array("Binds", ["/srv/www:/usr/share/nginx/html:ro", "cache:/var/cache/nginx"]),
             ],
             config: [
-                """
-                    "Env": [
-                        "DOCKER_SOCK=/var/run/docker.sock"
-                    ]
-                    """,
+                InspectDocument.array("Env", ["DOCKER_SOCK=/var/run/docker.sock"]),
             ])),
         Example("docker-compose.yml", """
             # - /var/run/docker.sock:/var/run/docker.sock

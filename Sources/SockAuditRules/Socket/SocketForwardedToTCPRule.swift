@@ -20,21 +20,17 @@ public struct SocketForwardedToTCPRule: Rule {
         references: [.cisDocker("2.7", benchmark: "1.6.0"), .cisDocker("2.8", benchmark: "1.8.0")],
         inputs: [.commandLine, .compose, .kubernetes],
         firingExamples: [
-            Example("proxy.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: docker-api}
-                spec:
-                  containers:
-                  - name: proxy
-                    image: example/docker-socket-proxy:1
-                    ports:
-                    - containerPort: 2375
-                      hostPort: ↓2375
-                    volumeMounts: [{name: sock, mountPath: /var/run/docker.sock}]
-                  volumes:
-                  - {name: sock, hostPath: {path: /var/run/docker.sock}}
-                """),
+            Example("proxy.yaml", PodDocument.pod(name: "docker-api", spec: """
+                containers:
+                - name: proxy
+                  image: example/docker-socket-proxy:1
+                  ports:
+                  - containerPort: 2375
+                    hostPort: ↓2375
+                  volumeMounts: [{name: sock, mountPath: /var/run/docker.sock}]
+                volumes:
+                - {name: sock, hostPath: {path: /var/run/docker.sock}}
+                """)),
             Example("compose.yaml", """
                 services:
                   socket-proxy:
@@ -92,24 +88,20 @@ public struct SocketForwardedToTCPRule: Rule {
                 """#),
         ] + InputExamples.firing("SA107"),
         silentExamples: [
-            Example("proxy.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: docker-api}
-                spec:
-                  containers:
-                  - name: proxy
-                    image: example/docker-socket-proxy:1
-                    ports:
-                    - {containerPort: 2375, hostPort: 2375, hostIP: 127.0.0.1}
-                    - {containerPort: 2375}
-                    volumeMounts: [{name: sock, mountPath: /var/run/docker.sock}]
-                  - name: web
-                    image: example/web
-                    ports: [{containerPort: 80, hostPort: 80}]
-                  volumes:
-                  - {name: sock, hostPath: {path: /var/run/docker.sock}}
-                """),
+            Example("proxy.yaml", PodDocument.pod(name: "docker-api", spec: """
+                containers:
+                - name: proxy
+                  image: example/docker-socket-proxy:1
+                  ports:
+                  - {containerPort: 2375, hostPort: 2375, hostIP: 127.0.0.1}
+                  - {containerPort: 2375}
+                  volumeMounts: [{name: sock, mountPath: /var/run/docker.sock}]
+                - name: web
+                  image: example/web
+                  ports: [{containerPort: 80, hostPort: 80}]
+                volumes:
+                - {name: sock, hostPath: {path: /var/run/docker.sock}}
+                """)),
             Example("compose.yaml", """
                 services:
                   socket-proxy:

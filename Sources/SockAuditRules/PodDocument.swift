@@ -1,0 +1,11 @@
+/// A Kubernetes Pod around the part of its spec an example is about. The header lines are the
+/// same in every pod example; written once here, the rule files keep only what differs.
+enum PodDocument {
+    /// `spec` is written as it sits under `spec:`, without its indentation.
+    static func pod(name: String = "p", spec: String) -> String {
+        let body = spec.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "  " + $0 }
+            .joined(separator: "\n")
+        return "apiVersion: v1\nkind: Pod\nmetadata: {name: \(name)}\nspec:\n\(body)"
+    }
+}
