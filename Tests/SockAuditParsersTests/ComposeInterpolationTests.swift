@@ -51,13 +51,21 @@ import Testing
         #expect(value("$SOCK_DIR/docker.sock") == "$SOCK_DIR/docker.sock")
     }
 
-    @Test func requiredVariableUnsetIsAnError() throws {
-        let unset = try #require(failure("x ${NEED:?give NEED}"))
-        #expect(unset.offset == 2)
-        #expect(unset.message.contains("NEED") && unset.message.contains("give NEED"))
-        #expect(failure("${EMPTY:?empty}") != nil)
-        #expect(failure("${EMPTY?empty}") == nil)
-        #expect(failure("${UNSET?unset}") != nil)
+    /// A required variable is set by whoever runs Compose: unset at scan time, it is unresolved like
+    /// any other, never an error, and `requiredUnset` names it.
+    @Test func requiredVariableUnsetStaysUnresolved() {
+        #expect(value("x ${NEED:?give NEED}") == "x ${NEED}")
+        #expect(value("${EMPTY:?empty}") == "${EMPTY}")
+        #expect(value("${EMPTY?empty}") == "")
+        #expect(value("${UNSET?unset}/docker.sock") == "${UNSET}/docker.sock")
+        #expect(value("${UNSET:?}") == "${UNSET}")
+        #expect(value("${UNSET:?a message: with colons, and $$ dollars}") == "${UNSET}")
+        #expect(value("${UNSET:-${NEED:?x}}/run") == "${NEED}/run")
+        #expect(ComposeInterpolation.requiredUnset("${NEED:?x}/${SOCK:?y}:${NEED?}:${EMPTY?z}:$${LIT:?}", variables: variables)
+            == ["NEED"])
+        #expect(ComposeInterpolation.requiredUnset("${EMPTY:?z} ${OTHER?}", variables: variables) == ["EMPTY", "OTHER"])
+        // The message is read all the same: a malformed one is an error, as Compose makes it.
+        #expect(failure("${UNSET:?${}") != nil)
     }
 
     @Test func malformedBracesAreErrors() {

@@ -113,13 +113,68 @@ import Testing
         let output = load("""
             services:
               web:
-                image: ${IMAGE:?set IMAGE}
+                image: nginx:${TAG
                 privileged: true
             """)
         let web = try #require(output.containers.first)
-        #expect(web.image == "${IMAGE}")
+        #expect(web.image == "nginx:${TAG")
         #expect(web.privileged?.value == true)
-        #expect(output.problems.first?.location == SourceLocation(path: "compose.yaml", line: 3, column: 12))
+        #expect(output.problems.first?.location == SourceLocation(path: "compose.yaml", line: 3, column: 18))
+    }
+
+    @Test func requiredVariablesAreUnresolvedNotProblems() throws {
+        let output = load("""
+            services:
+              web:
+                image: ${IMAGE:?set IMAGE}
+                volumes:
+                  - ${SOCK_DIR:?where the socket is}/docker.sock:/var/run/docker.sock
+            """)
+        let web = try #require(output.containers.first)
+        #expect(output.problems.isEmpty)
+        #expect(web.image == "${IMAGE}")
+        #expect(web.mounts.map(\.source) == ["${SOCK_DIR}/docker.sock"])
+        #expect(web.mounts.first?.spelling.contains("${SOCK_DIR} required") == true)
+    }
+
+    @Test func servicesThatAreNotMappingsAreNamedAndTheOthersRead() throws {
+        let output = load("""
+            services:
+              cache:
+              proxy: traefik:v3.1
+              worker: [a, b]
+              agent:
+                image: portainer/agent
+                privileged: true
+            """)
+        #expect(output.containers.map(\.name) == ["agent"])
+        #expect(output.problems.map(\.location.line) == [2, 3, 4])
+        #expect(output.problems.map(\.extent) == [.part, .part, .part])
+        #expect(output.problems[1].reason.hasPrefix("service \"proxy\" is a string"))
+        let mixed = YAMLParser.parse("services:\n  cache:\n  web:\n    image: nginx\n").documents[0]
+        let allNull = YAMLParser.parse("services:\n  a:\n  b: x\n").documents[0]
+        #expect(ComposeFile.isCompose(mixed, namedAsCompose: false))
+        #expect(!ComposeFile.isCompose(allNull, namedAsCompose: false))
+        #expect(ComposeFile.isCompose(allNull, namedAsCompose: true))
+    }
+
+    @Test func remoteIncludesAreNotReadAsPaths() {
+        let output = load("""
+            include:
+              - oci://docker.io/example/app:latest
+              - git@github.com:example/app.git
+              - https://github.com/example/app.git#main:deploy
+              - path: [ssh://git@example.com/app.git]
+              - github.com/example/app
+            services: {}
+            """)
+        #expect(output.problems.map(\.location.line) == [2, 3, 4, 5, 6])
+        #expect(output.problems.allSatisfy { $0.reason.contains("is remote") && !$0.reason.contains("missing") })
+        // written as is, not as a path with `//` collapsed
+        #expect(output.problems[0].reason.contains("oci://docker.io/example/app:latest"))
+        for local in ["./a.yml", "../x/compose.yaml", "/srv/compose.yaml", "C:/stacks/a.yml", "sub:dir/a.yml"] {
+            #expect(!ComposePath.isRemote(local), "\(local)")
+        }
     }
 
     @Test func composeShape() {
@@ -132,6 +187,8 @@ import Testing
         #expect(!ComposeFile.isCompose(gitlab, namedAsCompose: true))
         #expect(ComposeFile.isComposeName("docker-compose.prod.yml"))
         #expect(ComposeFile.isComposeName("compose.yaml"))
+        #expect(ComposeFile.isComposeName("compose.override.yaml"))
+        #expect(!ComposeFile.isComposeName("composer.yaml"))
         #expect(ComposeFile.isComposeName("web.compose.YML"))
         #expect(!ComposeFile.isComposeName("compose.json"))
         #expect(!ComposeFile.isComposeName("stack.yml"))

@@ -117,8 +117,8 @@ struct ServiceReader {
         all(key).flatMap { value in (value.node.sequence ?? []).map { Located(node: $0, layer: value.layer) } }
     }
 
-    /// An interpolated scalar. When interpolation fails that is SA901 at the value, and the value is
-    /// still read as written (`${NAME:?msg}` as `${NAME}`), so a socket path matches by basename.
+    /// An interpolated scalar. When interpolation fails (a malformed `${`) that is SA901 at the value,
+    /// and the value is still read as written, so a socket path matches by basename.
     func text(_ value: Located) -> String? {
         guard let scalar = value.node.scalar, !value.node.isNull else { return nil }
         switch ComposeInterpolation.interpolate(scalar.text, variables: value.layer.variables) {
@@ -246,6 +246,16 @@ struct ServiceReader {
         }
     }
 
+    /// `, with ${NAME} required (set when Compose runs)` for the required variables a value leaves
+    /// unresolved, so a message says the path depends on them.
+    private func requiredNote(_ value: Located) -> String {
+        guard let text = value.node.string else { return "" }
+        let names = ComposeInterpolation.requiredUnset(text, variables: value.layer.variables)
+        guard !names.isEmpty else { return "" }
+        let list = names.map { "${\($0)}" }.joined(separator: ", ")
+        return " (\(list) required: set by whoever runs Compose, unknown at scan time)"
+    }
+
     func volumesFrom() -> [Setting<String>] {
         items("volumes_from").compactMap { item in
             text(item).map { Setting($0, at: item.location, spelling: "volumes_from: \($0)") }
@@ -287,7 +297,7 @@ struct ServiceReader {
             case ("bind", .hostPath), ("volume", .hostPath):
                 return (target, HostMount(
                     source: source, target: target, readOnly: readOnly, location: at,
-                    spelling: "volumes: {type: \(type), source: \(source)}"))
+                    spelling: "volumes: {type: \(type), source: \(source)}" + requiredNote(Located(node: sourceNode, layer: layer))))
             case ("volume", .named):
                 return (target, namedVolumeMount(source, target: target, readOnly: readOnly, at: at))
             default:
@@ -301,7 +311,7 @@ struct ServiceReader {
         case .hostPath:
             return (short.target, HostMount(
                 source: source, target: short.target, readOnly: short.readOnly, location: item.location,
-                spelling: "volumes: \"\(raw)\""))
+                spelling: "volumes: \"\(raw)\"" + requiredNote(item)))
         case .named:
             return (short.target, namedVolumeMount(source, target: short.target, readOnly: short.readOnly, at: item.location))
         case .projectPath:

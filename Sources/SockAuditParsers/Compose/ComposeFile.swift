@@ -1,11 +1,12 @@
 /// Recognising Compose and Swarm stack files, by name and by shape.
 public enum ComposeFile {
-    /// `compose.yaml`, `docker-compose.yml`, `docker-compose.prod.yaml`, `web.compose.yml`.
+    /// `compose.yaml`, `compose.override.yaml`, `docker-compose.yml`, `docker-compose.prod.yaml`,
+    /// `web.compose.yml`.
     public static func isComposeName(_ name: String) -> Bool {
         let lower = name.lowercased()
         for ext in [".yaml", ".yml"] where lower.hasSuffix(ext) {
             let stem = String(lower.dropLast(ext.count))
-            return stem == "compose" || stem.hasPrefix("docker-compose") || stem.hasSuffix(".compose")
+            return stem == "compose" || stem.hasPrefix("compose.") || stem.hasPrefix("docker-compose") || stem.hasSuffix(".compose")
         }
         return false
     }
@@ -24,16 +25,41 @@ public enum ComposeFile {
         "oom_score_adj", "pull_policy", "stop_grace_period", "storage_opt", "uts", "volume_driver", "net",
     ]
 
-    /// Compose shape: a top-level mapping whose `services:` is a mapping of service mappings. A file
-    /// not named like a Compose file must also have a recognisable Compose key in every service.
+    /// Compose shape: a top-level mapping whose `services:` is a mapping with at least one service
+    /// mapping. A file named like a Compose file is Compose whatever its services hold (a service
+    /// that is not a mapping is reported, not read); a file not named so must also have a
+    /// recognisable Compose key in every service mapping that is not empty, and services that
+    /// are not mappings are let through only beside such services.
     public static func isCompose(_ document: Node, namedAsCompose: Bool) -> Bool {
         guard let services = document["services"]?.pairs, !services.isEmpty else {
             // A Compose-named file that only includes others.
             return namedAsCompose && document["include"]?.sequence != nil
         }
-        return services.allSatisfy { pair in
-            guard let keys = pair.value.pairs else { return false }
-            return namedAsCompose || keys.contains { $0.key.string.map(serviceKeys.contains) ?? false }
+        if namedAsCompose { return true }
+        let mappings = services.compactMap { $0.value.pairs }.filter { !$0.isEmpty }
+        return !mappings.isEmpty && mappings.allSatisfy { keys in
+            keys.contains { $0.key.string.map(serviceKeys.contains) ?? false }
         }
+    }
+
+    /// What a value that should be a mapping is instead, for messages: `null`, `a string`, `a list`.
+    static func shapeName(_ node: Node) -> String {
+        if node.isNull { return "null" }
+        if node.sequence != nil { return "a list" }
+        if node.isMapping { return "a mapping" }
+        return "a string"
+    }
+
+    /// Why a document of a file named like a Compose file is not read as a project: its top level or
+    /// its `services:` is not a mapping. Nil when it is read (an empty document has nothing to read).
+    static func unreadableShape(_ document: Node) -> (node: Node, reason: String)? {
+        if document.isNull { return nil }
+        guard document.isMapping else {
+            return (document, "the top level is \(shapeName(document)), not a mapping of Compose keys, so nothing in it is judged")
+        }
+        guard let services = document.keyNode("services"), let value = document["services"], !value.isNull, !value.isMapping else {
+            return nil
+        }
+        return (services, "services: is \(shapeName(value)), not a mapping of service names, so no service in it is judged")
     }
 }

@@ -15,9 +15,18 @@ public struct ComposeInput: DocumentInput {
     public func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
         let named = ComposeFile.isComposeName(file.name)
         let composeDocuments = documents.filter { ComposeFile.isCompose($0, namedAsCompose: named) }
-        guard !composeDocuments.isEmpty else { return nil }
-
         var problems: [UnscannableFile] = []
+        if named {
+            // A file named like a Compose file is never passed over: a document of another shape is
+            // said to be unread (an empty one, or one of networks and volumes only, has nothing to judge).
+            for document in documents {
+                guard let (node, reason) = ComposeFile.unreadableShape(document) else { continue }
+                problems.append(UnscannableFile(location: node.location(in: file.path), reason: reason, extent: .part))
+            }
+        } else if composeDocuments.isEmpty {
+            return nil
+        }
+
         var variables: [String: String] = [:]
         if let bytes = context.readFile(".env", file), case .success(let text) = TextDecoding.decode(bytes) {
             variables = ComposeEnvFile.parse(text)
@@ -37,6 +46,7 @@ public struct ComposeInput: DocumentInput {
             guard let bytes = context.readFile(path, workingDirectory), case .success(let text) = TextDecoding.decode(bytes) else { return nil }
             return text
         }
+        guard !composeDocuments.isEmpty else { return Facts(unscannable: problems) }
         let project = ComposeProject.load(documents: composeDocuments, path: file.path, variables: variables, loader: loader)
         let output = ComposeAdapter.read(project)
         return Facts(containers: output.containers, unscannable: problems + output.problems)

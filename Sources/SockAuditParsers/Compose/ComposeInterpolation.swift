@@ -3,9 +3,12 @@
 /// `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:?message}`, `${VAR?message}`,
 /// `${VAR:+alternative}`, `${VAR+alternative}`, nested `${A:-${B}}`, and `$$` for a literal `$`.
 ///
-/// One deliberate difference: Compose replaces an unset `$VAR`/`${VAR}` with an empty string; here it
+/// Two deliberate differences: Compose replaces an unset `$VAR`/`${VAR}` with an empty string; here it
 /// stays as its literal text (`${SOCK_DIR}/docker.sock`), so a path still matches by basename and a
-/// message shows what was written. A `$` not followed by a name, `{` or `$` is kept, as Compose does.
+/// message shows what was written. And a required variable (`${VAR:?message}`, `${VAR?message}`)
+/// that the variables do not set is not an error: whoever runs Compose must set it in their shell,
+/// which a scanner never sees, so it is unresolved like any other and stays `${VAR}`
+/// (`requiredUnset` names it). A `$` not followed by a name, `{` or `$` is kept, as Compose does.
 public enum ComposeInterpolation {
     public struct Failure: Error, Hashable, Sendable {
         public var message: String
@@ -29,8 +32,39 @@ public enum ComposeInterpolation {
         }
     }
 
-    /// What a value that fails interpolation still says, for matching: a required variable that is
-    /// unset stays as `${NAME}`, a malformed `${…` stays as written. (Reported as SA901 all the same.)
+    /// The required variables (`${VAR:?…}`, `${VAR?…}`) of a value that the variables leave unset
+    /// (or empty, for the colon form), in order, each once: they are set when Compose runs.
+    public static func requiredUnset(_ text: String, variables: [String: String]) -> [String] {
+        guard text.contains("?") else { return [] }
+        var names: [String] = []
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index + 1 < scalars.count {
+            if scalars[index] == "$", scalars[index + 1] == "$" {
+                index += 2
+                continue
+            }
+            guard scalars[index] == "$", scalars[index + 1] == "{" else {
+                index += 1
+                continue
+            }
+            var end = index + 2
+            while end < scalars.count, isNameCharacter(scalars[end]) { end += 1 }
+            let name = String(String.UnicodeScalarView(scalars[(index + 2)..<end]))
+            let colon = end < scalars.count && scalars[end] == ":"
+            let operatorAt = colon ? end + 1 : end
+            if !name.isEmpty, operatorAt < scalars.count, scalars[operatorAt] == "?" {
+                let value = variables[name]
+                let isSet = colon ? !(value ?? "").isEmpty : value != nil
+                if !isSet, !names.contains(name) { names.append(name) }
+            }
+            index += 2
+        }
+        return names
+    }
+
+    /// What a value that fails interpolation still says, for matching: a malformed `${…` stays as
+    /// written, a variable inside it as `${NAME}`. (Reported as SA901 all the same.)
     public static func lenient(_ text: String, variables: [String: String]) -> String {
         (try? expand(Array(text.unicodeScalars), base: 0, variables: variables, lenient: true)) ?? text
     }
@@ -131,10 +165,9 @@ public enum ComposeInterpolation {
             return isSet ? try word() : ""
         default:
             if isSet { return value ?? "" }
-            let message = try word()
-            let detail = message.isEmpty ? "" : ": \(message)"
-            throw Failure(
-                "required variable \(name) is \(colon ? "unset or empty" : "unset")\(detail)", offset: dollarOffset)
+            // The message is still read, so a malformed one is an error as Compose makes it.
+            _ = try word()
+            return "${\(name)}"
         }
     }
 

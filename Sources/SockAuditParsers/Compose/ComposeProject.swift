@@ -106,6 +106,12 @@ struct LoadState {
         for entry in document["include"]?.sequence ?? [] {
             for (pathNode, envNode) in includePaths(entry) {
                 guard let relative = interpolated(pathNode, path, variables) else { continue }
+                if ComposePath.isRemote(relative) {
+                    report(
+                        "include \(relative) is remote (an OCI artifact or a Git repository): sockaudit does not fetch it, so the services it adds are not judged; scan its source or a local copy",
+                        at: pathNode, in: path)
+                    continue
+                }
                 let included = ComposePath.join(ComposePath.folder(of: path), relative)
                 if includeChain.contains(included) {
                     let cycle = (includeChain + [included]).joined(separator: " -> ")
@@ -126,7 +132,14 @@ struct LoadState {
             }
         }
         for pair in document["services"]?.pairs ?? [] {
-            guard let name = pair.key.string, pair.value.isMapping else { continue }
+            guard let name = pair.key.string else { continue }
+            guard pair.value.isMapping else {
+                // compose-go still loads the other services; they are judged, this one is named.
+                report(
+                    "service \"\(name)\" is \(ComposeFile.shapeName(pair.value)), not a mapping of settings, so it is not judged; the other services are",
+                    at: pair.key, in: path)
+                continue
+            }
             let layers = self.layers(name: name, node: pair.value, path: path, file: document, variables: variables, chain: ["\(path): \(name)"])
             result.append(ComposeProject.Service(name: name, key: pair.key, path: path, layers: layers, file: document))
         }
@@ -199,6 +212,18 @@ struct LoadState {
 
 /// Paths of files a Compose file refers to, kept as the scanner reports paths.
 enum ComposePath {
+    /// An `include:` that Compose fetches instead of reading from disk: an OCI artifact
+    /// (`oci://registry/repo:tag`) or a Git repository (`git@host:org/repo.git`, `git://…`,
+    /// `https://host/org/repo.git#ref:subdir`, `github.com/org/repo`), or any other URL.
+    static func isRemote(_ reference: String) -> Bool {
+        let lower = reference.lowercased()
+        if lower.hasPrefix("git@") || lower.hasPrefix("github.com/") { return true }
+        // `scheme://`: a local path never has a scheme (a Windows drive is `C:\` or `C:/`, one letter).
+        guard let colon = lower.firstIndex(of: ":"), lower[colon...].hasPrefix("://") else { return false }
+        let scheme = lower[..<colon]
+        return scheme.count > 1 && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+    }
+
     static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return path == "/" ? "/" : String(path[..<slash])

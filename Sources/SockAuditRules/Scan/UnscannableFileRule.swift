@@ -44,9 +44,36 @@ public struct UnscannableFileRule: Rule {
             Example("compose.yaml", """
                 services:
                   web:
-                    image: ↓${IMAGE:?set IMAGE in .env}
+                    image: nginx
                     volumes:
                       - /srv:↓${TARGET
+                """),
+            // One service that is not a mapping: it is named, the others are judged.
+            Example("compose.yaml", """
+                services:
+                  ↓cache:
+                  ↓proxy: traefik:v3.1
+                  ↓worker:
+                    - image: example/worker
+                  web:
+                    image: nginx:1.27
+                """),
+            Example("docker-compose.yml", """
+                version: "3"
+                ↓services:
+                  - web
+                  - db
+                """),
+            // A remote include is not fetched: the services it adds are not judged.
+            Example("compose.yaml", """
+                include:
+                  - ↓oci://registry.example.com/stacks/monitoring:1.4
+                  - ↓https://github.com/example/stacks.git#v2:proxy
+                  - path: ↓git@github.com:example/stacks.git
+                    env_file: stacks.env
+                services:
+                  web:
+                    image: nginx:1.27
                 """),
             Example("compose.yaml", """
                 services:
@@ -103,6 +130,33 @@ public struct UnscannableFileRule: Rule {
                     image: ${IMAGE:-nginx}
                     command: sh -c 'echo $$HOME $1'
                 """, companions: [".env": "IMAGE=nginx:1.27\n"]),
+            // Every interpolation form Compose accepts; a required variable is set by whoever runs
+            // Compose, so at scan time it is unresolved, not an error.
+            Example("compose.yaml", """
+                services:
+                  web:
+                    image: "${REGISTRY:?set REGISTRY}/web:${TAG?}"
+                    environment:
+                      LEVEL: ${LEVEL-info}
+                      DEBUG: ${DEBUG:+--verbose}
+                      HOME_DIR: $${HOME}
+                      DATA: ${DATA_DIR:-${XDG_DATA_HOME:-/srv}/data}
+                      PRICE: cost $$5
+                    volumes:
+                      - ${DATA_DIR:?}/web:/data
+                    command: ["sh", "-c", "echo $${GREETING:-hi}"]
+                  api:
+                    image: ${API_IMAGE:?the API image, e.g. example/api:1.2}
+                """),
+            // Named like a Compose file but with nothing to run: an override of networks and
+            // volumes, an empty file.
+            Example("compose.override.yaml", """
+                networks:
+                  backend: {driver: bridge}
+                volumes:
+                  data: {}
+                """),
+            Example("docker-compose.yml", ""),
             Example("run.sh", #"""
                 #!/bin/sh
                 echo "it's fine" 'and "this" too'

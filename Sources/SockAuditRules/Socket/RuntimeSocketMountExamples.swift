@@ -290,6 +290,28 @@ enum RuntimeSocketMountExamples {
                   - ↓$HOST_RUN:/host/run
                   - ↓${RUNTIME_DIR:?set RUNTIME_DIR}/podman/podman.sock:/run/podman.sock
             """, companions: [".env": "SOCK_DIR=/var/run\nexport HOST_RUN=/run\n"]),
+        // A service that is not a mapping (null, a string, a list) is reported as not judged
+        // (SA901); the well-formed services beside it are judged all the same.
+        Example("compose.yaml", """
+            services:
+              cache:
+              proxy: traefik:v3.1
+              worker:
+                - image: example/worker
+              agent:
+                image: portainer/agent:2.21
+                volumes:
+                  - ↓/var/run/docker.sock:/var/run/docker.sock
+            """),
+        Example("monitoring.yml", """
+            services:
+              exporter: {}
+              cadvisor:
+                image: gcr.io/cadvisor/cadvisor:v0.49.1
+                volumes:
+                  - ↓/var/run:/var/run:ro
+                  - /sys:/sys:ro
+            """),
         Example("stack.yml", """
             version: "3.8"
             services:
