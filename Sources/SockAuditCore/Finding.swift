@@ -13,6 +13,9 @@ public struct Finding: Hashable, Sendable, Codable {
     public var suppression: Suppression?
     /// Set when the finding was already recorded in the baseline the scan was compared with.
     public var isBaselined: Bool = false
+    /// The path the finding is known by across runs (relative to the git top level or the scanned
+    /// folder, however the scan spelled it); nil when the reported path is that already.
+    public var identityPath: String?
 
     public init(
         ruleID: String, slug: String, severity: Severity, message: String, location: SourceLocation,
@@ -39,8 +42,13 @@ public struct Finding: Hashable, Sendable, Codable {
         return lhs.message < rhs.message
     }
 
-    /// A stable fingerprint: rule, path, subject and evidence, never the line.
+    /// A stable fingerprint: rule, identity path, subject and evidence, never the line.
     public var fingerprint: String {
+        StableHash.hex([ruleID, identityPath ?? location.path, subject, evidence].joined(separator: "\u{1F}"))
+    }
+
+    /// The fingerprint over the path as reported, which baselines of format 1 recorded.
+    public var reportedPathFingerprint: String {
         StableHash.hex([ruleID, location.path, subject, evidence].joined(separator: "\u{1F}"))
     }
 }

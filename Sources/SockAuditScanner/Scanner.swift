@@ -105,7 +105,7 @@ public struct Scanner: Sendable {
     /// Scans the targets; `-` reads `standardInput` (called at most once).
     public func scan(_ targets: [String], standardInput: () -> [UInt8] = { [] }) throws(ScanError) -> ScanResult {
         let plan = try plan(targets, standardInput: standardInput)
-        var result = run(plan.work, context: plan.context, skipped: plan.skipped, passedTogether: plan.passedTogether)
+        var result = run(plan.work, context: plan.context, skipped: plan.skipped, passedTogether: plan.passedTogether, identity: plan.identity)
         result.linksNotFollowed = plan.linksNotFollowed
         result.patchesNotJudged = plan.patchesNotJudged
         return result
@@ -120,6 +120,8 @@ public struct Scanner: Sendable {
         var linksNotFollowed: [String]
         /// Kustomize patch files: named by a kustomization, never judged as whole workloads.
         var patchesNotJudged: [String] = []
+        /// How findings' paths are known across runs (baselines, fingerprints).
+        var identity: PathIdentity?
     }
 
     func plan(_ targets: [String], standardInput: () -> [UInt8]) throws(ScanError) -> Plan {
@@ -161,7 +163,8 @@ public struct Scanner: Sendable {
         let named = Set(discovered.files.filter(paths.contains).map(Self.display))
         return Plan(
             work: work, context: context, skipped: discovered.notRead, passedTogether: named.count > 1 ? named : [],
-            linksNotFollowed: discovered.linksNotFollowed.map(Self.display), patchesNotJudged: patches.map(Self.display).sorted())
+            linksNotFollowed: discovered.linksNotFollowed.map(Self.display), patchesNotJudged: patches.map(Self.display).sorted(),
+            identity: PathIdentity(targets: paths))
     }
 
     static func display(_ path: String) -> String {
@@ -210,7 +213,9 @@ public struct Scanner: Sendable {
     ///    defaults file, unit and drop-ins, merged into one daemon);
     /// 3. the policy: generate (stale suppressions, SA903), configure (disabled rules, severities),
     ///    suppress; then the baseline.
-    func run(_ work: [WorkItem], context: InputContext, skipped alreadySkipped: Int, passedTogether: Set<String>) -> ScanResult {
+    func run(
+        _ work: [WorkItem], context: InputContext, skipped alreadySkipped: Int, passedTogether: Set<String>, identity: PathIdentity? = nil
+    ) -> ScanResult {
         let engine = Engine(rules: options.activeRules)
         let files = perFilePass(work, context: context, engine: engine)
         var scanned: [String: Int] = [:]
@@ -221,7 +226,7 @@ public struct Scanner: Sendable {
             if let engine = file.renderedBy { rendered[engine, default: 0] += 1 }
         }
         let findings = files.flatMap(\.findings) + crossFilePass(files, engine: engine, passedTogether: passedTogether)
-        var result = finish(findings, directives: files.flatMap(\.directives), scanned: scanned, skipped: skipped)
+        var result = finish(findings, directives: files.flatMap(\.directives), scanned: scanned, skipped: skipped, identity: identity)
         result.chartsRendered = rendered
         return result
     }
@@ -293,13 +298,19 @@ public struct Scanner: Sendable {
         }
     }
 
-    /// Policy (configuration and suppressions), then the baseline.
-    func finish(_ findings: [Finding], directives: [SuppressionDirective], scanned: [String: Int], skipped: Int) -> ScanResult {
+    /// Policy (configuration and suppressions), then identity paths, then the baseline.
+    func finish(
+        _ findings: [Finding], directives: [SuppressionDirective], scanned: [String: Int], skipped: Int, identity: PathIdentity?
+    ) -> ScanResult {
         let descriptions = options.rules.map { $0.description }
         let policy = Policy(
             configuration: options.configuration, today: options.today, honoursSuppressions: options.honoursSuppressions,
             rules: descriptions, staleSuppression: StaleSuppressionRule.description)
         var judged = policy.apply(findings, directives: directives)
+        if let identity {
+            var cache = PathIdentity.Cache(identity)
+            for index in judged.indices { judged[index].assignIdentity(&cache) }
+        }
         let fixed = options.baseline?.apply(to: &judged) ?? []
         var result = ScanResult(findings: judged, filesScanned: scanned, filesSkipped: skipped, rules: options.reportedRules)
         result.fixedSinceBaseline = fixed

@@ -23,7 +23,8 @@ extension Scanner {
         _ targets: [String], standardInput: () -> [UInt8] = { [] }, emit: (Finding) -> Void
     ) throws(ScanError) -> ScanSummary {
         let plan = try plan(targets, standardInput: standardInput)
-        var summary = stream(plan.work, context: plan.context, skipped: plan.skipped, passedTogether: plan.passedTogether, emit: emit)
+        var summary = stream(
+            plan.work, context: plan.context, skipped: plan.skipped, passedTogether: plan.passedTogether, identity: plan.identity, emit: emit)
         summary.linksNotFollowed = plan.linksNotFollowed
         summary.patchesNotJudged = plan.patchesNotJudged
         return summary
@@ -31,7 +32,7 @@ extension Scanner {
 
     func stream(
         _ unordered: [WorkItem], context: InputContext, skipped alreadySkipped: Int, passedTogether: Set<String>,
-        emit: (Finding) -> Void
+        identity: PathIdentity? = nil, emit: (Finding) -> Void
     ) -> ScanSummary {
         let work = unordered.enumerated()
             .sorted { ($0.element.reportPath, $0.offset) < ($1.element.reportPath, $1.offset) }.map(\.element)
@@ -52,7 +53,7 @@ extension Scanner {
         var waiting = Dictionary(grouping: engine.run(Facts(daemons: merged)), by: \.location.path)
         let earlyResults = Dictionary(uniqueKeysWithValues: zip(merging, early))
 
-        var writer = StreamWriter(scanner: self)
+        var writer = StreamWriter(scanner: self, identity: identity)
         var skipped = alreadySkipped
         var embedded: [EmbeddedFile] = []
         OrderedStream.run(
@@ -121,12 +122,14 @@ extension Scanner {
 private struct StreamWriter {
     var policy: Policy.Run
     var baseline: Baseline.Matcher?
+    var identity: PathIdentity.Cache?
     var tally = FindingTally()
     var scanned: [String: Int] = [:]
     /// Helm charts rendered, by engine.
     var rendered: [String: Int] = [:]
 
-    init(scanner: Scanner) {
+    init(scanner: Scanner, identity: PathIdentity?) {
+        self.identity = identity.map(PathIdentity.Cache.init)
         let options = scanner.options
         policy = Policy.Run(Policy(
             configuration: options.configuration, today: options.today, honoursSuppressions: options.honoursSuppressions,
@@ -141,6 +144,7 @@ private struct StreamWriter {
     mutating func write(_ findings: [Finding], directives: [SuppressionDirective], to emit: (Finding) -> Void) {
         guard !findings.isEmpty || !directives.isEmpty else { return }
         for var finding in policy.judge(findings, directives: directives) {
+            if identity != nil { finding.assignIdentity(&identity!) }
             baseline?.mark(&finding)
             tally.add(finding)
             emit(finding)
@@ -149,6 +153,7 @@ private struct StreamWriter {
 
     mutating func finish(skipped: Int, to emit: (Finding) -> Void) -> ScanSummary {
         for var finding in policy.finish() {
+            if identity != nil { finding.assignIdentity(&identity!) }
             baseline?.mark(&finding)
             tally.add(finding)
             emit(finding)

@@ -1,6 +1,8 @@
 /// Findings recorded at one point in time, by fingerprint, so later scans fail only on new ones.
 public struct Baseline: Hashable, Sendable, Codable {
-    public static let formatVersion = "1"
+    /// 2: paths and fingerprints are identity paths (relative to the git top level or the scanned
+    /// folder); 1 recorded paths as spelled, and its entries still match a scan spelled alike.
+    public static let formatVersion = "2"
     public var version: String
     public var entries: [BaselineEntry]
 
@@ -20,14 +22,17 @@ public struct Baseline: Hashable, Sendable, Codable {
     /// The baseline applied one finding at a time, in report order, for a streamed scan.
     public struct Matcher: Sendable {
         private var remaining: [String: [BaselineEntry]] = [:]
+        /// Format 1 fingerprinted the path as the scan spelled it.
+        private let byReportedPath: Bool
 
         public init(_ baseline: Baseline) {
+            byReportedPath = baseline.version == "1"
             for entry in baseline.entries { remaining[entry.fingerprint, default: []].append(entry) }
         }
 
         public mutating func mark(_ finding: inout Finding) {
             guard finding.suppression == nil else { return }
-            let key = finding.fingerprint
+            let key = byReportedPath ? finding.reportedPathFingerprint : finding.fingerprint
             if var pending = remaining[key], !pending.isEmpty {
                 pending.removeFirst()
                 remaining[key] = pending
@@ -54,7 +59,7 @@ public struct BaselineEntry: Hashable, Sendable, Codable, Comparable {
     public init(_ finding: Finding) {
         fingerprint = finding.fingerprint
         ruleId = finding.ruleID
-        path = finding.location.path
+        path = finding.identityPath ?? finding.location.path
         subject = finding.subject
         evidence = finding.evidence
         message = finding.message
