@@ -31,6 +31,9 @@ public struct ScanOptions: Sendable {
     public var beforeRead: (@Sendable (String) -> Void)?
     /// How Helm charts are rendered.
     public var helm = HelmSettings()
+    /// `--stdin-filename`: the path standard input's findings are reported under, and the name it
+    /// is classified by; nil reports them under `-`.
+    public var standardInputName: String?
 
     public init(
         excludes: [String] = [], maxFileSize: Int = 10 * 1024 * 1024, envFiles: [String] = [], rules: [any Rule],
@@ -137,7 +140,8 @@ public struct Scanner: Sendable {
         }
         let paths = targets.filter { $0 != "-" }
         var work: [WorkItem] = []
-        if targets.contains("-") { work.append(.standardInput(standardInput())) }
+        let standardInputName = options.standardInputName.map(Self.display)
+        if targets.contains("-") { work.append(.standardInput(standardInput(), name: standardInputName)) }
         var renderer = options.helm.renderer
         if !discovered.helmCharts.isEmpty, renderer == nil {
             do {
@@ -164,7 +168,11 @@ public struct Scanner: Sendable {
         return Plan(
             work: work, context: context, skipped: discovered.notRead, passedTogether: named.count > 1 ? named : [],
             linksNotFollowed: discovered.linksNotFollowed.map(Self.display), patchesNotJudged: patches.map(Self.display).sorted(),
-            identity: PathIdentity(targets: paths))
+            identity: PathIdentity(targets: paths + (targets.contains("-") ? standardInputName.map { [$0] } ?? [] : [])))
+    }
+
+    static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
     static func display(_ path: String) -> String {
@@ -178,7 +186,8 @@ public struct Scanner: Sendable {
         case unlisted(String, String)
         /// An entry whose name is not UTF-8: a String cannot hold its name, so it cannot be opened.
         case undecodableName(String, isFolder: Bool)
-        case standardInput([UInt8])
+        /// Standard input, with the name `--stdin-filename` gives it.
+        case standardInput([UInt8], name: String?)
         /// A chart's `Chart.yaml`, with the engine and the `--helm-values` files that apply to it.
         case helmChart(String, HelmJob)
         case source(SourceFile)
@@ -188,7 +197,7 @@ public struct Scanner: Sendable {
             switch self {
             case .file(let path, _, _), .unlisted(let path, _), .undecodableName(let path, _), .helmChart(let path, _):
                 Scanner.display(path)
-            case .standardInput: "-"
+            case .standardInput(_, let name): name ?? "-"
             case .source(let file): file.path
             }
         }
@@ -270,9 +279,20 @@ public struct Scanner: Sendable {
 
     static func outcome(of item: WorkItem, fileScanner: FileScanner, engine: Engine, options: ScanOptions) -> FileOutcome {
         switch item {
-        case .standardInput(let bytes) where bytes.count > options.maxFileSize:
-            return FileOutcome.unreadable("-", .tooLarge(bytes.count), limit: options.maxFileSize)
-        case .standardInput(let bytes):
+        case .standardInput(let bytes, let name) where bytes.count > options.maxFileSize:
+            return FileOutcome.unreadable(name ?? "-", .tooLarge(bytes.count), limit: options.maxFileSize)
+        case .standardInput(let bytes, let name) where bytes.allSatisfy(Self.isBlank):
+            // `helm template ... | sockaudit scan -` whose first command failed: nothing is not clean.
+            let reason = bytes.isEmpty ? "standard input was empty" : "standard input held only white space"
+            let location = SourceLocation(path: name ?? "-", line: 1, column: 1)
+            let why = "\(reason) (did the command writing to the pipe fail?)"
+            return FileOutcome(kind: .unreadable, facts: Facts(unscannable: [UnscannableFile(location: location, reason: why)]))
+        case .standardInput(let bytes, let name?):
+            // Named: read as a file of that name would be, else recognised by its content as `-` is.
+            let file = SourceFile(path: name, bytes: bytes)
+            let named = fileScanner.scan(file)
+            return named.kind == nil ? fileScanner.scan(file, isStandardInput: true) : named
+        case .standardInput(let bytes, nil):
             return fileScanner.scan(SourceFile(path: "-", bytes: bytes), isStandardInput: true)
         case .helmChart(let chart, let job):
             let scan = HelmChartScan(

@@ -9,6 +9,9 @@ struct ScanInputOptions: ParsableArguments {
     @Argument(help: "Files or folders to scan; `-` reads standard input.")
     var paths: [String] = ["."]
 
+    @Option(name: .customLong("stdin-filename"), help: "Report findings of `-` (standard input) under this path, and read it as a file of that name would be.")
+    var stdinFilename: String?
+
     @Option(help: "Skip paths matching this glob (repeatable); matched against the path relative to the scanned folder and the file name.")
     var exclude: [String] = []
 
@@ -34,11 +37,17 @@ struct ScanInputOptions: ParsableArguments {
     func validate() throws {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let stdinFilename {
+            guard paths.contains("-") else { throw ValidationError("--stdin-filename names standard input: add `-` to the paths") }
+            guard !stdinFilename.isEmpty, stdinFilename != "-", !stdinFilename.utf8.contains(0) else {
+                throw ValidationError("--stdin-filename must be a file path")
+            }
+        }
     }
 
     /// The configuration for these paths: --config, else the nearest one at or above the first path.
     func loadConfiguration() throws -> Configuration {
-        try policy.load(discoveringFrom: paths.first { $0 != "-" } ?? ".")
+        try policy.load(discoveringFrom: paths.first { $0 != "-" } ?? stdinFilename ?? ".")
     }
 
     func scanOptions(configuration loaded: Configuration, baseline: Baseline? = nil) -> ScanOptions {
@@ -49,6 +58,7 @@ struct ScanInputOptions: ParsableArguments {
         options.followSymlinks = followSymlinks
         if let jobs { options.workers = jobs }
         options.helm = render.settings
+        options.standardInputName = stdinFilename
         return options
     }
 
