@@ -20,6 +20,8 @@ public enum InputRegistry {
         TerraformInput(),
         QuadletInput(),
         NomadInput(),
+        AnsibleInput(),
+        MoleculeInput(),
         DockerfileInput(),
         MakefileInput(),
         SystemdUnitInput(),

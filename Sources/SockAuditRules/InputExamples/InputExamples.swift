@@ -1,7 +1,7 @@
 import SockAuditCore
 
 /// Examples of the inputs read since the rules were written (dev containers, MCP configurations,
-/// Quadlet units, runner configurations), kept one file per input and appended by each rule to its
+/// Quadlet units, runner configurations, infrastructure as code), kept one file per input and appended by each rule to its
 /// own examples, so a rule still carries every example that proves it.
 enum InputExamples {
     typealias Examples = (firing: [Example], silent: [Example])
@@ -14,11 +14,13 @@ enum InputExamples {
             (ECSExamples.socketMountFiring, ECSExamples.socketMountSilent),
             (QuadletExamples.socketMountFiring, QuadletExamples.socketMountSilent),
             (NomadExamples.socketMountFiring, NomadExamples.socketMountSilent),
+            (AnsibleExamples.socketMountFiring, AnsibleExamples.socketMountSilent),
         ],
         "SA104": [
             (DevContainerExamples.clientPlainTCPFiring, DevContainerExamples.clientPlainTCPSilent),
             (MCPConfigExamples.clientPlainTCPFiring, MCPConfigExamples.clientPlainTCPSilent),
             (TerraformExamples.clientPlainTCPFiring, TerraformExamples.clientPlainTCPSilent),
+            (AnsibleExamples.clientPlainTCPFiring, AnsibleExamples.clientPlainTCPSilent),
         ],
         "SA301": [
             (DevContainerExamples.privilegedFiring, DevContainerExamples.privilegedSilent),
@@ -27,39 +29,48 @@ enum InputExamples {
             (ECSExamples.privilegedFiring, ECSExamples.privilegedSilent),
             (QuadletExamples.privilegedFiring, QuadletExamples.privilegedSilent),
             (NomadExamples.privilegedFiring, NomadExamples.privilegedSilent),
+            (AnsibleExamples.privilegedFiring, AnsibleExamples.privilegedSilent),
         ],
         "SA302": [
             (DevContainerExamples.capabilityFiring, DevContainerExamples.capabilitySilent),
             (TerraformExamples.capabilityFiring, TerraformExamples.capabilitySilent),
             (QuadletExamples.capabilityFiring, QuadletExamples.capabilitySilent),
             (NomadExamples.capabilityFiring, NomadExamples.capabilitySilent),
+            (AnsibleExamples.capabilityFiring, AnsibleExamples.capabilitySilent),
         ],
         "SA303": [
             (QuadletExamples.capabilitiesNotDroppedFiring, QuadletExamples.capabilitiesNotDroppedSilent),
+            (AnsibleExamples.capabilitiesNotDroppedFiring, AnsibleExamples.capabilitiesNotDroppedSilent),
         ],
         "SA304": [
             (DevContainerExamples.seccompFiring, DevContainerExamples.seccompSilent),
             (TerraformExamples.seccompFiring, TerraformExamples.seccompSilent),
             (QuadletExamples.seccompFiring, QuadletExamples.seccompSilent),
+            (AnsibleExamples.seccompFiring, AnsibleExamples.seccompSilent),
         ],
         "SA305": [
             (DevContainerExamples.macFiring, DevContainerExamples.macSilent),
             (QuadletExamples.macFiring, QuadletExamples.macSilent),
+            (AnsibleExamples.macFiring, AnsibleExamples.macSilent),
         ],
         "SA306": [
             (QuadletExamples.noNewPrivilegesFiring, QuadletExamples.noNewPrivilegesSilent),
+            (AnsibleExamples.noNewPrivilegesFiring, AnsibleExamples.noNewPrivilegesSilent),
         ],
         "SA307": [
             (QuadletExamples.writableRootFiring, QuadletExamples.writableRootSilent),
+            (AnsibleExamples.writableRootFiring, AnsibleExamples.writableRootSilent),
         ],
         "SA308": [
             (DevContainerExamples.runsAsRootFiring, DevContainerExamples.runsAsRootSilent),
             (TerraformExamples.runsAsRootFiring, TerraformExamples.runsAsRootSilent),
             (QuadletExamples.runsAsRootFiring, QuadletExamples.runsAsRootSilent),
+            (AnsibleExamples.runsAsRootFiring, AnsibleExamples.runsAsRootSilent),
         ],
         "SA401": [
             (TerraformExamples.hostPIDFiring, TerraformExamples.hostPIDSilent),
             (QuadletExamples.hostPIDFiring, QuadletExamples.hostPIDSilent),
+            (AnsibleExamples.hostPIDFiring, AnsibleExamples.hostPIDSilent),
         ],
         "SA402": [
             (DevContainerExamples.hostNetworkFiring, DevContainerExamples.hostNetworkSilent),
@@ -67,23 +78,32 @@ enum InputExamples {
             (ECSExamples.hostNetworkFiring, ECSExamples.hostNetworkSilent),
             (QuadletExamples.hostNetworkFiring, QuadletExamples.hostNetworkSilent),
             (NomadExamples.hostNetworkFiring, NomadExamples.hostNetworkSilent),
+            (AnsibleExamples.hostNetworkFiring, AnsibleExamples.hostNetworkSilent),
+        ],
+        "SA403": [
+            (AnsibleExamples.hostIPCFiring, AnsibleExamples.hostIPCSilent),
         ],
         "SA404": [
             (QuadletExamples.hostUsernsFiring, QuadletExamples.hostUsernsSilent),
+            (AnsibleExamples.hostUsernsFiring, AnsibleExamples.hostUsernsSilent),
         ],
         "SA405": [
             (DevContainerExamples.sensitivePathFiring, DevContainerExamples.sensitivePathSilent),
             (TerraformExamples.sensitivePathFiring, TerraformExamples.sensitivePathSilent),
             (QuadletExamples.sensitivePathFiring, QuadletExamples.sensitivePathSilent),
+            (AnsibleExamples.sensitivePathFiring, AnsibleExamples.sensitivePathSilent),
         ],
         "SA501": [
             (QuadletExamples.limitFiring, QuadletExamples.memorySilent),
+            (AnsibleExamples.limitFiring, AnsibleExamples.memorySilent),
         ],
         "SA502": [
             (QuadletExamples.limitFiring, QuadletExamples.cpuSilent),
+            (AnsibleExamples.limitFiring, AnsibleExamples.cpuSilent),
         ],
         "SA503": [
             (QuadletExamples.limitFiring, QuadletExamples.pidsSilent),
+            (AnsibleExamples.limitFiring, AnsibleExamples.pidsSilent),
         ],
     ]
 

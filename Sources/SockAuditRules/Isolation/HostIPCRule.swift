@@ -18,7 +18,7 @@ public struct HostIPCRule: HostNamespaceRule {
             Remove the host IPC setting; share IPC only between containers of one pod or service.
             """,
         references: RuleSupport.cis("5.17") + [.podSecurity("Baseline: Host Namespaces")],
-        inputs: [.kubernetes, .compose, .commandLine, .inspect],
+        inputs: [.kubernetes, .compose, .commandLine, .inspect, .infrastructure],
         firingExamples: [
             Example("pod.yaml", PodDocument.pod(spec: """
                 hostIPC: ↓true

@@ -18,7 +18,7 @@ public struct HostUsernsRule: HostNamespaceRule {
             Remove the host user-namespace setting so the daemon's remapping applies.
             """,
         references: RuleSupport.cis("5.31"),
-        inputs: [.compose, .commandLine, .inspect],
+        inputs: [.compose, .commandLine, .inspect, .infrastructure],
         firingExamples: [
             Example("compose.yaml", """
                 services:

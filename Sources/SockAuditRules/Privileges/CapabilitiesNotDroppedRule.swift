@@ -16,7 +16,7 @@ public struct CapabilitiesNotDroppedRule: ContainerRule {
             Drop ALL capabilities and add back only the ones the process needs.
             """,
         references: RuleSupport.cis("5.4") + [.podSecurity("Restricted: Capabilities")],
-        inputs: [.kubernetes, .compose, .commandLine, .inspect],
+        inputs: [.kubernetes, .compose, .commandLine, .inspect, .infrastructure],
         firingExamples: [
             Example("pod.yaml", PodDocument.pod(spec: """
                 containers:

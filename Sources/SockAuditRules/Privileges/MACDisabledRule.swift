@@ -17,7 +17,7 @@ public struct MACDisabledRule: ContainerRule {
             profile that allows that, instead of turning confinement off.
             """,
         references: RuleSupport.cis("5.2") + RuleSupport.cis("5.3") + [.podSecurity("Baseline: AppArmor"), .podSecurity("Baseline: SELinux")],
-        inputs: [.kubernetes, .compose, .commandLine, .inspect],
+        inputs: [.kubernetes, .compose, .commandLine, .inspect, .infrastructure],
         firingExamples: [
             Example("pod.yaml", """
                 apiVersion: v1

@@ -15,7 +15,7 @@ public struct PrivilegeEscalationAllowedRule: ContainerRule {
             Set no-new-privileges on the container (Kubernetes: allowPrivilegeEscalation: false).
             """,
         references: RuleSupport.cis("5.26") + [.podSecurity("Restricted: Privilege Escalation")],
-        inputs: [.kubernetes, .compose, .commandLine, .inspect],
+        inputs: [.kubernetes, .compose, .commandLine, .inspect, .infrastructure],
         firingExamples: [
             Example("pod.yaml", PodDocument.pod(spec: """
                 containers:

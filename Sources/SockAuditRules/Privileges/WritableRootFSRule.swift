@@ -15,7 +15,7 @@ public struct WritableRootFSRule: ContainerRule {
             Make the root filesystem read-only and mount a tmpfs or volume where the process must write.
             """,
         references: RuleSupport.cis("5.13"),
-        inputs: [.kubernetes, .compose, .commandLine, .inspect],
+        inputs: [.kubernetes, .compose, .commandLine, .inspect, .infrastructure],
         firingExamples: [
             Example("pod.yaml", PodDocument.pod(spec: """
                 containers:

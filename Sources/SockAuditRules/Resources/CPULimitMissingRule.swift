@@ -17,7 +17,7 @@ public struct CPULimitMissingRule: LimitRule {
             Set a CPU limit (or CPU shares) sized to the workload.
             """,
         references: RuleSupport.cis("5.12"),
-        inputs: [.kubernetes, .compose, .commandLine, .inspect],
+        inputs: [.kubernetes, .compose, .commandLine, .inspect, .infrastructure],
         firingExamples: [
             Example("pod.yaml", PodDocument.pod(spec: """
                 containers:

@@ -18,7 +18,7 @@ public struct MemoryLimitMissingRule: LimitRule {
             Set a memory limit sized to the workload.
             """,
         references: RuleSupport.cis("5.11"),
-        inputs: [.kubernetes, .compose, .commandLine, .inspect],
+        inputs: [.kubernetes, .compose, .commandLine, .inspect, .infrastructure],
         firingExamples: [
             Example("pod.yaml", PodDocument.pod(spec: """
                 containers:

@@ -19,7 +19,7 @@ public struct PidsLimitMissingRule: LimitRule {
             Set a PIDs limit sized to the workload (a few hundred is plenty for most services).
             """,
         references: RuleSupport.cis("5.29"),
-        inputs: [.compose, .commandLine, .inspect],
+        inputs: [.compose, .commandLine, .inspect, .infrastructure],
         firingExamples: [
             Example("compose.yaml", """
                 services:
