@@ -24,6 +24,9 @@ public struct ScanResult: Sendable {
     /// Helm charts rendered, by the engine that rendered them (`libhelm_c 0.2.2 (Helm v4.2.3)`).
     public var chartsRendered: [String: Int] = [:]
 
+    /// Kustomize overlays built, by the engine that built them (`kubectl v1.37.2 (kustomize v5.7.1)`).
+    public var overlaysBuilt: [String: Int] = [:]
+
     /// Baseline entries no longer found: fixed since the baseline was recorded.
     public var fixedSinceBaseline: [BaselineEntry] = []
 

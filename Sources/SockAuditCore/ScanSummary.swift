@@ -55,6 +55,8 @@ public struct ScanSummary: Sendable {
     public var fixedSinceBaseline: [BaselineEntry]
     /// Helm charts rendered, by the engine that rendered them.
     public var chartsRendered: [String: Int] = [:]
+    /// Kustomize overlays built, by the engine that built them.
+    public var overlaysBuilt: [String: Int] = [:]
     /// Kustomize patch files, never judged on their own.
     public var patchesNotJudged: [String] = []
 
@@ -77,6 +79,7 @@ extension ScanResult {
             tally: FindingTally(findings), filesScanned: filesScanned, filesSkipped: filesSkipped,
             linksNotFollowed: linksNotFollowed, fixedSinceBaseline: fixedSinceBaseline)
         summary.chartsRendered = chartsRendered
+        summary.overlaysBuilt = overlaysBuilt
         summary.patchesNotJudged = patchesNotJudged
         return summary
     }

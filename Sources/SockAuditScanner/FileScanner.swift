@@ -27,6 +27,9 @@ struct FileOutcome: Sendable {
     var judged: [Finding] = []
     /// The engine that rendered this input (a Helm chart), for the summary.
     var renderedBy: String?
+    /// Kustomize overlays this input built, and the engine that built them.
+    var overlaysBuilt = 0
+    var builtBy: String?
 
     static let outOfScope = FileOutcome(kind: nil, facts: Facts())
 }

@@ -34,6 +34,8 @@ public struct ScanOptions: Sendable {
     /// `--stdin-filename`: the path standard input's findings are reported under, and the name it
     /// is classified by; nil reports them under `-`.
     public var standardInputName: String?
+    /// How Kustomize overlays are built.
+    public var kustomize = KustomizeSettings()
 
     public init(
         excludes: [String] = [], maxFileSize: Int = 10 * 1024 * 1024, envFiles: [String] = [], rules: [any Rule],
@@ -72,10 +74,12 @@ public enum ScanError: Error, Equatable, CustomStringConvertible {
     case invalidPath(String)
     /// `--helm-engine` (or `SOCKAUDIT_HELM_ENGINE`) names something that is not a Helm engine.
     case helmEngine(String)
+    /// `--kustomize-engine` (or `SOCKAUDIT_KUSTOMIZE_ENGINE`) names something that cannot be run.
+    case kustomizeEngine(String)
 
     public var description: String {
         switch self {
-        case .helmEngine(let why): why
+        case .helmEngine(let why), .kustomizeEngine(let why): why
         case .pathNotFound(let path): "\(path): no such file or directory"
         case .invalidPath(let path): "\(path.replacingOccurrences(of: "\u{0}", with: "\\0")): a path cannot contain a NUL byte"
         }
@@ -155,8 +159,11 @@ public struct Scanner: Sendable {
         work += discovered.helmCharts.map { WorkItem.helmChart($0, HelmJob(renderer: renderer, valuesFiles: chartValues[$0] ?? [])) }
         work += discovered.unlisted.map { WorkItem.unlisted($0.path, $0.reason) }
         work += discovered.undecodableNames.map { WorkItem.undecodableName($0.path, isFolder: $0.isFolder) }
+        let overlays = try kustomizeWork(discovered)
+        work += overlays.work
         let patches = KustomizePatches.patchFiles(among: discovered.files, resolved: discovered.resolved, maxFileSize: options.maxFileSize)
-        work += discovered.files.filter { !patches.contains($0) }.map { path in
+            .subtracting(overlays.built)
+        work += discovered.files.filter { !patches.contains($0) && !overlays.built.contains($0) }.map { path in
             // A path named on the command line is the user's choice to follow; a walked one is not.
             paths.contains(path) ? .file(path, readFrom: path, followLinks: true)
                 : .file(path, readFrom: discovered.resolved[path] ?? path, followLinks: false)
@@ -190,6 +197,8 @@ public struct Scanner: Sendable {
         case standardInput([UInt8], name: String?)
         /// A chart's `Chart.yaml`, with the engine and the `--helm-values` files that apply to it.
         case helmChart(String, HelmJob)
+        /// Kustomize overlays that share a base, built together.
+        case kustomize(KustomizeJob)
         case source(SourceFile)
 
         /// The path its findings are reported under (the order a streamed report follows).
@@ -198,6 +207,7 @@ public struct Scanner: Sendable {
             case .file(let path, _, _), .unlisted(let path, _), .undecodableName(let path, _), .helmChart(let path, _):
                 Scanner.display(path)
             case .standardInput(_, let name): name ?? "-"
+            case .kustomize(let job): Scanner.display(job.roots[0].file)
             case .source(let file): file.path
             }
         }
@@ -213,6 +223,8 @@ public struct Scanner: Sendable {
         var directives: [SuppressionDirective]
         var embedded: [EmbeddedFile]
         var renderedBy: String?
+        var overlaysBuilt = 0
+        var builtBy: String?
     }
 
     /// The pipeline, in this order:
@@ -229,14 +241,17 @@ public struct Scanner: Sendable {
         let files = perFilePass(work, context: context, engine: engine)
         var scanned: [String: Int] = [:]
         var rendered: [String: Int] = [:]
+        var built: [String: Int] = [:]
         var skipped = alreadySkipped
         for file in files {
             if let kind = file.kind { scanned[kind.summaryName, default: 0] += 1 } else { skipped += 1 }
             if let engine = file.renderedBy { rendered[engine, default: 0] += 1 }
+            if let engine = file.builtBy { built[engine, default: 0] += file.overlaysBuilt }
         }
         let findings = files.flatMap(\.findings) + crossFilePass(files, engine: engine, passedTogether: passedTogether)
         var result = finish(findings, directives: files.flatMap(\.directives), scanned: scanned, skipped: skipped, identity: identity)
         result.chartsRendered = rendered
+        result.overlaysBuilt = built
         return result
     }
 
@@ -273,7 +288,7 @@ public struct Scanner: Sendable {
             options.progress?.done(findings: findings.count)
             return FileResult(
                 kind: outcome.kind, findings: findings, daemons: daemons, directives: local.directives,
-                embedded: local.embeddedFiles, renderedBy: outcome.renderedBy)
+                embedded: local.embeddedFiles, renderedBy: outcome.renderedBy, overlaysBuilt: outcome.overlaysBuilt, builtBy: outcome.builtBy)
         }
     }
 
@@ -298,6 +313,8 @@ public struct Scanner: Sendable {
             let scan = HelmChartScan(
                 renderer: job.renderer, settings: options.helm, valuesFiles: job.valuesFiles, engine: engine, maxFileSize: options.maxFileSize)
             return scan.outcome(chartFile: chart)
+        case .kustomize(let job):
+            return KustomizeBuildScan(job: job, engine: engine, fileScanner: fileScanner, maxFileSize: options.maxFileSize).outcome()
         case .source(let source):
             return fileScanner.scan(source)
         case .undecodableName(let path, let isFolder):

@@ -74,6 +74,7 @@ extension Scanner {
                 }
                 writer.count(kind.summaryName)
                 if let engine = result.renderedBy { writer.rendered[engine, default: 0] += 1 }
+                if let engine = result.builtBy { writer.built[engine, default: 0] += result.overlaysBuilt }
                 embedded += result.embedded
                 writer.write(result.findings + (waiting.removeValue(forKey: path) ?? []), directives: result.directives, to: emit)
             })
@@ -113,7 +114,7 @@ extension Scanner {
         options.progress?.done(findings: findings.count)
         return FileResult(
             kind: outcome.kind, findings: findings, daemons: judgeDaemons ? [] : daemons, directives: local.directives,
-            embedded: local.embeddedFiles, renderedBy: outcome.renderedBy)
+            embedded: local.embeddedFiles, renderedBy: outcome.renderedBy, overlaysBuilt: outcome.overlaysBuilt, builtBy: outcome.builtBy)
     }
 }
 
@@ -127,6 +128,8 @@ private struct StreamWriter {
     var scanned: [String: Int] = [:]
     /// Helm charts rendered, by engine.
     var rendered: [String: Int] = [:]
+    /// Kustomize overlays built, by engine.
+    var built: [String: Int] = [:]
 
     init(scanner: Scanner, identity: PathIdentity?) {
         self.identity = identity.map(PathIdentity.Cache.init)
@@ -161,6 +164,7 @@ private struct StreamWriter {
         var summary = ScanSummary(
             tally: tally, filesScanned: scanned, filesSkipped: skipped, fixedSinceBaseline: baseline?.fixed() ?? [])
         summary.chartsRendered = rendered
+        summary.overlaysBuilt = built
         return summary
     }
 }

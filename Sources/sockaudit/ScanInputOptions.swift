@@ -24,7 +24,7 @@ struct ScanInputOptions: ParsableArguments {
     @Flag(name: [.short, .long], help: "No progress line on the terminal.")
     var quiet = false
 
-    @OptionGroup(title: "Helm charts") var render: RenderOptions
+    @OptionGroup(title: "Helm charts and Kustomize overlays") var render: RenderOptions
 
     @Flag(name: .customLong("follow-symlinks"), help: "Follow symbolic links inside scanned folders when they resolve inside the folder (never outside it; loops are detected).")
     var followSymlinks = false
@@ -59,6 +59,7 @@ struct ScanInputOptions: ParsableArguments {
         if let jobs { options.workers = jobs }
         options.helm = render.settings
         options.standardInputName = stdinFilename
+        options.kustomize = render.kustomizeSettings
         return options
     }
 

@@ -14,6 +14,9 @@ enum Summary {
         for (engine, count) in result.chartsRendered.sorted(by: { $0.key < $1.key }) {
             text += ", \(count) Helm chart\(count == 1 ? "" : "s") rendered by \(engine)"
         }
+        for (engine, count) in result.overlaysBuilt.sorted(by: { $0.key < $1.key }) {
+            text += ", \(count) Kustomize overlay\(count == 1 ? "" : "s") built by \(engine)"
+        }
         text += ", \(result.filesSkipped) not in scope; " + findings(result)
         return text
     }

@@ -41,6 +41,8 @@ public struct InputKind: Hashable, Sendable, Comparable, CustomStringConvertible
 extension InputKind {
     public static let kubernetes = InputKind("k8s", group: .kubernetes)
     public static let helm = InputKind("helm", group: .kubernetes)
+    /// Kustomize overlays built by their engine (one item per overlays that share a base).
+    public static let kustomize = InputKind("kustomize", group: .kubernetes)
     public static let compose = InputKind("compose", group: .compose)
     /// `daemon.json` and the daemon's defaults file (`/etc/default/docker`).
     public static let daemon = InputKind("daemon", group: .daemon)
