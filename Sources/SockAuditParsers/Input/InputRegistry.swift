@@ -20,6 +20,7 @@ public enum InputRegistry {
         TerraformInput(),
         QuadletInput(),
         NomadInput(),
+        NomadJSONInput(),
         AnsibleInput(),
         MoleculeInput(),
         DockerfileInput(),

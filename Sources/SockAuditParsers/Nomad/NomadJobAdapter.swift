@@ -27,6 +27,19 @@ public enum NomadJobAdapter {
 
     static func container(task: TerraformAttributes, name: String, subject: String, location: SourceLocation, groupNetwork: Setting<Bool>?) -> ContainerSpec {
         let config = task.blocks("config").first ?? TerraformAttributes(body: Node(.mapping([]), line: location.line, column: location.column), scope: task.scope)
+        let resources = task.blocks("resources").first
+        return container(
+            config: config, user: task.text("user"), memory: resources?.text("memory"),
+            cpu: resources?.text("cpu") ?? resources?.text("cores"),
+            name: name, subject: subject, location: location, groupNetwork: groupNetwork)
+    }
+
+    /// A task's container from its driver `config` (the same keys in HCL, in HCL's JSON syntax and in
+    /// the API's JSON, where `config` stays as the job file wrote it) and the task's own settings.
+    static func container(
+        config: TerraformAttributes, user: Setting<String>?, memory: Setting<String>?, cpu: Setting<String>?,
+        name: String, subject: String, location: SourceLocation, groupNetwork: Setting<Bool>?
+    ) -> ContainerSpec {
         var spec = ContainerSpec(name: name, subject: subject, location: location, dialect: .nomad, image: config.text("image")?.value)
         spec.privileged = config.bool("privileged")
         spec.capabilitiesAdded = config.capabilities("cap_add")
@@ -39,12 +52,11 @@ public enum NomadJobAdapter {
         spec.hostIPC = config.hostMode("ipc_mode")
         spec.hostUserNamespace = config.hostMode("userns_mode")
         spec.readOnlyRootFilesystem = config.bool("readonly_rootfs")
-        spec.user = task.text("user")
+        spec.user = user
         spec.pidsLimit = TerraformDockerAdapter.positive(config.text("pids_limit"))
         // Nomad gives every task a memory and CPU limit (300 MB and 100 MHz unless `resources` says otherwise).
-        let resources = task.blocks("resources").first
-        spec.memoryLimit = resources?.text("memory") ?? Setting("300", at: location, spelling: "Nomad's default memory limit")
-        spec.cpuLimit = resources?.text("cpu") ?? resources?.text("cores") ?? Setting("100", at: location, spelling: "Nomad's default CPU limit")
+        spec.memoryLimit = memory ?? Setting("300", at: location, spelling: "Nomad's default memory limit")
+        spec.cpuLimit = cpu ?? Setting("100", at: location, spelling: "Nomad's default CPU limit")
         spec.command = config.strings("entrypoint") + config.text("command").map { [$0] }.orEmpty + config.strings("args")
         for volume in config.strings("volumes") {
             let parsed = VolumeSpec.parse(volume.value)

@@ -14,6 +14,7 @@ enum InputExamples {
             (ECSExamples.socketMountFiring, ECSExamples.socketMountSilent),
             (QuadletExamples.socketMountFiring, QuadletExamples.socketMountSilent),
             (NomadExamples.socketMountFiring, NomadExamples.socketMountSilent),
+            (NomadExamples.socketMountFiringJSON, NomadExamples.socketMountSilentJSON),
             (AnsibleExamples.socketMountFiring, AnsibleExamples.socketMountSilent),
         ],
         "SA104": [
@@ -29,6 +30,7 @@ enum InputExamples {
             (ECSExamples.privilegedFiring, ECSExamples.privilegedSilent),
             (QuadletExamples.privilegedFiring, QuadletExamples.privilegedSilent),
             (NomadExamples.privilegedFiring, NomadExamples.privilegedSilent),
+            (NomadExamples.privilegedFiringJSON, NomadExamples.privilegedSilentJSON),
             (AnsibleExamples.privilegedFiring, AnsibleExamples.privilegedSilent),
         ],
         "SA302": [
@@ -78,6 +80,7 @@ enum InputExamples {
             (ECSExamples.hostNetworkFiring, ECSExamples.hostNetworkSilent),
             (QuadletExamples.hostNetworkFiring, QuadletExamples.hostNetworkSilent),
             (NomadExamples.hostNetworkFiring, NomadExamples.hostNetworkSilent),
+            (NomadExamples.hostNetworkFiringJSON, []),
             (AnsibleExamples.hostNetworkFiring, AnsibleExamples.hostNetworkSilent),
         ],
         "SA403": [

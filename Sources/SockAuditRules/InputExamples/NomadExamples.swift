@@ -38,6 +38,76 @@ enum NomadExamples {
             """),
     ]
 
+    /// The API's JSON (`nomad job inspect`, `nomad job run -output`) and HCL's JSON syntax.
+    static let socketMountFiringJSON: [Example] = [
+        Example("jobs/ci-agent.json", """
+            {
+              "Job": {
+                "ID": "ci-agent",
+                "Name": "ci-agent",
+                "Type": "system",
+                "Datacenters": ["dc1"],
+                "TaskGroups": [
+                  {
+                    "Name": "agent",
+                    "Count": 1,
+                    "Networks": null,
+                    "Tasks": [
+                      {
+                        "Name": "runner",
+                        "Driver": "docker",
+                        "User": "",
+                        "Config": {
+                          "image": "registry.example.com/ci/runner:2.14",
+                          "volumes": [↓"/var/run/docker.sock:/var/run/docker.sock", "local/config.toml:/etc/runner/config.toml"],
+                          "mount": [
+                            {"type": "bind", ↓"source": "/run/containerd/containerd.sock", "target": "/run/containerd/containerd.sock", "readonly": true}
+                          ]
+                        },
+                        "Resources": {"CPU": 500, "Cores": 0, "MemoryMB": 512, "MemoryMaxMB": 0}
+                      }
+                    ]
+                  }
+                ]
+              }
+            }
+            """),
+        Example("jobs/portainer-agent.nomad.json", """
+            {
+              "job": {
+                "portainer-agent": {
+                  "type": "system",
+                  "group": {
+                    "agent": {
+                      "task": {
+                        "agent": {
+                          "driver": "docker",
+                          "config": {
+                            "image": "portainer/agent:2.21.0",
+                            "volumes": [
+                              ↓"/var/run/docker.sock:/var/run/docker.sock",
+                              "/var/lib/docker/volumes:/var/lib/docker/volumes"
+                            ]
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+            """),
+    ]
+
+    static let socketMountSilentJSON: [Example] = [
+        Example("jobs/web.json", """
+            {"Job": {"ID": "web", "TaskGroups": [{"Name": "web", "Tasks": [
+              {"Name": "nginx", "Driver": "docker", "Config": {"image": "nginx:1.27", "volumes": ["local/docker.sock.conf:/etc/nginx/conf.d/default.conf"]}},
+              {"Name": "exec", "Driver": "exec", "Config": {"command": "/bin/agent", "volumes": ["/var/run/docker.sock:/var/run/docker.sock"]}}
+            ]}]}}
+            """),
+    ]
+
     static let socketMountSilent: [Example] = [
         Example("web.nomad.hcl", """
             job "web" {
@@ -85,6 +155,31 @@ enum NomadExamples {
                 }
               }
             }
+            """),
+    ]
+
+    static let privilegedFiringJSON: [Example] = [
+        Example("jobs/dind.json", """
+            {
+              "Job": {
+                "ID": "dind",
+                "TaskGroups": [
+                  {
+                    "Name": "dind",
+                    "Networks": [{"Mode": "host"}],
+                    "Tasks": [
+                      {"Name": "docker", "Driver": "docker", "Config": {"image": "docker:27-dind", ↓"privileged": true}}
+                    ]
+                  }
+                ]
+              }
+            }
+            """),
+    ]
+
+    static let privilegedSilentJSON: [Example] = [
+        Example("jobs/web.nomad.json", """
+            {"job": {"web": {"group": {"web": {"task": {"web": {"driver": "docker", "config": {"image": "nginx", "privileged": false}}}}}}}}
             """),
     ]
 
@@ -162,6 +257,13 @@ enum NomadExamples {
                 }
               }
             }
+            """),
+    ]
+
+    static let hostNetworkFiringJSON: [Example] = [
+        Example("jobs/lb.json", """
+            {"Job": {"ID": "lb", "TaskGroups": [{"Name": "lb", "Networks": [{↓"Mode": "host", "DynamicPorts": null}],
+              "Tasks": [{"Name": "haproxy", "Driver": "docker", "Config": {"image": "haproxy:3.0"}}]}]}}
             """),
     ]
 
