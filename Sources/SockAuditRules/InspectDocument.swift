@@ -36,6 +36,33 @@ enum InspectDocument {
         return "\"\(name)\": [\n" + lines.map { indent($0, by: 4) }.joined(separator: ",\n") + "\n]"
     }
 
+    /// A bind mount as `docker inspect` lists it under `Mounts`; `↓` before the source marks its `Source`.
+    struct BindMount {
+        var source: String
+        var destination: String
+        var mode: String
+        var readWrite: Bool
+    }
+
+    /// The top-level `Mounts` member listing bind mounts, each with the fields dockerd writes.
+    static func bindMounts(_ mounts: [BindMount]) -> String {
+        let objects = mounts.map { mount in
+            let marked = mount.source.first == Example.marker
+            let source = marked ? String(mount.source.dropFirst()) : mount.source
+            return """
+                {
+                    "Type": "bind",
+                    \(marked ? String(Example.marker) : "")"Source": "\(source)",
+                    "Destination": "\(mount.destination)",
+                    "Mode": "\(mount.mode)",
+                    "RW": \(mount.readWrite),
+                    "Propagation": "rprivate"
+                }
+                """
+        }
+        return "\"Mounts\": [\n" + objects.map { indent($0, by: 4) }.joined(separator: ",\n") + "\n]"
+    }
+
     private static func replacing(_ defaults: [String], with members: [String]) -> [String] {
         let keys = Set(members.map(key))
         return defaults.filter { !keys.contains(key($0)) } + members

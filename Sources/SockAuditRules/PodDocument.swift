@@ -9,3 +9,23 @@ enum PodDocument {
         return "apiVersion: v1\nkind: Pod\nmetadata: {name: \(name)}\nspec:\n\(body)"
     }
 }
+
+extension PodDocument {
+    /// A `DaemonSet` or `Deployment` whose pod template has `spec`, labelled and selected by its name.
+    static func workload(_ kind: String, name: String, spec: String) -> String {
+        let body = spec.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "      " + $0 }
+            .joined(separator: "\n")
+        return """
+            apiVersion: apps/v1
+            kind: \(kind)
+            metadata: {name: \(name)}
+            spec:
+              selector: {matchLabels: {app: \(name)}}
+              template:
+                metadata: {labels: {app: \(name)}}
+                spec:
+            \(body)
+            """
+    }
+}

@@ -34,26 +34,10 @@ public struct SensitiveHostPathRule: ContainerRule {
                 """)),
             Example("inspect.json", InspectDocument.container(
                 top: [
-                    """
-                        "Mounts": [
-                            {
-                                "Type": "bind",
-                                "Source": "/",
-                                "Destination": "/host",
-                                "Mode": "ro",
-                                "RW": false,
-                                "Propagation": "rprivate"
-                            },
-                            {
-                                "Type": "bind",
-                                ↓"Source": "/etc",
-                                "Destination": "/host-etc",
-                                "Mode": "",
-                                "RW": true,
-                                "Propagation": "rprivate"
-                            }
-                        ]
-                        """,
+                    InspectDocument.bindMounts([
+                        .init(source: "/", destination: "/host", mode: "ro", readWrite: false),
+                        .init(source: "↓/etc", destination: "/host-etc", mode: "", readWrite: true),
+                    ]),
                 ],
                 hostConfig: [
                     InspectDocument.array("Binds", ["↓/:/host:ro"]),
@@ -81,27 +65,19 @@ public struct SensitiveHostPathRule: ContainerRule {
                       - ↓/etc/systemd/system:/units
                       - /dev/disk/:/dev/disk:ro
                 """),
-            Example("node-agent.yaml", """
-                apiVersion: apps/v1
-                kind: DaemonSet
-                metadata: {name: node-agent}
-                spec:
-                  selector: {matchLabels: {app: node-agent}}
-                  template:
-                    metadata: {labels: {app: node-agent}}
-                    spec:
-                      containers:
-                      - name: agent
-                        image: example/agent:2
-                        volumeMounts:
-                        - {name: pods, mountPath: /pods}
-                        - {name: containers, mountPath: /containers, readOnly: true}
-                      volumes:
-                      - name: pods
-                        hostPath: {path: ↓/var/lib/kubelet/pods}
-                      - name: containers
-                        hostPath: {path: ↓/var/lib/docker/containers/}
-                """),
+            Example("node-agent.yaml", PodDocument.workload("DaemonSet", name: "node-agent", spec: """
+                containers:
+                - name: agent
+                  image: example/agent:2
+                  volumeMounts:
+                  - {name: pods, mountPath: /pods}
+                  - {name: containers, mountPath: /containers, readOnly: true}
+                volumes:
+                - name: pods
+                  hostPath: {path: ↓/var/lib/kubelet/pods}
+                - name: containers
+                  hostPath: {path: ↓/var/lib/docker/containers/}
+                """)),
             Example("run.sh", #"""
                 #!/bin/sh
                 docker run ↓-v /:/host alpine chroot /host
@@ -124,18 +100,7 @@ public struct SensitiveHostPathRule: ContainerRule {
                 """)),
             Example("inspect.json", InspectDocument.container(
                 top: [
-                    """
-                        "Mounts": [
-                            {
-                                "Type": "bind",
-                                "Source": "/srv/www",
-                                "Destination": "/usr/share/nginx/html",
-                                "Mode": "ro",
-                                "RW": false,
-                                "Propagation": "rprivate"
-                            }
-                        ]
-                        """,
+                    InspectDocument.bindMounts([.init(source: "/srv/www", destination: "/usr/share/nginx/html", mode: "ro", readWrite: false)]),
                 ],
                 hostConfig: [
                     InspectDocument.array("Binds", ["/srv/www:/usr/share/nginx/html:ro"]),

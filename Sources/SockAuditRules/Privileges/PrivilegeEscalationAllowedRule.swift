@@ -1,7 +1,7 @@
 import SockAuditCore
 
 /// SA306: no-new-privileges not set.
-public struct PrivilegeEscalationAllowedRule: ContainerRule {
+public struct PrivilegeEscalationAllowedRule: HardeningSwitchRule {
     public init() {}
 
     public static let description = RuleDescription(
@@ -93,17 +93,9 @@ public struct PrivilegeEscalationAllowedRule: ContainerRule {
                 """),
         ] + InputExamples.silent("SA306"))
 
-    public func check(_ container: ContainerSpec) -> [Finding] {
-        guard let setting = container.noNewPrivileges else {
-            guard container.isComplete else { return [] }
-            return [Self.description.finding(
-                at: container.location,
-                "\(container.subject) allows privilege escalation: set \(container.dialect.noNewPrivileges)",
-                subject: container.subject)]
-        }
-        guard !setting.value else { return [] }
-        return [Self.description.finding(
-            at: setting.location, "\(container.subject) allows privilege escalation (\(setting.spelling))",
-            subject: container.subject)]
-    }
+    static let risk = "allows privilege escalation"
+
+    static func setting(of container: ContainerSpec) -> Setting<Bool>? { container.noNewPrivileges }
+
+    static func fix(in dialect: ContainerDialect) -> String { dialect.noNewPrivileges }
 }

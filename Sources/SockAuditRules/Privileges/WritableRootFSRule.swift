@@ -1,7 +1,7 @@
 import SockAuditCore
 
 /// SA307: root filesystem not read-only.
-public struct WritableRootFSRule: ContainerRule {
+public struct WritableRootFSRule: HardeningSwitchRule {
     public init() {}
 
     public static let description = RuleDescription(
@@ -62,17 +62,9 @@ public struct WritableRootFSRule: ContainerRule {
                 """#),
         ] + InputExamples.silent("SA307"))
 
-    public func check(_ container: ContainerSpec) -> [Finding] {
-        guard let setting = container.readOnlyRootFilesystem else {
-            guard container.isComplete else { return [] }
-            return [Self.description.finding(
-                at: container.location,
-                "\(container.subject) has a writable root filesystem: set \(container.dialect.readOnlyRoot)",
-                subject: container.subject)]
-        }
-        guard !setting.value else { return [] }
-        return [Self.description.finding(
-            at: setting.location, "\(container.subject) has a writable root filesystem (\(setting.spelling))",
-            subject: container.subject)]
-    }
+    static let risk = "has a writable root filesystem"
+
+    static func setting(of container: ContainerSpec) -> Setting<Bool>? { container.readOnlyRootFilesystem }
+
+    static func fix(in dialect: ContainerDialect) -> String { dialect.readOnlyRoot }
 }

@@ -126,18 +126,7 @@ enum RuntimeSocketMountExamples {
             """),
         Example("inspect.json", InspectDocument.container(
             top: [
-                """
-                    "Mounts": [
-                        {
-                            "Type": "bind",
-                            "Source": "/var/run/docker.sock",
-                            "Destination": "/var/run/docker.sock",
-                            "Mode": "ro",
-                            "RW": false,
-                            "Propagation": "rprivate"
-                        }
-                    ]
-                    """,
+                InspectDocument.bindMounts([.init(source: "/var/run/docker.sock", destination: "/var/run/docker.sock", mode: "ro", readWrite: false)]),
             ],
             hostConfig: [
                 InspectDocument.array("Binds", ["↓/var/run/docker.sock:/var/run/docker.sock:ro"]),
@@ -149,18 +138,7 @@ enum RuntimeSocketMountExamples {
         Example("api.json", InspectDocument.container(
             name: "agent",
             top: [
-                """
-                    "Mounts": [
-                        {
-                            "Type": "bind",
-                            "Source": "/run/containerd/containerd.sock",
-                            "Destination": "/run/containerd/containerd.sock",
-                            "Mode": "",
-                            "RW": false,
-                            "Propagation": "rprivate"
-                        }
-                    ]
-                    """,
+                InspectDocument.bindMounts([.init(source: "/run/containerd/containerd.sock", destination: "/run/containerd/containerd.sock", mode: "", readWrite: false)]),
             ],
             hostConfig: [
                 """
@@ -178,18 +156,7 @@ enum RuntimeSocketMountExamples {
         Example("podman.json", InspectDocument.container(
             name: "builder",
             top: [
-                """
-                    "Mounts": [
-                        {
-                            "Type": "bind",
-                            "Source": "/run/podman/podman.sock",
-                            "Destination": "/run/podman/podman.sock",
-                            "Mode": "",
-                            "RW": true,
-                            "Propagation": "rprivate"
-                        }
-                    ]
-                    """,
+                InspectDocument.bindMounts([.init(source: "/run/podman/podman.sock", destination: "/run/podman/podman.sock", mode: "", readWrite: true)]),
             ],
             hostConfig: [
                 InspectDocument.array("Binds", ["↓/run/podman/podman.sock:/run/podman/podman.sock:rw,rprivate,rbind"]),

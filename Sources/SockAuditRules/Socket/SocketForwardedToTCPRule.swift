@@ -65,23 +65,15 @@ public struct SocketForwardedToTCPRule: Rule {
                       - -c
                       - "socat ↓TCP4-LISTEN:2377,fork UNIX-CLIENT:/run/docker.sock"
                 """#),
-            Example("docker-api.yaml", """
-                apiVersion: apps/v1
-                kind: DaemonSet
-                metadata: {name: docker-api}
-                spec:
-                  selector: {matchLabels: {app: docker-api}}
-                  template:
-                    metadata: {labels: {app: docker-api}}
-                    spec:
-                      containers:
-                      - name: socat
-                        image: alpine/socat:1.8
-                        args: [↓"tcp-listen:2375,fork,reuseaddr", "unix-connect:/var/run/docker.sock"]
-                        volumeMounts: [{name: sock, mountPath: /var/run/docker.sock}]
-                      volumes:
-                      - {name: sock, hostPath: {path: /var/run/docker.sock}}
-                """),
+            Example("docker-api.yaml", PodDocument.workload("DaemonSet", name: "docker-api", spec: """
+                containers:
+                - name: socat
+                  image: alpine/socat:1.8
+                  args: [↓"tcp-listen:2375,fork,reuseaddr", "unix-connect:/var/run/docker.sock"]
+                  volumeMounts: [{name: sock, mountPath: /var/run/docker.sock}]
+                volumes:
+                - {name: sock, hostPath: {path: /var/run/docker.sock}}
+                """)),
             Example("docker-tcp.service", #"""
                 [Service]
                 ExecStart=/usr/bin/socat ↓TCP-LISTEN:2375,fork UNIX-CONNECT:/var/run/docker.sock
