@@ -9,6 +9,45 @@ import Testing
         return KubernetesAdapter.containers(in: parsed.documents, path: "m.yaml")
     }
 
+    /// `subPathExpr` is followed like `subPath` where the container's literal env resolves it; a
+    /// `valueFrom` name is not known at scan time and stays `$(NAME)`, said in the spelling.
+    @Test func subPathExpressionsAreFollowedWhereKnown() throws {
+        let specs = containers("""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p}
+            spec:
+              containers:
+              - name: c
+                image: busybox
+                env:
+                - name: POD_NAME
+                  valueFrom: {fieldRef: {fieldPath: metadata.name}}
+                - {name: SOCK, value: docker.sock}
+                - {name: SOCK_PATH, value: docker/$(SOCK)}
+                volumeMounts:
+                - {name: run, mountPath: /a, subPathExpr: $(POD_NAME)}
+                - {name: run, mountPath: /b, subPathExpr: docker.sock}
+                - {name: run, mountPath: /c, subPathExpr: $(SOCK)}
+                - {name: run, mountPath: /d, subPathExpr: logs/$(POD_NAME)/$(POD_NAME)}
+                - {name: run, mountPath: /e, subPathExpr: $(SOCK_PATH)}
+                - {name: run, mountPath: /f, subPathExpr: $$(SOCK)}
+                - {name: run, mountPath: /g, subPath: app, subPathExpr: $(SOCK)}
+              volumes:
+              - name: run
+                hostPath: {path: /var/run}
+            """)
+        let mounts = try #require(specs.first).mounts
+        #expect(mounts.map(\.source) == [
+            "/var/run/$(POD_NAME)", "/var/run/docker.sock", "/var/run/docker.sock", "/var/run/logs/$(POD_NAME)/$(POD_NAME)",
+            "/var/run/docker/docker.sock", "/var/run/$(SOCK)", "/var/run/app",
+        ])
+        #expect(mounts[0].spelling.contains("$(POD_NAME) not known at scan time"))
+        #expect(!mounts[1].spelling.contains("not known"))
+        #expect(SubPathExpression.expand("$(A)$(B)$(A)x$(", environment: [:]).unresolved == ["A", "B"])
+        #expect(SubPathExpression.expand("$(A)$(B)$(A)x$(", environment: [:]).value == "$(A)$(B)$(A)x$(")
+    }
+
     @Test func everyPodSpecCarrier() {
         let specs = containers("""
             apiVersion: v1

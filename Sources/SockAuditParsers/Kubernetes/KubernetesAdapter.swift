@@ -144,12 +144,32 @@ struct PodContainer {
             if let subPath = mount["subPath"]?.string, !subPath.isEmpty {
                 source = hostPath + "/" + subPath
                 spelling += " with subPath \(subPath)"
+            } else if let expression = mount["subPathExpr"]?.string, !expression.isEmpty {
+                let expanded = SubPathExpression.expand(expression, environment: literalEnvironment())
+                source = hostPath + "/" + expanded.value
+                if expanded.unresolved.isEmpty {
+                    spelling += " with subPathExpr \(expression)"
+                } else {
+                    let names = expanded.unresolved.map { "$(\($0))" }.joined(separator: ", ")
+                    spelling += " with subPathExpr \(expression) (\(names) not known at scan time: only the rest of the path is judged)"
+                }
             }
             mounts.append(HostMount(
                 source: source, target: mount["mountPath"]?.string, readOnly: mount["readOnly"]?.bool ?? false,
                 location: pathNode.location(in: path), spelling: spelling))
         }
         return mounts
+    }
+
+    /// The container's `env` entries with a literal `value` (a `valueFrom` is known only when the
+    /// pod runs).
+    private func literalEnvironment() -> [String: String] {
+        var environment: [String: String] = [:]
+        for entry in container["env"]?.sequence ?? [] {
+            guard let name = entry["name"]?.string, let value = entry["value"]?.string, entry["valueFrom"] == nil else { continue }
+            environment[name] = SubPathExpression.expand(value, environment: environment).value
+        }
+        return environment
     }
 
     // MARK: small readers

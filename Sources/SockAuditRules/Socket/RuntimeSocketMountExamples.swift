@@ -112,6 +112,20 @@ enum RuntimeSocketMountExamples {
                     - name: user-run
                       hostPath: {path: ↓/run/user/1000}
             """),
+        // `subPathExpr` with a literal, or with a name the container's env gives literally.
+        Example("sidecar.yaml", PodDocument.pod(name: "log-agent", spec: """
+            containers:
+            - name: agent
+              image: example/agent:3
+              env:
+              - {name: SOCKET, value: containerd/containerd.sock}
+              volumeMounts:
+              - {name: run, mountPath: /run/docker.sock, subPathExpr: docker.sock}
+              - {name: run, mountPath: /run/containerd.sock, subPathExpr: $(SOCKET)}
+            volumes:
+            - name: run
+              hostPath: {path: ↓/var/run}
+            """)),
         Example("pod.json", """
             {
               "apiVersion": "v1",
@@ -396,6 +410,26 @@ enum RuntimeSocketMountExamples {
               - name: unmounted
                 hostPath: {path: /var/run/docker.sock}
             """),
+        // A per-pod folder under /var/run: the pod's name is known only when it runs, and a
+        // folder named after it is not where a runtime keeps its socket.
+        Example("logs.yaml", PodDocument.pod(name: "writer", spec: """
+            containers:
+            - name: writer
+              image: example/writer:1
+              env:
+              - name: POD_NAME
+                valueFrom:
+                  fieldRef: {fieldPath: metadata.name}
+              volumeMounts:
+              - name: run
+                mountPath: /run/app
+                subPathExpr: app/$(POD_NAME)
+            volumes:
+            - name: run
+              hostPath:
+                path: /var/run
+                type: Directory
+            """)),
         Example("deploy.yaml", """
             apiVersion: apps/v1
             kind: Deployment
