@@ -70,11 +70,12 @@ struct FileScanner: Sendable {
         case .failure(let error): return unscannable(file, error, kind: .undecodable(format: isJSON ? "json" : "yaml"))
         }
         let candidates = documentInputs.filter { $0.claims(file, text: text) }
-        guard let firstCandidate = candidates.first else { return .outOfScope }
+        guard !candidates.isEmpty else { return .outOfScope }
 
         let documents: [Node]
         var parseError: ParseError?
-        if isJSON || (isStandardInput && looksLikeJSON(text)) {
+        let readsAsJSON = isJSON || (isStandardInput && looksLikeJSON(text))
+        if readsAsJSON {
             do {
                 documents = [try JSONParser.parse(text)]
             } catch {
@@ -95,12 +96,33 @@ struct FileScanner: Sendable {
             outcome.facts.merge(ContainerDerivedFacts.derive(from: facts.containers))
         }
         if let parseError {
-            outcome.kind = outcome.kind ?? .input(firstCandidate.kind)
+            if outcome.kind == nil {
+                guard let owner = owner(ofUnparsed: file, text: text, candidates: candidates, isJSON: readsAsJSON) else {
+                    return .outOfScope
+                }
+                outcome.kind = .input(owner.kind)
+            }
             outcome.facts.unscannable.append(UnscannableFile(parseError.in(file.path)))
         }
         guard outcome.kind != nil else { return .outOfScope }
         outcome.facts.directives = directives(in: text, file: file, isJSON: isJSON)
         return outcome
+    }
+
+    /// Which input a file that could not be parsed belongs to, so that SA901 is reported only for a
+    /// file in scope: the input that owns its name (`compose.yaml`, `.gitlab-ci.yml`, a workflow),
+    /// else the input that finds its shape in the file's outline (duplicate keys kept, template
+    /// actions blanked: `YAMLParser.outline`); nil when the outline shows none of them (a
+    /// `.travis.yml` with `services: [docker]`, a Traefik template whose `services:` is nested). Only
+    /// when not even the outline parses is the claim by text taken, since nothing better is known.
+    private func owner(ofUnparsed file: SourceFile, text: String, candidates: [any InputAdapter], isJSON: Bool) -> (any InputAdapter)? {
+        if let named = candidates.first(where: { $0.claimsByName(file) }) { return named }
+        guard !isJSON else { return candidates.first }
+        let outline = YAMLParser.outline(text)
+        if let shaped = candidates.first(where: { $0.facts(from: .documents(outline.documents), file: file, context: context) != nil }) {
+            return shaped
+        }
+        return outline.error != nil && outline.documents.isEmpty ? candidates.first : nil
     }
 
     /// Inline directives, and for JSON (which has no comments) the `FILE.sockaudit-ignore` sidecar.

@@ -136,4 +136,32 @@ import Testing
         #expect(root["c"]?.bool == false)
         #expect(root["d"]?.isNull == true)
     }
+
+    /// The outline of a refused file: duplicate keys kept (the last wins), template actions blanked
+    /// on their own lines and replaced by `_` among other text, positions kept.
+    @Test func outlineOfRefusedFiles() throws {
+        let duplicate = "language: go\nscript: a\nscript: b\nservices:\n  - docker\n"
+        #expect(YAMLParser.parse(duplicate).error != nil)
+        let outline = YAMLParser.outline(duplicate)
+        #expect(outline.error == nil)
+        #expect(outline.documents.first?["script"]?.string == "b")
+        #expect(outline.documents.first?["services"]?.sequence?.count == 1)
+
+        let template = """
+            http:
+              routers:
+            {{- range $name, $r := .Routers }}
+                {{ $name }}:
+                  rule: "Host(`{{ $r.Host }}`)"
+            {{ end }}
+              services:
+                app: {image: {{ .Values.image | quote }}}
+            """
+        #expect(YAMLParser.parse(template).error != nil)
+        let shaped = try #require(YAMLParser.outline(template).documents.first)
+        #expect(shaped["services"] == nil)
+        let router = try #require(shaped["http"]?["routers"]?.pairs?.first)
+        #expect(router.key.line == 4 && router.key.column == 5)
+        #expect(shaped["http"]?["services"]?["app"]?["image"]?.line == 8)
+    }
 }

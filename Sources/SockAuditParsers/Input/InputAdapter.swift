@@ -29,6 +29,14 @@ public protocol InputAdapter: Sendable {
     func facts(from parsed: ParsedFile, file: SourceFile, context: InputContext) -> Facts?
 }
 
+extension InputAdapter {
+    /// The claim by the file's name alone, for a file whose text cannot be parsed. Document inputs
+    /// claim by name or by telltales in the text; with no text, only the name is left.
+    public func claimsByName(_ file: SourceFile) -> Bool {
+        claims(file, text: syntax == .documents ? "" : nil)
+    }
+}
+
 /// An input read from YAML or JSON documents (Kubernetes, Compose, daemon.json, inspect, CI files).
 public protocol DocumentInput: InputAdapter {
     func claims(_ file: SourceFile, text: String) -> Bool

@@ -9,9 +9,12 @@ import SockAuditCore
 struct YAMLComposer {
     private var budget: Int
     private var anchors: [String: (node: Node, size: Int)] = [:]
+    /// Only to tell what a refused file is (`YAMLParser.outline`): a duplicate key is kept, never judged.
+    private let allowsDuplicateKeys: Bool
 
-    init(budget: Int) {
+    init(budget: Int, allowsDuplicateKeys: Bool = false) {
         self.budget = budget
+        self.allowsDuplicateKeys = allowsDuplicateKeys
     }
 
     /// A collection being built, with the size of its subtree so far.
@@ -77,7 +80,7 @@ struct YAMLComposer {
                     case .sequence(let items):
                         finished = (Node(.sequence(items), line: frame.line, column: frame.column), frame.size, frame.anchor)
                     case .mapping(let pairs, _):
-                        if let duplicate = Self.duplicateKey(in: pairs) {
+                        if !allowsDuplicateKeys, let duplicate = Self.duplicateKey(in: pairs) {
                             return ParseError(
                                 "duplicate key \"\(duplicate.string ?? "")\" in one mapping: loaders disagree on which value wins, so the file is refused",
                                 line: duplicate.line, column: duplicate.column)

@@ -48,6 +48,14 @@ public struct UnscannableFileRule: Rule {
                     volumes:
                       - /srv:↓${TARGET
                 """),
+            // Refused (a duplicate key), but its outline is a Compose file: in scope.
+            Example("stack.yml", """
+                services:
+                  agent:
+                    image: portainer/agent:2.21
+                    volumes: [/var/run/docker.sock:/var/run/docker.sock]
+                    ↓volumes: []
+                """),
             // One service that is not a mapping: it is named, the others are judged.
             Example("compose.yaml", """
                 services:
@@ -147,6 +155,30 @@ public struct UnscannableFileRule: Rule {
                     command: ["sh", "-c", "echo $${GREETING:-hi}"]
                   api:
                     image: ${API_IMAGE:?the API image, e.g. example/api:1.2}
+                """),
+            // Refused by the parser, but no input's shape: a Travis CI file with a duplicate key
+            // (its `services:` is a list), a Traefik dynamic-configuration template (its
+            // `services:` is nested under `http:`).
+            Example(".travis.yml", """
+                language: go
+                services:
+                  - docker
+                script: make
+                script: make test
+                """),
+            Example("dynamic.yml", """
+                http:
+                  routers:
+                {{ range $name, $router := .Routers }}
+                    {{ $name }}:
+                      rule: "Host(`{{ $router.Host }}`)"
+                      service: {{ $name }}
+                {{ end }}
+                  services:
+                    app:
+                      loadBalancer:
+                        servers:
+                          - url: http://app:8080
                 """),
             // Named like a Compose file but with nothing to run: an override of networks and
             // volumes, an empty file.
