@@ -326,10 +326,12 @@ public struct HostProbes: Sendable {
         return paths
     }
 
-    /// daemon.json and the unit files, kept for the effective daemon configuration.
+    /// daemon.json and the unit files, kept for the effective daemon configuration, and GitLab
+    /// Runner's config.toml, whose job containers the runner starts on this daemon. Each is scanned
+    /// as a file of its own under its host path.
     func probeDaemonFiles() -> [JSONValue] {
         typealias Member = JSONValue.Member
-        var paths = ["/etc/docker/daemon.json", "/etc/default/docker", "/etc/sysconfig/docker"]
+        var paths = ["/etc/docker/daemon.json", "/etc/default/docker", "/etc/sysconfig/docker", "/etc/gitlab-runner/config.toml"]
         for directory in ["/lib/systemd/system", "/usr/lib/systemd/system", "/etc/systemd/system"] {
             for unit in ["docker.service", "docker.socket"] {
                 paths.append("\(directory)/\(unit)")

@@ -79,6 +79,14 @@ import Testing
         #expect(findings.contains { $0.ruleID == "SA201" && $0.location == SourceLocation(path: "/etc/docker/daemon.json", line: 1, column: 1) })
     }
 
+    @Test func theHostsGitLabRunnerConfigurationIsJudgedUnderItsPath() throws {
+        let root = temporaryDirectory()
+        try Self.write(root, "/etc/gitlab-runner/config.toml", "[[runners]]\n  name = \"ci\"\n  [runners.docker]\n    privileged = true\n")
+        let snapshot = HostProbes(options: HostProbeOptions(root: root, endpoint: nil, socketPath: "/var/run/docker.sock")).collect().snapshot
+        let findings = Self.scan(snapshot)
+        #expect(findings.contains { $0.ruleID == "SA301" && $0.location == SourceLocation(path: "/etc/gitlab-runner/config.toml", line: 4, column: 18) })
+    }
+
     @Test func aPlainTCPDaemonThatAnswersIsSA102AtTheProbe() throws {
         let ok = "HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Length: 2\r\n\r\n"
         let json = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n"

@@ -1,6 +1,7 @@
 import SockAuditCore
 
-/// A script's commands -> facts: containers from `docker run`, daemons from `dockerd`, clients
+/// A script's commands -> facts: containers from `docker run` (and the job containers of a
+/// `gitlab-runner register`), daemons from `dockerd`, clients
 /// from `-H`/`DOCKER_HOST`, socket forwards from `socat`/`ssh`, and SA901 for what could not be split.
 public enum ShellFacts {
     public static func facts(from script: ShellScript, path: String, daemonSubject: String? = nil) -> Facts {
@@ -10,6 +11,7 @@ public enum ShellFacts {
         } || DockerClientCommand.isTrue(script.variables["DOCKER_TLS_VERIFY"] ?? "")
         for command in script.commands {
             if let container = DockerRunCommand.container(command, path: path) { facts.containers.append(container) }
+            facts.containers += GitLabRunnerRegisterCommand.containers(command, path: path)
             if let daemon = DockerdCommand.daemon(command, path: path, subject: daemonSubject) { facts.daemons.append(daemon) }
             facts.clients += DockerClientCommand.clients(command, path: path, tlsVerifySet: tlsVerifySet)
             facts.socketForwards += SocatCommand.forwards(command, path: path)

@@ -16,12 +16,14 @@ enum InputExamples {
             (NomadExamples.socketMountFiring, NomadExamples.socketMountSilent),
             (NomadExamples.socketMountFiringJSON, NomadExamples.socketMountSilentJSON),
             (AnsibleExamples.socketMountFiring, AnsibleExamples.socketMountSilent),
+            (GitLabRunnerExamples.socketMountFiring, GitLabRunnerExamples.socketMountSilent),
         ],
         "SA104": [
             (DevContainerExamples.clientPlainTCPFiring, DevContainerExamples.clientPlainTCPSilent),
             (MCPConfigExamples.clientPlainTCPFiring, MCPConfigExamples.clientPlainTCPSilent),
             (TerraformExamples.clientPlainTCPFiring, TerraformExamples.clientPlainTCPSilent),
             (AnsibleExamples.clientPlainTCPFiring, AnsibleExamples.clientPlainTCPSilent),
+            (GitLabRunnerExamples.clientPlainTCPFiring, GitLabRunnerExamples.clientPlainTCPSilent),
         ],
         "SA301": [
             (DevContainerExamples.privilegedFiring, DevContainerExamples.privilegedSilent),
@@ -32,6 +34,7 @@ enum InputExamples {
             (NomadExamples.privilegedFiring, NomadExamples.privilegedSilent),
             (NomadExamples.privilegedFiringJSON, NomadExamples.privilegedSilentJSON),
             (AnsibleExamples.privilegedFiring, AnsibleExamples.privilegedSilent),
+            (GitLabRunnerExamples.privilegedFiring, GitLabRunnerExamples.privilegedSilent),
         ],
         "SA302": [
             (DevContainerExamples.capabilityFiring, DevContainerExamples.capabilitySilent),
@@ -39,6 +42,7 @@ enum InputExamples {
             (QuadletExamples.capabilityFiring, QuadletExamples.capabilitySilent),
             (NomadExamples.capabilityFiring, NomadExamples.capabilitySilent),
             (AnsibleExamples.capabilityFiring, AnsibleExamples.capabilitySilent),
+            (GitLabRunnerExamples.capabilityFiring, GitLabRunnerExamples.capabilitySilent),
         ],
         "SA303": [
             (QuadletExamples.capabilitiesNotDroppedFiring, QuadletExamples.capabilitiesNotDroppedSilent),
@@ -49,6 +53,7 @@ enum InputExamples {
             (TerraformExamples.seccompFiring, TerraformExamples.seccompSilent),
             (QuadletExamples.seccompFiring, QuadletExamples.seccompSilent),
             (AnsibleExamples.seccompFiring, AnsibleExamples.seccompSilent),
+            (GitLabRunnerExamples.seccompFiring, GitLabRunnerExamples.seccompSilent),
         ],
         "SA305": [
             (DevContainerExamples.macFiring, DevContainerExamples.macSilent),
@@ -82,6 +87,7 @@ enum InputExamples {
             (NomadExamples.hostNetworkFiring, NomadExamples.hostNetworkSilent),
             (NomadExamples.hostNetworkFiringJSON, []),
             (AnsibleExamples.hostNetworkFiring, AnsibleExamples.hostNetworkSilent),
+            (GitLabRunnerExamples.hostNetworkFiring, GitLabRunnerExamples.hostNetworkSilent),
         ],
         "SA403": [
             (AnsibleExamples.hostIPCFiring, AnsibleExamples.hostIPCSilent),
@@ -95,6 +101,7 @@ enum InputExamples {
             (TerraformExamples.sensitivePathFiring, TerraformExamples.sensitivePathSilent),
             (QuadletExamples.sensitivePathFiring, QuadletExamples.sensitivePathSilent),
             (AnsibleExamples.sensitivePathFiring, AnsibleExamples.sensitivePathSilent),
+            (GitLabRunnerExamples.sensitivePathFiring, GitLabRunnerExamples.sensitivePathSilent),
         ],
         "SA501": [
             (QuadletExamples.limitFiring, QuadletExamples.memorySilent),

@@ -1,0 +1,126 @@
+import SockAuditCore
+
+/// `gitlab-runner register` with executor flags (`--docker-privileged`, `--docker-volumes
+/// /var/run/docker.sock:/var/run/docker.sock`, `--kubernetes-privileged`): the command writes them
+/// into the runner's `config.toml`, so they are read as the keys they set there, for every job of
+/// every project the registered runner takes. Found wherever a command line is: `gitlab-runner
+/// register`, `docker exec RUNNER gitlab-runner register`, and `docker run … gitlab/gitlab-runner
+/// register` (the image's entrypoint is `gitlab-runner`).
+public enum GitLabRunnerRegisterCommand {
+    static let programs: Set<String> = ["gitlab-runner", "gitlab-ci-multi-runner", "gitlab-runner.exe"]
+
+    /// `gitlab-runner` options before the subcommand that take a value.
+    static let globalValued: Set<String> = ["--log-level", "-l", "--log-format", "--cpuprofile", "--config", "-c"]
+
+    /// Flags that take no value (so the next word is not theirs).
+    static let booleanFlags: Set<String> = [
+        "non-interactive", "n", "leave-runner", "run-untagged", "locked", "paused", "debug",
+        "docker-privileged", "docker-services-privileged", "docker-tlsverify", "docker-disable-cache",
+        "docker-disable-entrypoint-overwrite", "docker-oom-kill-disable", "kubernetes-privileged",
+    ]
+
+    /// Register flags and the `[runners.docker]` key each one sets.
+    static let dockerKeys: [String: String] = [
+        "docker-volumes": "volumes", "docker-network-mode": "network_mode", "docker-userns": "userns_mode",
+        "docker-cap-add": "cap_add", "docker-cap-drop": "cap_drop", "docker-security-opt": "security_opt",
+    ]
+
+    public static func containers(_ command: ShellCommand, path: String) -> [ContainerSpec] {
+        guard let register = registerIndex(command.words) else { return [] }
+        let registerWord = command.words[register]
+        var flags: [(name: String, value: String?, word: ShellWord, written: String)] = []
+        var index = register + 1
+        let words = command.words
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            guard word.text.hasPrefix("-"), word.text.count > 1 else { continue }
+            var name = String(word.text.drop { $0 == "-" })
+            var value: String?
+            if let equals = name.firstIndex(of: "=") {
+                value = String(name[name.index(after: equals)...])
+                name = String(name[..<equals])
+            }
+            name = String(name.map { $0 == "_" ? "-" : $0 })
+            if value == nil, !booleanFlags.contains(name), index < words.count, !words[index].text.hasPrefix("-") {
+                value = words[index].text
+                flags.append((name, value, words[index], "\(word.text) \(words[index].text)"))
+                index += 1
+                continue
+            }
+            flags.append((name, value, word, word.text))
+        }
+        let described = flags.last { $0.name == "description" || $0.name == "name" }?.value
+        let runner = described.map { "GitLab Runner \"\($0)\"" } ?? "the GitLab Runner this command registers"
+        let location = registerWord.location(in: path)
+
+        var docker = ContainerSpec(
+            name: runner, subject: GitLabRunnerConfig.jobsSubject(runner, executor: "docker"), location: location,
+            dialect: .gitLabRunner, image: flags.last { $0.name == "docker-image" }?.value)
+        docker.isComplete = false
+        var kubernetes = ContainerSpec(
+            name: runner, subject: GitLabRunnerConfig.jobsSubject(runner, executor: "kubernetes"), location: location,
+            dialect: .gitLabRunner, pidsLimitApplies: false)
+        kubernetes.isComplete = false
+        var servicesPrivileged: Setting<Bool>?
+
+        for flag in flags {
+            let node = Node(.scalar(Node.Scalar(flag.value ?? "", isPlain: false)), line: flag.word.line, column: flag.word.column)
+            if let key = dockerKeys[flag.name] {
+                GitLabRunnerConfig.applyDocker(key, node, spelling: flag.written, to: &docker, path: path)
+                continue
+            }
+            guard booleanFlags.contains(flag.name), let on = flag.value.map(BooleanSpelling.go) ?? true else { continue }
+            let setting = Setting(on, at: flag.word.location(in: path), spelling: flag.written)
+            switch flag.name {
+            case "docker-privileged": docker.privileged = setting
+            case "docker-services-privileged": servicesPrivileged = setting
+            case "kubernetes-privileged": kubernetes.privileged = setting
+            default: break
+            }
+        }
+        var specs: [ContainerSpec] = []
+        if docker.privileged != nil || !docker.mounts.isEmpty || docker.hostNetwork != nil || docker.hostUserNamespace != nil
+            || !docker.capabilitiesAdded.isEmpty || docker.seccomp != nil || docker.appArmor != nil || docker.seLinux != nil {
+            specs.append(docker)
+        }
+        if let servicesPrivileged, servicesPrivileged.value, docker.privileged?.value != true {
+            var services = ContainerSpec(
+                name: runner, subject: "every service container of " + GitLabRunnerConfig.jobsSubject(runner, executor: "docker"),
+                location: location, dialect: .gitLabRunner)
+            services.isComplete = false
+            services.privileged = servicesPrivileged
+            specs.append(services)
+        }
+        if kubernetes.privileged != nil { specs.append(kubernetes) }
+        return specs
+    }
+
+    /// Commands that run another command given as their arguments (`sudo gitlab-runner register`,
+    /// `docker exec runner gitlab-runner register`): the runner may be any word after them, where
+    /// after `echo` or `grep` it is only text.
+    static let launchers: Set<String> = ["sudo", "doas", "env", "docker", "podman", "nerdctl", "kubectl", "oc"]
+
+    /// The index of `register` after the runner program (or an image whose entrypoint it is) and
+    /// its global options.
+    static func registerIndex(_ words: [ShellWord]) -> Int? {
+        guard let first = words.first else { return nil }
+        let launched = launchers.contains(first.basename)
+        for (index, word) in words.enumerated() where (index == 0 || launched) && (programs.contains(word.basename) || isRunnerImage(word.text)) {
+            var next = index + 1
+            while next < words.count, words[next].text.hasPrefix("-") {
+                next += globalValued.contains(words[next].text) ? 2 : 1
+            }
+            if next < words.count, words[next].text == "register" { return next }
+        }
+        return nil
+    }
+
+    /// `gitlab/gitlab-runner[:tag]`, `registry.gitlab.com/gitlab-org/gitlab-runner[:tag]`.
+    static func isRunnerImage(_ text: String) -> Bool {
+        var name = Substring(text)
+        if let at = name.firstIndex(of: "@") { name = name[..<at] }
+        if let colon = name.lastIndex(of: ":"), !name[colon...].contains("/") { name = name[..<colon] }
+        return name.hasSuffix("gitlab/gitlab-runner") || name.hasSuffix("gitlab-org/gitlab-runner")
+    }
+}

@@ -1,0 +1,158 @@
+import SockAuditCore
+
+/// TOML's four string forms, read from their opening quote; each returns the decoded text.
+enum TOMLStrings {
+    /// `"basic"`, with backslash escapes, on one line.
+    static func basic(_ reader: inout TOMLReader) throws(ParseError) -> String {
+        let start = reader.position
+        reader.advance()
+        var text = String.UnicodeScalarView()
+        while true {
+            guard let scalar = reader.peek() else { throw unterminated(start, "string") }
+            switch scalar {
+            case "\"":
+                reader.advance()
+                return String(text)
+            case "\\":
+                text.append(try escape(&reader))
+            case "\n":
+                throw reader.error("a line end inside a \"string\" (use \"\"\" for a multi-line string)")
+            default:
+                try checkControl(scalar, &reader)
+                text.append(scalar)
+                reader.advance()
+            }
+        }
+    }
+
+    /// `'literal'`: no escapes, one line.
+    static func literal(_ reader: inout TOMLReader) throws(ParseError) -> String {
+        let start = reader.position
+        reader.advance()
+        var text = String.UnicodeScalarView()
+        while true {
+            guard let scalar = reader.peek() else { throw unterminated(start, "literal string") }
+            switch scalar {
+            case "'":
+                reader.advance()
+                return String(text)
+            case "\n":
+                throw reader.error("a line end inside a 'literal string' (use ''' for a multi-line string)")
+            default:
+                try checkControl(scalar, &reader)
+                text.append(scalar)
+                reader.advance()
+            }
+        }
+    }
+
+    /// `"""multi-line basic"""`: a line end right after the opening quotes is dropped; a backslash
+    /// at the end of a line joins it to the next non-blank text.
+    static func multilineBasic(_ reader: inout TOMLReader) throws(ParseError) -> String {
+        let start = reader.position
+        reader.advance(3)
+        if reader.peek() == "\n" { reader.advance() }
+        var text = String.UnicodeScalarView()
+        while true {
+            guard let scalar = reader.peek() else { throw unterminated(start, "multi-line string") }
+            switch scalar {
+            case "\"" where reader.starts(with: "\"\"\""):
+                if let closed = try close(&reader, quote: "\"", into: &text) { return closed }
+            case "\\" where isLineEndingBackslash(reader):
+                reader.advance()
+                while let next = reader.peek(), next == " " || next == "\t" || next == "\n" { reader.advance() }
+            case "\\":
+                text.append(try escape(&reader))
+            case "\n":
+                text.append(scalar)
+                reader.advance()
+            default:
+                try checkControl(scalar, &reader)
+                text.append(scalar)
+                reader.advance()
+            }
+        }
+    }
+
+    /// `'''multi-line literal'''`.
+    static func multilineLiteral(_ reader: inout TOMLReader) throws(ParseError) -> String {
+        let start = reader.position
+        reader.advance(3)
+        if reader.peek() == "\n" { reader.advance() }
+        var text = String.UnicodeScalarView()
+        while true {
+            guard let scalar = reader.peek() else { throw unterminated(start, "multi-line literal string") }
+            switch scalar {
+            case "'" where reader.starts(with: "'''"):
+                if let closed = try close(&reader, quote: "'", into: &text) { return closed }
+            case "\n":
+                text.append(scalar)
+                reader.advance()
+            default:
+                try checkControl(scalar, &reader)
+                text.append(scalar)
+                reader.advance()
+            }
+        }
+    }
+
+    /// Three to five quotes end a multi-line string; the ones before the last three belong to it.
+    private static func close(_ reader: inout TOMLReader, quote: Unicode.Scalar, into text: inout String.UnicodeScalarView) throws(ParseError) -> String? {
+        var count = 0
+        while reader.peek(count) == quote { count += 1 }
+        guard count <= 5 else { throw reader.error("more than five quotes in a row in a multi-line string") }
+        for _ in 0..<(count - 3) { text.append(quote) }
+        reader.advance(count)
+        return String(text)
+    }
+
+    /// A backslash followed only by spaces up to the line end.
+    private static func isLineEndingBackslash(_ reader: TOMLReader) -> Bool {
+        var offset = 1
+        while let next = reader.peek(offset), next == " " || next == "\t" { offset += 1 }
+        return reader.peek(offset) == "\n"
+    }
+
+    private static func escape(_ reader: inout TOMLReader) throws(ParseError) -> Unicode.Scalar {
+        let at = reader.position
+        reader.advance()
+        guard let code = reader.peek() else { throw reader.error("a backslash at the end of the file") }
+        reader.advance()
+        switch code {
+        case "b": return "\u{08}"
+        case "t": return "\t"
+        case "n": return "\n"
+        case "f": return "\u{0C}"
+        case "r": return "\r"
+        case "e": return "\u{1B}"
+        case "\"": return "\""
+        case "\\": return "\\"
+        case "u", "U", "x":
+            let digits = code == "u" ? 4 : (code == "U" ? 8 : 2)
+            var value: UInt32 = 0
+            for _ in 0..<digits {
+                guard let digit = reader.peek(), let number = Int(String(digit), radix: 16) else {
+                    throw ParseError("\\\(code) needs \(digits) hexadecimal digits", line: at.line, column: at.column)
+                }
+                value = value * 16 + UInt32(number)
+                reader.advance()
+            }
+            guard let scalar = Unicode.Scalar(value) else {
+                throw ParseError("\\\(code)\(String(value, radix: 16)) is not a Unicode scalar value", line: at.line, column: at.column)
+            }
+            return scalar
+        default:
+            throw ParseError("unknown escape \\\(Character(code)) (a Windows path needs 'single quotes' or \\\\)", line: at.line, column: at.column)
+        }
+    }
+
+    private static func checkControl(_ scalar: Unicode.Scalar, _ reader: inout TOMLReader) throws(ParseError) {
+        if (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F {
+            throw reader.error("\(TOMLReader.describe(scalar)) inside a string (write it as an escape)")
+        }
+    }
+
+    private static func unterminated(_ start: (line: Int, column: Int), _ what: String) -> ParseError {
+        ParseError("unterminated \(what) (no closing quote)", line: start.line, column: start.column)
+    }
+}

@@ -1,0 +1,295 @@
+import SockAuditCore
+
+/// GitLab Runner examples: `config.toml` as `gitlab-runner register` writes it and as people edit
+/// it, the same TOML inside Helm values and a ConfigMap, and `register` flags in scripts.
+enum GitLabRunnerExamples {
+    static let socketMountFiring: [Example] = [
+        Example("etc/gitlab-runner/config.toml", #"""
+            concurrent = 4
+            check_interval = 0
+            shutdown_timeout = 0
+
+            [session_server]
+              session_timeout = 1800
+
+            [[runners]]
+              name = "docker-builds"
+              url = "https://gitlab.example.com/"
+              id = 12
+              token = "glrt-XXXXXXXXXXXXXXXXXXXX"
+              executor = "docker"
+              [runners.cache]
+                MaxUploadedArchiveSize = 0
+              [runners.docker]
+                tls_verify = false
+                image = "docker:27"
+                disable_cache = false
+                volumes = [↓"/var/run/docker.sock:/var/run/docker.sock", "/cache"]
+                shm_size = 0
+
+            [[runners]]
+              name = "k8s"
+              executor = "kubernetes"
+              [runners.kubernetes]
+                namespace = "gitlab-runner"
+              [[runners.kubernetes.volumes.host_path]]
+                name = "docker-sock"
+                mount_path = "/var/run/docker.sock"
+                read_only = true
+                host_path = ↓"/var/run/docker.sock"
+              [[runners.kubernetes.volumes.host_path]]
+                name = "containerd"
+                # host_path defaults to mount_path
+                mount_path = ↓"/run/containerd"
+            """#),
+        // the gitlab-runner Helm chart's values: the runner's TOML as a YAML block string
+        Example("deploy/gitlab-runner/values.yaml", #"""
+            gitlabUrl: https://gitlab.example.com/
+            rbac:
+              create: true
+            runners:
+              # config.toml, templated by the chart
+              config: |
+                [[runners]]
+                  [runners.kubernetes]
+                    namespace = "{{.Release.Namespace}}"
+                    image = "alpine:3.20"
+                  [[runners.kubernetes.volumes.host_path]]
+                    name = "docker"
+                    mount_path = "/var/run/docker.sock"
+                    host_path = ↓"/var/run/docker.sock"
+            """#),
+        Example("k8s/runner-config.yaml", #"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: gitlab-runner-config
+            data:
+              config.toml: |-
+                concurrent = 2
+                [[runners]]
+                  name = "shared"
+                  executor = "docker"
+                  [runners.docker]
+                    volumes = [
+                      "/cache",
+                      ↓"/run/docker.sock:/var/run/docker.sock",
+                    ]
+            """#),
+        Example("scripts/register-runner.sh", #"""
+            #!/usr/bin/env bash
+            set -euo pipefail
+            sudo gitlab-runner register \
+              --non-interactive \
+              --url "https://gitlab.example.com/" \
+              --token "$RUNNER_TOKEN" \
+              --executor docker \
+              --description "docker-runner" \
+              --docker-image docker:27 \
+              --docker-volumes ↓/var/run/docker.sock:/var/run/docker.sock \
+              --docker-volumes /cache
+            """#),
+        Example("config.toml", "[[runners]]\r\n  name = \"win-crlf\"\r\n  executor = \"docker\"\r\n  [runners.docker]\r\n    volumes = [↓'/var/run/docker.sock:/var/run/docker.sock']\r\n"),
+    ]
+
+    static let socketMountSilent: [Example] = [
+        Example("etc/gitlab-runner/config.toml", #"""
+            concurrent = 1
+
+            [[runners]]
+              name = "docker-builds"
+              executor = "docker"
+              [runners.docker]
+                image = "alpine:3.20"
+                # volumes = ["/var/run/docker.sock:/var/run/docker.sock"]
+                volumes = ["/cache", "/srv/runner/builds:/builds", "certs:/certs/client"]
+                environment = ["DOCKER_SOCK=/var/run/docker.sock"]
+            """#),
+        // another tool's config.toml that mentions the socket is not a runner configuration
+        Example("site/config.toml", #"""
+            baseURL = "https://docs.example.com/"
+            title = "Mounting /var/run/docker.sock"
+            [params]
+              volumes = ["/var/run/docker.sock:/var/run/docker.sock"]
+            """#),
+        Example("scripts/register-runner.sh", #"""
+            #!/bin/sh
+            gitlab-runner register --non-interactive --executor docker --docker-image alpine \
+              --docker-volumes /cache --docker-volumes /srv/builds:/builds
+            echo gitlab-runner register --docker-volumes /var/run/docker.sock:/var/run/docker.sock
+            """#),
+    ]
+
+    static let privilegedFiring: [Example] = [
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "dind"
+              executor = "docker"
+              [runners.docker]
+                image = "docker:27"
+                privileged = ↓true
+                allowed_privileged_images = ["docker:*-dind"]
+                volumes = ["/certs/client", "/cache"]
+
+            [[runners]]
+              name = "services-only"
+              executor = "docker"
+              [runners.docker]
+                privileged = false
+                services_privileged = ↓true
+
+            [[runners]]
+              name = "k8s"
+              executor = "kubernetes"
+              [runners.kubernetes]
+                privileged = ↓true
+            """#),
+        Example("deploy/gitlab-runner/values.yaml", #"""
+            runners:
+              config: |
+                [[runners]]
+                  [runners.kubernetes]
+                    image = "ubuntu:22.04"
+                    privileged = ↓true
+            """#),
+        Example("Dockerfile", #"""
+            FROM gitlab/gitlab-runner:alpine-v17.5.0
+            RUN gitlab-runner register --non-interactive --executor docker \
+                --docker-image docker:27 ↓--docker-privileged \
+                --url https://gitlab.example.com/ --token "$TOKEN"
+            """#),
+        Example("scripts/runner.sh", #"""
+            docker run --rm -v /srv/gitlab-runner/config:/etc/gitlab-runner gitlab/gitlab-runner:v17.5.0 register \
+              -n --executor kubernetes ↓--kubernetes-privileged=true
+            """#),
+    ]
+
+    static let privilegedSilent: [Example] = [
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "plain"
+              executor = "docker"
+              [runners.docker]
+                # privileged = true
+                privileged = false
+                services_privileged = false
+              [runners.kubernetes]
+                privileged = false
+            """#),
+        Example("scripts/register-runner.sh", #"""
+            gitlab-runner register -n --executor docker --docker-image alpine --docker-privileged=false
+            """#),
+    ]
+
+    static let capabilityFiring: [Example] = [
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "net"
+              executor = "docker"
+              [runners.docker]
+                cap_add = [↓"NET_ADMIN", "NET_BIND_SERVICE"]
+              [runners.kubernetes]
+                cap_add = [↓"SYS_ADMIN"]
+            """#),
+    ]
+
+    static let capabilitySilent: [Example] = [
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "net"
+              executor = "docker"
+              [runners.docker]
+                cap_add = ["NET_BIND_SERVICE"]
+                cap_drop = ["NET_ADMIN", "SYS_ADMIN"]
+            """#),
+    ]
+
+    static let seccompFiring: [Example] = [
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "debug"
+              executor = "docker"
+              [runners.docker]
+                security_opt = [↓"seccomp=unconfined"]
+            """#),
+    ]
+
+    static let seccompSilent: [Example] = [
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "debug"
+              executor = "docker"
+              [runners.docker]
+                security_opt = ["no-new-privileges", "seccomp=/etc/docker/seccomp/ci.json"]
+            """#),
+    ]
+
+    static let hostNetworkFiring: [Example] = [
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "host-net"
+              executor = "docker"
+              [runners.docker]
+                network_mode = ↓"host"
+            """#),
+    ]
+
+    static let hostNetworkSilent: [Example] = [
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "bridged"
+              executor = "docker"
+              [runners.docker]
+                network_mode = "gitlab-ci"
+                # network_mode = "host"
+            """#),
+    ]
+
+    static let sensitivePathFiring: [Example] = [
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "ops"
+              executor = "docker"
+              [runners.docker]
+                volumes = [↓"/etc:/host/etc:ro", "/cache"]
+            """#),
+    ]
+
+    static let sensitivePathSilent: [Example] = [
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "ops"
+              executor = "docker"
+              [runners.docker]
+                volumes = ["/srv/ci/cache:/cache", "/opt/tools:/tools:ro"]
+            """#),
+    ]
+
+    static let clientPlainTCPFiring: [Example] = [
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "remote-daemon"
+              executor = "docker"
+              [runners.docker]
+                host = ↓"tcp://10.0.0.5:2375"
+                tls_verify = false
+            """#),
+    ]
+
+    static let clientPlainTCPSilent: [Example] = [
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "remote-daemon"
+              executor = "docker"
+              [runners.docker]
+                host = "tcp://10.0.0.5:2376"
+                tls_verify = true
+                tls_cert_path = "/etc/gitlab-runner/certs"
+            [[runners]]
+              name = "local"
+              executor = "docker"
+              [runners.docker]
+                host = "unix:///var/run/docker.sock"
+            """#),
+    ]
+}
