@@ -382,6 +382,21 @@ private func value(_ body: HCLBody, _ name: String) -> HCLExpression? {
     #expect(parseError(fine) == nil)
 }
 
+/// A block's labels nest in the tree it becomes (`type "a" "b"` is type.a.b), so thousands of labels
+/// (a fuzzed `capabilities"""""…" {}` did it) are as deep as thousands of blocks.
+@Test func manyLabelsCountTowardTheDepthBound() {
+    let labels = "capabilities" + String(repeating: "\"\"", count: 4_000) + " { add = [\"SYS_ADMIN\"] }\n"
+    let error = parseError("resource \"kubernetes_pod\" \"p\" {\n  spec {\n    " + labels + "  }\n}\n")
+    #expect(error?.message.contains("nests deeper than") == true, "\(error?.message ?? "no error")")
+    #expect(error?.line == 3)
+    // Labels and blocks add up: 30 blocks of 3 labels each go past the limit, 20 do not.
+    func nested(_ count: Int) -> String {
+        String(repeating: "b \"x\" \"y\" \"z\" {\n", count: count) + String(repeating: "}\n", count: count)
+    }
+    #expect(parseError(nested(30)) != nil)
+    #expect(parseError(nested(20)) == nil)
+}
+
 @Test func longChainsAreLoopsNotRecursion() {
     let chain = "a = " + String(repeating: "var.x + ", count: 50_000) + "1\n"
     #expect(parseError(chain) == nil)

@@ -1,6 +1,6 @@
 /// HCL native syntax (Terraform, Nomad) -> a located `HCLBody`. A recursive-descent reader over the
-/// UTF-8 bytes, one pass, bounded in depth: blocks, brackets and interpolations may nest
-/// `maximumDepth` levels, one more is an error instead of a deep stack. Prefix operators and
+/// UTF-8 bytes, one pass, bounded in depth: blocks (each label counting as a level), brackets and
+/// interpolations may nest `maximumDepth` levels, one more is an error instead of a deep stack. Prefix operators and
 /// operator chains are read in loops, so a long chain does not deepen the stack either.
 public enum HCLParser {
     /// Blocks, brackets and interpolations may nest this deep (real files stay under 20).
@@ -240,6 +240,11 @@ struct HCLReader {
         var labels: [HCLLabel] = []
         while true {
             let at = mark
+            // Each label is one more level in the tree a block becomes (`type "a" "b"` nests as
+            // type.a.b), so labels count toward the depth bound like nested blocks do.
+            guard labels.isEmpty || depth + labels.count < HCLParser.maximumDepth else {
+                throw error("block \"\(type.prefix(40))\" nests deeper than \(HCLParser.maximumDepth) levels with its labels", at: at)
+            }
             if peek() == UInt8(ascii: "\"") {
                 let label = try parseQuotedTemplate()
                 guard let text = label.literalString else {
@@ -258,11 +263,12 @@ struct HCLReader {
             throw error("expected \"=\" or a block's \"{\" after \"\(type)\", found \(describeNext())")
         }
         advance()
+        depth += labels.count
         try descend(opening)
         newlinesEnd.append(true)
         let body = try parseBody(openedAt: opening)
         newlinesEnd.removeLast()
-        depth -= 1
+        depth -= 1 + labels.count
         advance()  // the "}" parseBody stopped at
         return HCLBlock(type: type, labels: labels, body: body, line: start.line + lineOffset, column: start.column + columnOffset)
     }
