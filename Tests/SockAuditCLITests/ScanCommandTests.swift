@@ -77,6 +77,25 @@ import Testing
         #expect(run.stdout == "examples/helm/ci-runner/Chart.yaml:1:1: high SA901 unscannable-file: not scanned: Helm chart not rendered: rendering is switched off (--helm-engine none); or scan the rendered manifests with: helm template examples/helm/ci-runner | sockaudit scan -\n")
     }
 
+    @Test func kustomizeOverlayIsBuiltAndJudgedAtThePatchLine() throws {
+        guard let engine = KustomizeEngineForCLI.path() else { return }
+        let run = try CLI.run(["scan", "examples/kustomize", "--kustomize-engine", engine])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("examples/kustomize/base/deployment.yaml:21:19: high SA101 runtime-socket-mount: container \"runner\" in Deployment/ci/ci-runner-prod "))
+        #expect(run.stdout.contains("examples/kustomize/overlays/production/privileged.yaml:11:25: high SA301 privileged: "))
+        #expect(run.stdout.contains("examples/kustomize/overlays/production/kustomization.yaml:28:16: medium SA403 host-ipc: "))
+        #expect(run.stderr.contains(", 1 Kustomize overlay built by "))
+        #expect(!run.stdout.contains("SA901"))
+    }
+
+    @Test func kustomizeOverlayWithBuildingSwitchedOffSaysHowToBuildIt() throws {
+        let run = try CLI.run(["scan", "examples/kustomize", "--kustomize-engine", "none"])
+        #expect(run.status == 3, "the patches were not judged: incomplete")
+        #expect(run.stdout.contains("examples/kustomize/overlays/production/kustomization.yaml:1:1: high SA901 unscannable-file: partly scanned: Kustomize overlay not built: building is switched off (--kustomize-engine none); its resources were scanned as plain manifests and its patches were not judged; or scan the built output with: kubectl kustomize examples/kustomize/overlays/production | sockaudit scan -\n"))
+        #expect(run.stderr.contains("Kustomize patches not judged on their own"))
+        #expect(try CLI.run(["scan", "examples/kustomize", "--kustomize-engine", "examples/kustomize/no-such-engine"]).status == 2)
+    }
+
     @Test func helmChartIsRenderedAndJudgedAtTheTemplateLine() throws {
         guard let library = HelmLibraryForCLI.path() else { return }
         let run = try CLI.run(["scan", "examples/helm", "--helm-engine", library])

@@ -43,7 +43,7 @@ struct Kustomization {
         self.root = root
         let transformerKeys = [
             "patches", "patchesStrategicMerge", "patchesJson6902", "components", "images", "replacements", "transformers",
-            "generators", "helmCharts", "replicas",
+            "generators", "helmCharts",
         ]
         transforms = transformerKeys.contains { !(root?[$0]?.sequence ?? []).isEmpty }
         isComponent = root?["kind"]?.string == "Component"

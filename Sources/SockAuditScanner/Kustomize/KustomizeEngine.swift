@@ -43,7 +43,9 @@ public struct KustomizeExecutable: KustomizeBuilder {
         guard (try? text.write(toFile: wrapper + "/kustomization.yaml", atomically: true, encoding: .utf8)) != nil else {
             return .failed("a temporary kustomization could not be written")
         }
-        let arguments = isKubectl ? ["kustomize", wrapper] : ["build", wrapper]
+        // Files outside a kustomization's folder are allowed (as Flux builds): a scan judges what
+        // the tree deploys, it does not enforce the default restriction.
+        let arguments = (isKubectl ? ["kustomize", wrapper] : ["build", wrapper]) + ["--load-restrictor", "LoadRestrictionsNone"]
         guard let run = EngineProcess.run(path, arguments) else { return .failed("\(path) could not be started") }
         guard run.status == 0 else { return .failed(Self.message(run.errors, status: run.status)) }
         return .built(run.output, originBase: wrapper)
