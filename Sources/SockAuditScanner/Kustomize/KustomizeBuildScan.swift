@@ -89,22 +89,20 @@ struct KustomizeBuildScan {
             text = text.replacingOccurrences(of: kustomization.folder + "/", with: shownFolder(kustomization) + "/")
         }
         var location = SourceLocation(path: root.file, line: 1, column: 1)
-        let quoted = text.split(whereSeparator: { $0 == "'" || $0 == "\"" || $0 == "(" || $0 == ")" }).map(String.init)
-        search: for kustomization in reach {
-            for token in quoted {
-                let name = token.split(separator: "/").last.map(String.init) ?? token
-                guard !name.isEmpty, name.count < 200 else { continue }
-                for entry in kustomization.missing + kustomization.patchReferences()
-                where entry.text == token || entry.text.hasSuffix("/" + name) || entry.text == name {
-                    location = SourceLocation(path: kustomization.file, line: entry.line, column: entry.column)
-                    break search
-                }
-            }
+        // An entry the message names: one that is missing on disk first, then any.
+        let named = reach.flatMap { kustomization in
+            (kustomization.missing + kustomization.patchReferences()).map { (kustomization, $0) }
+        }
+        let missingFirst = named.filter { Discovery.realPath($0.0.folder + "/" + $0.1.text) == nil }
+            + named.filter { Discovery.realPath($0.0.folder + "/" + $0.1.text) != nil }
+        if let found = missingFirst.first(where: { !$0.1.text.isEmpty && message.contains($0.1.text) }) {
+            location = SourceLocation(path: found.0.file, line: found.1.line, column: found.1.column)
         }
         return UnscannableFile(
             location: location,
             reason: "Kustomize could not build overlay \(shownFolder(root)): \(text); its resources were scanned as plain manifests "
-                + "and its patches were not judged")
+                + "and its patches were not judged",
+            extent: .part)
     }
 
     // MARK: judging
