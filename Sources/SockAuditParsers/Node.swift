@@ -34,11 +34,15 @@ public struct Node: Hashable, Sendable {
     public var content: Content
     public var line: Int
     public var column: Int
+    /// A YAML local tag written on the node (`!Ref`, `!Sub`, `!GetAtt`: CloudFormation's short forms),
+    /// nil for untagged nodes and for YAML's own tags (`!!str`), which only type the value.
+    public var tag: String?
 
-    public init(_ content: Content, line: Int, column: Int) {
+    public init(_ content: Content, line: Int, column: Int, tag: String? = nil) {
         self.content = content
         self.line = line
         self.column = column
+        self.tag = tag
     }
 
     public func location(in path: String) -> SourceLocation {

@@ -165,3 +165,37 @@ import Testing
         #expect(shaped["http"]?["services"]?["app"]?["image"]?.line == 8)
     }
 }
+
+/// Application tags (CloudFormation's short forms) stay on their nodes; YAML's own do not.
+@Suite struct YAMLTagTests {
+    @Test func localTagsAreKeptOnScalarsSequencesAndMappings() throws {
+        let result = YAMLParser.parse("""
+            a: !Ref Name
+            b: !Sub "${X}/docker.sock"
+            c: !If [Cond, !Ref A, b]
+            d: !Transform {Name: x}
+            e: !!str 123
+            f: ! plain
+            g: plain
+            h: &anchor !GetAtt R.Arn
+            i: *anchor
+            """)
+        #expect(result.error == nil)
+        let root = try #require(result.documents.first)
+        #expect(root["a"]?.tag == "!Ref")
+        #expect(root["a"]?.string == "Name")
+        #expect(root["b"]?.tag == "!Sub")
+        #expect(root["b"]?.scalar?.isPlain == false)
+        #expect(root["c"]?.tag == "!If")
+        #expect(root["c"]?.sequence?[1].tag == "!Ref")
+        #expect(root["c"]?.sequence?[2].tag == nil)
+        #expect(root["d"]?.tag == "!Transform")
+        #expect(root["d"]?.isMapping == true)
+        #expect(root["e"]?.tag == nil)
+        #expect(root["e"]?.scalar?.isPlain == false)
+        #expect(root["f"]?.tag == nil)
+        #expect(root["g"]?.tag == nil)
+        #expect(root["i"]?.tag == "!GetAtt")
+        #expect(root["a"].map { [$0.line, $0.column] } == [1, 4])
+    }
+}

@@ -7,9 +7,8 @@ extension InputKind {
 
 /// CloudFormation templates: every `AWS::ECS::TaskDefinition` resource (`ContainerDefinitions`,
 /// `Volumes[].Host.SourcePath`, `NetworkMode`, `PidMode`, `IpcMode`, `Memory`, `Cpu`). Intrinsic
-/// functions are unresolved values: the long form (`{"Ref": …}`, `Fn::Sub`) is an object, and a
-/// YAML short form (`!Ref Name`, `!Sub …`, `!GetAtt …`) parses with its tag dropped, so it reads as
-/// the parameter's name or the template's text, never as a path the template does not write.
+/// functions, in the long form (`{"Ref": …}`) or the YAML short form (`!Ref Name`, kept on the node
+/// as its tag), are read by `CloudFormationIntrinsic`: unresolved, never the text they contain.
 public struct CloudFormationInput: DocumentInput {
     public init() {}
 

@@ -47,11 +47,17 @@ public struct ECSTaskDefinition: Sendable {
         node.keyNode(camel) ?? node.keyNode(camel.prefix(1).uppercased() + camel.dropFirst())
     }
 
+    /// A value's text: a literal, or what a CloudFormation `Sub`/`Join` states; nil for any other
+    /// intrinsic function (`!Ref`, `!If`, …), which the scan does not evaluate.
+    static func text(_ node: Node?) -> String? {
+        CloudFormationIntrinsic.text(node)
+    }
+
     /// The host volumes of a `volumes` list (`{name, host: {sourcePath}}` / `{Name, Host: {SourcePath}}`).
     public mutating func readVolumes(_ volumes: Node?, path volumePath: String? = nil) {
         for volume in volumes?.sequence ?? [] {
-            guard let name = Self.field(volume, "name")?.string, let host = Self.field(volume, "host"),
-                  let source = Self.field(host, "sourcePath"), let text = source.string, !source.isNull else { continue }
+            guard let name = Self.text(Self.field(volume, "name")), let host = Self.field(volume, "host"),
+                  let source = Self.field(host, "sourcePath"), let text = Self.text(source), !source.isNull else { continue }
             let key = Self.fieldKey(host, "sourcePath") ?? source
             let spelling = "volume \"\(name)\" sourcePath \(text)"
             hostVolumes[name] = HostVolume(sourcePath: text, location: key.location(in: volumePath ?? path), spelling: spelling)
@@ -62,7 +68,7 @@ public struct ECSTaskDefinition: Sendable {
     public mutating func readTaskSettings(_ task: Node, path taskPath: String? = nil) {
         let at = taskPath ?? path
         func mode(_ name: String) -> Setting<Bool>? {
-            guard let node = Self.field(task, name), let text = node.string, !node.isNull else { return nil }
+            guard let node = Self.field(task, name), let text = Self.text(node), !node.isNull else { return nil }
             let key = Self.fieldKey(task, name) ?? node
             return Setting(text == "host", at: key.location(in: at), spelling: "\(name): \"\(text)\"")
         }
@@ -74,8 +80,14 @@ public struct ECSTaskDefinition: Sendable {
     }
 
     static func size(_ node: Node, _ name: String, _ path: String) -> Setting<String>? {
-        guard let value = field(node, name), let text = value.string, !value.isNull, text != "0" else { return nil }
+        guard let value = field(node, name), !value.isNull else { return nil }
         let key = fieldKey(node, name) ?? value
+        if CloudFormationIntrinsic.isExpression(value), text(value) == nil {
+            // a parameter or condition sets it: a size the scan cannot see, but a size
+            let written = CloudFormationIntrinsic.display(value)
+            return Setting(written, at: key.location(in: path), spelling: "\(name): \(written) (unresolved)")
+        }
+        guard let text = text(value), text != "0" else { return nil }
         return Setting(text, at: key.location(in: path), spelling: "\(name): \(text)")
     }
 
@@ -86,27 +98,31 @@ public struct ECSTaskDefinition: Sendable {
     }
 
     func container(_ definition: Node, path: String) -> ContainerSpec {
-        let name = Self.field(definition, "name")?.string ?? "(unnamed)"
+        let name = Self.text(Self.field(definition, "name")) ?? "(unnamed)"
         var spec = ContainerSpec(
             name: name, subject: "container \"\(name)\" of \(owner)",
-            location: definition.location(in: path), dialect: .ecs, image: Self.field(definition, "image")?.string,
+            location: definition.location(in: path), dialect: .ecs, image: Self.text(Self.field(definition, "image")),
             pidsLimitApplies: false)
         spec.sharedSubject = owner
         func key(_ name: String) -> SourceLocation? { Self.fieldKey(definition, name)?.location(in: path) }
         func bool(_ name: String) -> Setting<Bool>? {
-            guard let node = Self.field(definition, name), let text = node.string, let at = key(name),
+            guard let node = Self.field(definition, name), let text = Self.text(node), let at = key(name),
                   let value = text == "true" ? true : text == "false" ? false : nil else { return nil }
             return Setting(value, at: at, spelling: "\(Self.fieldKey(definition, name)?.string ?? name): \(value)")
         }
         func strings(_ node: Node?, _ spelling: String) -> [Setting<String>] {
             (node?.sequence ?? []).compactMap { item in
-                item.string.map { Setting($0, at: item.location(in: path), spelling: "\(spelling): \($0)") }
+                Self.text(item).map { Setting($0, at: item.location(in: path), spelling: "\(spelling): \($0)") }
             }
         }
         spec.privileged = bool("privileged")
         spec.readOnlyRootFilesystem = bool("readonlyRootFilesystem")
-        if let user = Self.field(definition, "user")?.string, let at = key("user") {
-            spec.user = Setting(user, at: at, spelling: "user: \"\(user)\"")
+        if let node = Self.field(definition, "user"), let at = key("user") {
+            if let user = Self.text(node) {
+                spec.user = Setting(user, at: at, spelling: "user: \"\(user)\"")
+            } else if CloudFormationIntrinsic.isExpression(node) {
+                spec.user = Setting(CloudFormationIntrinsic.display(node), at: at, spelling: "user: \(CloudFormationIntrinsic.display(node)) (unresolved)")
+            }
         }
         let capabilities = Self.field(Self.field(definition, "linuxParameters"), "capabilities")
         let canonical = { (setting: Setting<String>) in Setting(CapabilityName.canonical(setting.value), at: setting.location, spelling: setting.spelling) }
@@ -115,33 +131,60 @@ public struct ECSTaskDefinition: Sendable {
         for option in strings(Self.field(definition, "dockerSecurityOptions"), "dockerSecurityOptions") {
             SecurityOption.apply(option.value, at: option.location, spelling: option.spelling, to: &spec)
         }
+        markUnresolved(definition, path: path, on: &spec)
         spec.hostNetwork = networkModeHost
         spec.hostPID = pidModeHost
         spec.hostIPC = ipcModeHost
         spec.memoryLimit = Self.size(definition, "memory", path) ?? taskMemory
         spec.cpuLimit = Self.size(definition, "cpu", path) ?? taskCPU
         for variable in Self.field(definition, "environment")?.sequence ?? [] {
-            guard let variableName = Self.field(variable, "name")?.string else { continue }
-            let value = Self.field(variable, "value")?.string ?? ""
+            guard let variableName = Self.text(Self.field(variable, "name")) else { continue }
+            let value = Self.text(Self.field(variable, "value")) ?? ""
             spec.environment.append(Setting("\(variableName)=\(value)", at: variable.location(in: path), spelling: "environment \(variableName)=\(value)"))
         }
         for mapping in Self.field(definition, "portMappings")?.sequence ?? [] {
-            guard let container = Self.field(mapping, "containerPort")?.string else { continue }
-            let host = Self.field(mapping, "hostPort")?.string
+            guard let container = Self.text(Self.field(mapping, "containerPort")) else { continue }
+            let host = Self.text(Self.field(mapping, "hostPort"))
             // Host and awsvpc network modes publish the container port on the host's interfaces.
             let published = PublishedPort(hostIP: nil, hostPort: host ?? container, containerPort: container)
             spec.publishedPorts.append(Setting(published, at: mapping.location(in: path), spelling: "portMappings: \(host ?? container):\(container)"))
         }
         spec.command = strings(Self.field(definition, "entryPoint"), "entryPoint") + strings(Self.field(definition, "command"), "command")
         for mountPoint in Self.field(definition, "mountPoints")?.sequence ?? [] {
-            guard let volumeName = Self.field(mountPoint, "sourceVolume")?.string, let volume = hostVolumes[volumeName] else { continue }
-            let readOnly = Self.field(mountPoint, "readOnly")?.string == "true"
-            let target = Self.field(mountPoint, "containerPath")?.string
+            guard let volumeName = Self.text(Self.field(mountPoint, "sourceVolume")), let volume = hostVolumes[volumeName] else { continue }
+            let readOnly = Self.text(Self.field(mountPoint, "readOnly")) == "true"
+            let target = Self.text(Self.field(mountPoint, "containerPath"))
             spec.mounts.append(HostMount(
                 source: volume.sourcePath, target: target, readOnly: readOnly, location: volume.location,
                 spelling: "mountPoints sourceVolume \"\(volumeName)\" (\(volume.spelling))"))
         }
         return spec
+    }
+}
+
+extension ECSTaskDefinition {
+    /// A CloudFormation expression (`!Ref`, `!If`, `Fn::FindInMap`) where a setting goes sets it to a
+    /// value the scan cannot see: the rules that judge a missing setting must not call it missing.
+    /// It is recorded as set, its spelling naming the expression.
+    func markUnresolved(_ definition: Node, path: String, on spec: inout ContainerSpec) {
+        func expression(_ node: Node?) -> Node? {
+            guard let node, CloudFormationIntrinsic.isExpression(node), Self.text(node) == nil else { return nil }
+            return node
+        }
+        func spelling(_ name: String, _ node: Node) -> String { "\(name): \(CloudFormationIntrinsic.display(node)) (unresolved)" }
+        if spec.readOnlyRootFilesystem == nil, let node = expression(Self.field(definition, "readonlyRootFilesystem")) {
+            spec.readOnlyRootFilesystem = Setting(true, at: node.location(in: path), spelling: spelling("readonlyRootFilesystem", node))
+        }
+        let capabilities = Self.field(Self.field(definition, "linuxParameters"), "capabilities")
+        let drop = Self.field(capabilities, "drop")
+        if !spec.capabilitiesDropped.contains(where: { $0.value == "ALL" }),
+           let node = expression(drop) ?? drop?.sequence?.first(where: { expression($0) != nil }) {
+            spec.capabilitiesDropped.append(Setting("ALL", at: node.location(in: path), spelling: spelling("capabilities.drop", node)))
+        }
+        let options = Self.field(definition, "dockerSecurityOptions")
+        if spec.noNewPrivileges == nil, let node = expression(options) ?? options?.sequence?.first(where: { expression($0) != nil }) {
+            spec.noNewPrivileges = Setting(true, at: node.location(in: path), spelling: spelling("dockerSecurityOptions", node))
+        }
     }
 }
 

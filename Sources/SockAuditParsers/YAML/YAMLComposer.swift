@@ -28,6 +28,7 @@ struct YAMLComposer {
         var line: Int
         var column: Int
         var anchor: String?
+        var tag: String?
         var size = 1
     }
 
@@ -63,7 +64,7 @@ struct YAMLComposer {
                     let scalar = event.data.scalar
                     let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                     let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE && !Self.isStringTag(scalar.tag)
-                    finished = (Node(.scalar(.init(value, isPlain: plain)), line: line, column: column), 1, Self.string(scalar.anchor))
+                    finished = (Node(.scalar(.init(value, isPlain: plain)), line: line, column: column, tag: Self.localTag(scalar.tag)), 1, Self.string(scalar.anchor))
                 case YAML_ALIAS_EVENT:
                     let name = Self.string(event.data.alias.anchor) ?? ""
                     guard let anchored = anchors[name] else {
@@ -71,21 +72,23 @@ struct YAMLComposer {
                     }
                     finished = (anchored.node, anchored.size, nil)
                 case YAML_SEQUENCE_START_EVENT:
-                    stack.append(Frame(kind: .sequence([]), line: line, column: column, anchor: Self.string(event.data.sequence_start.anchor)))
+                    stack.append(Frame(kind: .sequence([]), line: line, column: column, anchor: Self.string(event.data.sequence_start.anchor),
+                                       tag: Self.localTag(event.data.sequence_start.tag)))
                 case YAML_MAPPING_START_EVENT:
-                    stack.append(Frame(kind: .mapping([], pendingKey: nil), line: line, column: column, anchor: Self.string(event.data.mapping_start.anchor)))
+                    stack.append(Frame(kind: .mapping([], pendingKey: nil), line: line, column: column, anchor: Self.string(event.data.mapping_start.anchor),
+                                       tag: Self.localTag(event.data.mapping_start.tag)))
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     guard let frame = stack.popLast() else { continue }
                     switch frame.kind {
                     case .sequence(let items):
-                        finished = (Node(.sequence(items), line: frame.line, column: frame.column), frame.size, frame.anchor)
+                        finished = (Node(.sequence(items), line: frame.line, column: frame.column, tag: frame.tag), frame.size, frame.anchor)
                     case .mapping(let pairs, _):
                         if !allowsDuplicateKeys, let duplicate = Self.duplicateKey(in: pairs) {
                             return ParseError(
                                 "duplicate key \"\(duplicate.string ?? "")\" in one mapping: loaders disagree on which value wins, so the file is refused",
                                 line: duplicate.line, column: duplicate.column)
                         }
-                        finished = (Node(.mapping(Self.merged(pairs)), line: frame.line, column: frame.column), frame.size, frame.anchor)
+                        finished = (Node(.mapping(Self.merged(pairs)), line: frame.line, column: frame.column, tag: frame.tag), frame.size, frame.anchor)
                     }
                 default:
                     continue
@@ -157,6 +160,13 @@ struct YAMLComposer {
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
         pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+    }
+
+    /// An application's tag (`!Ref`, or one a `%TAG` directive names), kept on the node; YAML's own
+    /// (`tag:yaml.org,2002:…`, written `!!str`) and a bare `!` (non-specific) only type the value.
+    private static func localTag(_ tag: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let text = string(tag), text != "!", !text.hasPrefix("tag:yaml.org,2002:") else { return nil }
+        return text
     }
 
     /// `!!str 123` is a string even though it is written plain.

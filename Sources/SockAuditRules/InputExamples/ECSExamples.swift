@@ -72,6 +72,29 @@ enum ECSExamples {
                           ContainerPath: /var/run/docker.sock
                           ReadOnly: true
             """),
+        Example("cloudformation/runner.yaml", """
+            Parameters:
+              SocketFolder:
+                Type: String
+                Default: /var/run
+            Resources:
+              RunnerTask:
+                Type: AWS::ECS::TaskDefinition
+                Properties:
+                  Volumes:
+                    - Name: sock
+                      Host:
+                        ↓SourcePath: !Sub "${SocketFolder}/docker.sock"
+                    - Name: containerd
+                      Host:
+                        ↓SourcePath: !Join ["/", ["", "run", "containerd", "containerd.sock"]]
+                  ContainerDefinitions:
+                    - Name: runner
+                      Image: !Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/runner:2"
+                      MountPoints:
+                        - {SourceVolume: sock, ContainerPath: /var/run/docker.sock}
+                        - {SourceVolume: containerd, ContainerPath: /run/containerd/containerd.sock}
+            """),
     ]
 
     static let socketMountSilent: [Example] = [
@@ -179,6 +202,61 @@ enum ECSExamples {
               "family": "web",
               "networkMode": "awsvpc",
               "containerDefinitions": [{"name": "web", "image": "nginx", "memory": 128}]
+            }
+            """),
+    ]
+
+    /// The settings the missing-setting rules look for, written as CloudFormation expressions: set,
+    /// to a value the template's parameters decide, so never reported missing.
+    static let missingSettingsFiring: [Example] = [
+        Example("cloudformation/app.yaml", """
+            Resources:
+              AppTask:
+                Type: AWS::ECS::TaskDefinition
+                Properties:
+                  ContainerDefinitions:
+                    - ↓Name: app
+                      Image: !Ref AppImage
+            """),
+    ]
+
+    static let missingSettingsSilent: [Example] = [
+        Example("cloudformation/app.yaml", """
+            Conditions:
+              IsProd: !Equals [!Ref Env, prod]
+            Resources:
+              AppTask:
+                Type: AWS::ECS::TaskDefinition
+                Properties:
+                  ContainerDefinitions:
+                    - Name: app
+                      Image: !Ref AppImage
+                      User: !Ref AppUser
+                      Memory: !FindInMap [Sizes, !Ref Env, Memory]
+                      ReadonlyRootFilesystem: !If [IsProd, true, false]
+                      DockerSecurityOptions: !Ref SecurityOptions
+                      LinuxParameters:
+                        Capabilities:
+                          Drop: !Ref DroppedCapabilities
+            """),
+        Example("template.json", """
+            {
+              "Resources": {
+                "AppTask": {
+                  "Type": "AWS::ECS::TaskDefinition",
+                  "Properties": {
+                    "ContainerDefinitions": [{
+                      "Name": "app",
+                      "Image": {"Ref": "AppImage"},
+                      "User": {"Ref": "AppUser"},
+                      "Memory": {"Fn::FindInMap": ["Sizes", {"Ref": "Env"}, "Memory"]},
+                      "ReadonlyRootFilesystem": {"Fn::If": ["IsProd", true, false]},
+                      "DockerSecurityOptions": {"Ref": "SecurityOptions"},
+                      "LinuxParameters": {"Capabilities": {"Drop": [{"Ref": "DroppedCapability"}]}}
+                    }]
+                  }
+                }
+              }
             }
             """),
     ]

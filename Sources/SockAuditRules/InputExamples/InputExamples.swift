@@ -47,6 +47,7 @@ enum InputExamples {
         "SA303": [
             (QuadletExamples.capabilitiesNotDroppedFiring, QuadletExamples.capabilitiesNotDroppedSilent),
             (AnsibleExamples.capabilitiesNotDroppedFiring, AnsibleExamples.capabilitiesNotDroppedSilent),
+            (ECSExamples.missingSettingsFiring, ECSExamples.missingSettingsSilent),
         ],
         "SA304": [
             (DevContainerExamples.seccompFiring, DevContainerExamples.seccompSilent),
@@ -63,16 +64,19 @@ enum InputExamples {
         "SA306": [
             (QuadletExamples.noNewPrivilegesFiring, QuadletExamples.noNewPrivilegesSilent),
             (AnsibleExamples.noNewPrivilegesFiring, AnsibleExamples.noNewPrivilegesSilent),
+            (ECSExamples.missingSettingsFiring, ECSExamples.missingSettingsSilent),
         ],
         "SA307": [
             (QuadletExamples.writableRootFiring, QuadletExamples.writableRootSilent),
             (AnsibleExamples.writableRootFiring, AnsibleExamples.writableRootSilent),
+            (ECSExamples.missingSettingsFiring, ECSExamples.missingSettingsSilent),
         ],
         "SA308": [
             (DevContainerExamples.runsAsRootFiring, DevContainerExamples.runsAsRootSilent),
             (TerraformExamples.runsAsRootFiring, TerraformExamples.runsAsRootSilent),
             (QuadletExamples.runsAsRootFiring, QuadletExamples.runsAsRootSilent),
             (AnsibleExamples.runsAsRootFiring, AnsibleExamples.runsAsRootSilent),
+            (ECSExamples.missingSettingsFiring, ECSExamples.missingSettingsSilent),
         ],
         "SA401": [
             (TerraformExamples.hostPIDFiring, TerraformExamples.hostPIDSilent),
@@ -106,6 +110,7 @@ enum InputExamples {
         "SA501": [
             (QuadletExamples.limitFiring, QuadletExamples.memorySilent),
             (AnsibleExamples.limitFiring, AnsibleExamples.memorySilent),
+            (ECSExamples.missingSettingsFiring, ECSExamples.missingSettingsSilent),
         ],
         "SA502": [
             (QuadletExamples.limitFiring, QuadletExamples.cpuSilent),
