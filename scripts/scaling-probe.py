@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scaling probe: each input shape at two sizes (4x apart), scanned by the CLI; a time that grows
 by more than 7x is flagged as superlinear. The quadratic paths listed in RELIABILITY.md were found
-this way. Usage: scripts/scaling-probe.py [path/to/sockaudit]"""
+this way. Usage: scripts/scaling-probe.py [path/to/sockaudit] [kind ...] (every kind by default)"""
 import os, shutil, subprocess, sys, tempfile, time, json
 
 binary = sys.argv[1] if len(sys.argv) > 1 else '.build/debug/sockaudit'
@@ -63,6 +63,20 @@ def gen(kind, n):
         return {'Jenkinsfile': "podTemplate(yaml: '''\napiVersion: v1\nkind: Pod\nspec:\n  containers:\n" + ''.join(f'  - {{name: c{i}, image: x, volumeMounts: [{{name: s, mountPath: /s}}]}}\n' for i in range(n)) + "  volumes: [{name: s, hostPath: {path: /var/run/docker.sock}}]\n''') { node(POD_LABEL) { sh 'true' } }\n"}
     if kind == 'compose-socat':
         return {'docker-compose.yml': 'services:\n' + ''.join(f'  s{i}: {{image: alpine/socat, command: ["TCP-LISTEN:{i},fork", "UNIX-CONNECT:/var/run/docker.sock"]}}\n' for i in range(n))}
+    if kind == 'gitlab-folded-plain':
+        return {'.gitlab-ci.yml': 'a:\n  script:\n    - docker run --rm\n' + ''.join(f'      -e V{i}=x\n' for i in range(n)) + '      --privileged alpine\n'}
+    if kind == 'gitlab-folded-quoted':
+        return {'.gitlab-ci.yml': 'a:\n  script:\n    - "docker run --rm\n' + ''.join(f'      -e \\"V{i}=it\'s\\" \\\n' for i in range(n)) + '      --privileged alpine"\n'}
+    if kind == 'gitlab-sh-c-folded':
+        return {'.gitlab-ci.yml': 'a:\n  script:\n    - sh -c "docker run\n' + ''.join(f'      -e \\"V{i}=x\\"\n' for i in range(n)) + '      --privileged alpine"\n'}
+    if kind == 'compose-malformed-services':
+        return {'compose.yaml': 'services:\n' + ''.join(f'  n{i}:\n  s{i}: image{i}\n  l{i}: [a]\n  m{i}: {{image: x}}\n' for i in range(n))}
+    if kind == 'compose-remote-includes':
+        return {'compose.yaml': 'include:\n' + ''.join(f'  - oci://registry.example.com/stack{i}:1\n  - git@example.com:o/r{i}.git\n' for i in range(n)) + 'services:\n  a: {image: x}\n'}
+    if kind == 'unparsed-outline':
+        return {'dynamic.yml': 'http:\n  routers:\n' + ''.join(f'{{{{ range $r := .R{i} }}}}\n    {{{{ $r.Name }}}}-{i}:\n      rule: "Host(`{{{{ $r.Host }}}}`)"\n{{{{ end }}}}\n' for i in range(n)) + '  services:\n    app: {}\n', '.travis.yml': 'services:\n  - docker\n' + ''.join(f'k{i}: v\nk{i}: w\n' for i in range(n))}
+    if kind == 'k8s-subpathexpr':
+        return {'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: x\n    env:\n' + ''.join(f'    - {{name: E{i}, value: d{i}/$(E0)}}\n' for i in range(n)) + '    volumeMounts:\n' + ''.join(f'    - {{name: run, mountPath: /m{i}, subPathExpr: $(E{i})/$(POD)}}\n' for i in range(n)) + '  volumes: [{name: run, hostPath: {path: /var/run}}]\n'}
     if kind == 'dotenv':
         return {'docker-compose.yml': None}
     if kind == 'compose-volumes': return {'docker-compose.yml': 'services:\n  a:\n    image: x\n    volumes:\n' + ''.join(f'      - /h{i}:/c{i}\n' for i in range(n)) + '    ports:\n' + ''.join(f'      - "{i}:{i}"\n' for i in range(n))}
@@ -83,6 +97,9 @@ def gen(kind, n):
     if kind == 'interp-nested': return {'docker-compose.yml': 'services:\n  a:\n    image: x\n    volumes: ["' + '${A:-' * n + '/var/run/docker.sock' + '}' * n + ':/s"]\n'}
 
 kinds = ['compose-services', 'compose-command', 'compose-env', 'k8s-containers', 'k8s-volumes', 'gha-run', 'gha-long-run', 'suppressions', 'systemd-cont', 'dockerfile-cont', 'makefile-vars', 'shell-vars', 'shell-heredoc', 'shell-subst'] + ['compose-volumes', 'compose-includes', 'compose-merge-many', 'gitlab-jobs', 'jenkins', 'yaml-keys', 'json-keys', 'json-dup-keys', 'daemon-hosts', 'k8s-list-items', 'k8s-docs', 'inspect-many', 'files', 'env-file', 'interp-nested', 'yaml-alias-keys'] + ['shell-branches', 'shell-case-arms', 'shell-arrays', 'shell-set-positional', 'shell-heredoc-subst', 'dockerfile-stages'] + ['pwsh-continuation', 'pwsh-steps', 'makefile-if', 'makefile-foreach', 'makefile-ifdef', 'jenkins-inside', 'jenkins-podtemplate', 'compose-socat']
+kinds += ['gitlab-folded-plain', 'gitlab-folded-quoted', 'gitlab-sh-c-folded', 'compose-malformed-services', 'compose-remote-includes', 'unparsed-outline', 'k8s-subpathexpr']
+if len(sys.argv) > 2:
+    kinds = [kind for kind in kinds if kind in sys.argv[2:]]
 work = tempfile.mkdtemp()
 flagged = 0
 try:

@@ -33,6 +33,35 @@ import Testing
         #expect(words[3] == ["docker@12:15", "ps@12:22"])
     }
 
+    /// Plain and quoted scalars folded over lines, with escapes, and `sh -c` strings inside them:
+    /// every word where it is written, never at a column the line does not have.
+    @Test func flowScalarsFoldedOverLinesMapBackIntoTheYAML() throws {
+        let yaml = #"""
+            job:
+              script:
+                - docker run --rm
+                  -e FOO=bar
+
+                  --privileged alpine
+                - "docker run \"--pid=host\" \
+                  --ipc=host\talpine"
+                - 'echo ''it is''
+                  --net=host'
+                - sh -c "docker run
+                  -e \"A=B\" --privileged x"
+                - bash -c docker\ run\ --cap-add=ALL\ x
+            """#
+        let document = try #require(YAMLParser.parse(yaml).documents.first)
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let items = try #require(document["job"]?["script"]?.sequence)
+        let words = items.compactMap { YAMLScalarSource.source($0, fileLines: lines) }.map { Self.located(ShellScript.parse($0)) }
+        #expect(words[0] == ["docker@3:7", "run@3:14", "--rm@3:18", "-e@4:7", "FOO=bar@4:10", "--privileged@6:7", "alpine@6:20"])
+        #expect(words[1] == ["docker@7:8", "run@7:15", "--pid=host@7:19", "--ipc=host@8:7", "alpine@8:19"])
+        #expect(words[2] == ["echo@9:8", "it is@9:13", "--net=host@10:7"])
+        #expect(words[3].contains("--privileged@12:18") && words[3].contains("-e@12:7") && words[3].contains("docker@11:14"))
+        #expect(words[4].contains("--cap-add=ALL@13:28"))
+    }
+
     @Test func makefileRecipes() {
         let (source, variables) = MakefileRecipes.script("SOCK ?= /run/docker.sock\nall:\n\t@docker run -v $(SOCK):/s \\\n\t  -e HOME=$$HOME img\n")
         // make values are expanded in the recipe text; only values with several expansions stay variables

@@ -134,7 +134,10 @@ struct PodContainer {
     /// with `subPath` followed into the host folder.
     private func hostMounts() -> [HostMount] {
         var mounts: [HostMount] = []
-        for mount in container["volumeMounts"]?.sequence ?? [] {
+        let volumeMounts = container["volumeMounts"]?.sequence ?? []
+        // read once per container, and only when some mount needs it
+        let environment = volumeMounts.contains { $0["subPathExpr"] != nil } ? literalEnvironment() : [:]
+        for mount in volumeMounts {
             guard let volumeName = mount["name"]?.string,
                 let volume = volumes[volumeName],
                 let pathNode = volume["hostPath"]?["path"], let hostPath = pathNode.string
@@ -145,7 +148,7 @@ struct PodContainer {
                 source = hostPath + "/" + subPath
                 spelling += " with subPath \(subPath)"
             } else if let expression = mount["subPathExpr"]?.string, !expression.isEmpty {
-                let expanded = SubPathExpression.expand(expression, environment: literalEnvironment())
+                let expanded = SubPathExpression.expand(expression, environment: environment)
                 source = hostPath + "/" + expanded.value
                 if expanded.unresolved.isEmpty {
                     spelling += " with subPathExpr \(expression)"

@@ -15,8 +15,13 @@ struct RawWord: Hashable, Sendable {
     /// The text of `$(...)` and backtick substitutions, to be parsed as commands of their own.
     var nested: [ShellSource] = []
     var wasQuoted = false
+    /// Where each literal character was written: its index in the source being lexed (for an
+    /// escape, the character escaped). A word that is one literal is located character by
+    /// character through it (the script of `sh -c "…"`, folded over lines or with escapes inside).
+    var literalIndices: [Int] = []
 
-    mutating func appendLiteral(_ scalar: Unicode.Scalar) {
+    mutating func appendLiteral(_ scalar: Unicode.Scalar, at sourceIndex: Int) {
+        literalIndices.append(sourceIndex)
         if case .literal(var text)? = parts.last {
             // Emptied first so `text` holds the only reference and grows in place: `text + …` copied
             // the whole word per character, quadratic on a long word.
@@ -207,7 +212,7 @@ struct ShellLexer {
                     if peek(1) == "\n" {
                         index += 2
                     } else if let next = peek(1) {
-                        word.appendLiteral(next)
+                        word.appendLiteral(next, at: index + 1)
                         word.wasQuoted = true
                         index += 2
                     } else {
@@ -230,7 +235,7 @@ struct ShellLexer {
                         try lexDollar(into: &word, quoted: false)
                     }
                 default:
-                    word.appendLiteral(c)
+                    word.appendLiteral(c, at: index)
                     index += 1
                 }
             }
@@ -258,14 +263,14 @@ struct ShellLexer {
             }
             if ansiC && c == "\\", let next = peek(1) {
                 switch next {
-                case "n": word.appendLiteral("\n")
-                case "t": word.appendLiteral("\t")
-                default: word.appendLiteral(next)
+                case "n": word.appendLiteral("\n", at: index)
+                case "t": word.appendLiteral("\t", at: index)
+                default: word.appendLiteral(next, at: index + 1)
                 }
                 index += 2
                 continue
             }
-            word.appendLiteral(c)
+            word.appendLiteral(c, at: index)
             index += 1
         }
         throw Unclosed(at: open, what: "a single quote")
@@ -286,10 +291,10 @@ struct ShellLexer {
                 if next == "\n" {
                     index += 2
                 } else if next == "$" || next == "`" || next == "\"" || next == "\\" {
-                    word.appendLiteral(next)
+                    word.appendLiteral(next, at: index + 1)
                     index += 2
                 } else {
-                    word.appendLiteral(c)
+                    word.appendLiteral(c, at: index)
                     index += 1
                 }
             case "`", "$":
@@ -300,7 +305,7 @@ struct ShellLexer {
                     throw Unclosed(at: open, what: "a double quote")
                 }
             default:
-                word.appendLiteral(c)
+                word.appendLiteral(c, at: index)
                 index += 1
             }
         }
@@ -333,7 +338,7 @@ struct ShellLexer {
     private mutating func lexDollar(into word: inout RawWord, quoted: Bool) throws(Unclosed) {
         let open = index
         guard let next = peek(1) else {
-            word.appendLiteral("$")
+            word.appendLiteral("$", at: index)
             index += 1
             return
         }
@@ -408,7 +413,7 @@ struct ShellLexer {
             word.parts.append(.variable(name: name, fallback: nil, raw: "$" + String(next), quoted: quoted))
             return
         }
-        word.appendLiteral("$")
+        word.appendLiteral("$", at: index)
         index += 1
     }
 

@@ -83,7 +83,7 @@ public struct ShellScript: Sendable {
     /// read like parsed ones: prefixes stripped, `sh -c '…'` scripts parsed.
     public static func commands(_ words: [ShellWord], variables: [String: String] = [:]) -> ShellScript {
         var parser = ShellParser(variables: variables.mapValues { [$0] })
-        parser.command(words, heredocs: [], depth: 0)
+        parser.command(words, heredocs: [], depth: 0, raw: [], source: ShellSource())
         parser.closeFrames(downTo: 0)
         return ShellScript(commands: parser.commands, errors: parser.errors, variables: parser.lastValues)
     }
@@ -172,7 +172,7 @@ struct ShellParser {
         var skipNext = false
         var afterAndOr = false
         func flush(_ parser: inout ShellParser) {
-            if !current.isEmpty { parser.finish(current, heredocs: heredocs, depth: depth, conditional: afterAndOr) }
+            if !current.isEmpty { parser.finish(current, heredocs: heredocs, depth: depth, conditional: afterAndOr, source: source) }
             current = []
             heredocs = []
         }
@@ -236,7 +236,7 @@ struct ShellParser {
         return (String(name), appending)
     }
 
-    private mutating func finish(_ raw: [RawWord], heredocs: [ShellSource], depth: Int, conditional: Bool) {
+    private mutating func finish(_ raw: [RawWord], heredocs: [ShellSource], depth: Int, conditional: Bool, source: ShellSource) {
         // Command substitutions run first, with the variables known now.
         for word in raw {
             for nested in word.nested { parse(nested, depth: depth + 1) }
@@ -270,13 +270,13 @@ struct ShellParser {
         if conditional { open(.andOr) }
         let alternatives = expandCommand(rest)
         if alternatives.count == 1 {
-            command(alternatives[0], heredocs: heredocs, depth: depth)
+            command(alternatives[0], heredocs: heredocs, depth: depth, raw: raw, source: source)
         } else {
             // one of them runs: each is a branch of its own
             open(.alternatives)
             frames[frames.count - 1].exhaustive = true
             for words in alternatives {
-                command(words, heredocs: heredocs, depth: depth)
+                command(words, heredocs: heredocs, depth: depth, raw: raw, source: source)
                 endBranch()
             }
             close(.alternatives)
@@ -285,7 +285,7 @@ struct ShellParser {
     }
 
     /// One simple command after expansion.
-    mutating func command(_ expanded: [ShellWord], heredocs: [ShellSource], depth: Int) {
+    mutating func command(_ expanded: [ShellWord], heredocs: [ShellSource], depth: Int, raw: [RawWord], source: ShellSource) {
         var words = expanded
         var assignments: [ShellAssignment] = []
         stripPrefixes(&words, assignments: &assignments)
@@ -318,14 +318,31 @@ struct ShellParser {
         }
         if let program = words.first?.basename {
             if Self.shells.contains(program), let index = words.firstIndex(where: { $0.text == "-c" }), index + 1 < words.count {
-                // `sh -c '…'`: the string is a script; its words sit after the opening quote
-                let script = words[index + 1]
-                parse(ShellSource(script.text, line: script.line, column: script.column + 1), depth: depth + 1)
+                // `sh -c '…'`: the string is a script
+                parse(Self.scriptSource(words[index + 1], raw: raw, in: source), depth: depth + 1)
             }
             if Self.heredocReaders.contains(program) {
                 for body in heredocs { parse(body, depth: depth + 1) }
             }
         }
+    }
+
+    /// The script of `sh -c`, located character by character where its word is one literal as
+    /// written (so quotes, escapes and a string folded over lines shift no column); a word built
+    /// from variables is located from its first character, its words after the opening quote.
+    static func scriptSource(_ script: ShellWord, raw: [RawWord], in source: ShellSource) -> ShellSource {
+        let scalars = script.text.unicodeScalars
+        if let word = raw.first(where: { $0.line == script.line && $0.column == script.column }),
+           word.parts.count == 1, case .literal(let text) = word.parts[0], text == script.text,
+           word.literalIndices.count == scalars.count {
+            var located = ShellSource()
+            for (scalar, index) in zip(scalars, word.literalIndices) {
+                let (line, column) = source.position(index)
+                located.append(scalar, line: line, column: column)
+            }
+            return located
+        }
+        return ShellSource(script.text, line: script.line, column: script.column + 1)
     }
 
     // MARK: assignments that may or may not run

@@ -18,10 +18,80 @@ public enum YAMLScalarSource {
             if !text.contains("\n") && rest.hasPrefix(text) {
                 return ShellSource(text, line: node.line, column: node.column + 1)
             }
-            return ShellSource(text, line: node.line, column: node.column + 1, continuationColumn: node.column + 1)
+            return aligned(text, quote: indicator, line: lineIndex, column: columnIndex + 1, fileLines: fileLines)
+                ?? ShellSource(text, line: node.line, column: node.column + 1, continuationColumn: node.column + 1)
         default:
-            return ShellSource(text, line: node.line, column: node.column, continuationColumn: node.column)
+            return aligned(text, quote: nil, line: lineIndex, column: columnIndex, fileLines: fileLines)
+                ?? ShellSource(text, line: node.line, column: node.column, continuationColumn: node.column)
         }
+    }
+
+    /// A flow scalar (plain, single- or double-quoted) that may be folded over several lines, its
+    /// escapes resolved: each character of the value is matched to where it is written, walking the
+    /// file from the scalar's start (0-based `line`, `column`). A line break folded to a space, or
+    /// an empty line kept as `\n`, sits at the end of the line it replaces; an escape at its `\`.
+    /// Nil when the walk meets text the value does not have (then the caller's estimate stands).
+    static func aligned(_ text: String, quote: Unicode.Scalar?, line: Int, column: Int, fileLines: [Substring]) -> ShellSource? {
+        var source = ShellSource()
+        var lineIndex = line
+        var raw = Array(fileLines[lineIndex].unicodeScalars.filter { $0 != "\r" })
+        var index = column
+        /// The next raw character, moving to the next line (as a `\n`) past the end of one.
+        func current() -> Unicode.Scalar? {
+            if index < raw.count { return raw[index] }
+            return lineIndex + 1 < fileLines.count ? "\n" : nil
+        }
+        func advance(_ count: Int = 1) {
+            for _ in 0..<count {
+                if index < raw.count {
+                    index += 1
+                } else if lineIndex + 1 < fileLines.count {
+                    lineIndex += 1
+                    raw = Array(fileLines[lineIndex].unicodeScalars.filter { $0 != "\r" })
+                    index = 0
+                }
+            }
+        }
+        for scalar in text.unicodeScalars {
+            while true {
+                guard let next = current() else { return nil }
+                if quote == "\"", next == "\\" {
+                    let escaped = index + 1 < raw.count ? raw[index + 1] : "\n"
+                    if escaped == "\n" {
+                        // An escaped line break joins the lines with nothing between them.
+                        advance(2)
+                        while let blank = current(), blank == " " || blank == "\t" { advance() }
+                        continue
+                    }
+                    source.append(scalar, line: lineIndex + 1, column: index + 1)
+                    switch escaped {
+                    case "x": advance(4)
+                    case "u": advance(6)
+                    case "U": advance(10)
+                    default: advance(2)
+                    }
+                    break
+                }
+                if quote == "'", next == "'", scalar == "'", index + 1 < raw.count, raw[index + 1] == "'" {
+                    source.append(scalar, line: lineIndex + 1, column: index + 1)
+                    advance(2)
+                    break
+                }
+                if next == scalar {
+                    source.append(scalar, line: lineIndex + 1, column: index + 1)
+                    advance()
+                    break
+                }
+                if next == "\n" || next == " " || next == "\t" {
+                    // Folding: a break became a space (matched above) or vanished with the
+                    // indentation and trailing blanks around it.
+                    advance()
+                    continue
+                }
+                return nil
+            }
+        }
+        return source
     }
 
     /// The lines of a block scalar whose content starts at `startLine` (0-based), with their

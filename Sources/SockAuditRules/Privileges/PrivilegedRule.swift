@@ -78,6 +78,23 @@ public struct PrivilegedRule: ContainerRule {
                       docker run --rm \
                         ↓--privileged alpine
                 """#),
+            // Items folded over several lines (plain and double-quoted), escapes, and `sh -c`
+            // strings: each flag at the line and column where it is written.
+            Example(".gitlab-ci.yml", #"""
+                e2e:
+                  image: docker:27
+                  services: [docker:27-dind]
+                  script:
+                    - docker run --rm
+                      -e CI=true
+                      ↓--privileged example/e2e:1
+                    - "docker run --rm -e \"MODE=full\"
+                      ↓--privileged example/e2e:1"
+                    - sh -c "docker run -e \"A=1\" ↓--privileged alpine"
+                    - sh -c "docker run --rm
+                      ↓--privileged alpine"
+                    - 'docker run -e ''B=2'' ↓--privileged alpine'
+                """#),
             Example("Jenkinsfile", #"""
                 node {
                   docker.image('node:20').inside('↓--privileged') {
