@@ -1,4 +1,5 @@
 import SockAuditCore
+import SockAuditParsers
 import SockAuditRules
 import SockAuditScanner
 import Testing
@@ -27,6 +28,13 @@ import Testing
                 // a `\`-continued shell command (LF or CRLF), or a backtick-continued PowerShell one
                 while start > 1, lines[start - 2].hasSuffix("\\") || lines[start - 2].hasSuffix("\\\r")
                     || lines[start - 2].hasSuffix("`") { start -= 1 }
+                // a YAML value folded over lines: above the line that starts it
+                if example.filename.hasSuffix(".yml") || example.filename.hasSuffix(".yaml"),
+                   let first = (max(1, start - 20)...start).first(where: { candidate in
+                       candidate < start && SuppressionDirectives.yamlValueEnd(lines, startingAt: candidate - 1) >= start
+                   }) {
+                    start = first
+                }
                 starts.insert(start)
             }
             for start in starts.sorted(by: >) {

@@ -2,13 +2,16 @@ import SockAuditCore
 
 /// Finds `sockaudit:ignore RULE[,RULE ...] -- reason` directives in comments (`#`, `//`, `;`).
 /// A directive covers its own line and the line after it; when that line continues with a
-/// trailing `\` (or a PowerShell backtick), the whole continued command.
+/// trailing `\` (or a PowerShell backtick), the whole continued command; in YAML, when that line
+/// starts a value that goes on over deeper-indented lines (a `script:` item folded over lines), the
+/// whole value.
 public enum SuppressionDirectives {
     static let keyword = "sockaudit:ignore"
 
     public static func scan(_ text: String, path: String) -> [SuppressionDirective] {
         guard TextSearch.contains(text, keyword) else { return [] }
         let lines = splitLines(text)
+        let isYAML = path.hasSuffix(".yml") || path.hasSuffix(".yaml")
         var directives: [SuppressionDirective] = []
         for (offset, line) in lines.enumerated() {
             guard let parsed = parse(line) else { continue }
@@ -16,11 +19,46 @@ public enum SuppressionDirectives {
             var last = min(number + 1, lines.count)
             // `\` continues a shell line, a backtick a PowerShell one
             while last < lines.count, lines[last - 1].hasSuffix("\\") || lines[last - 1].hasSuffix("`") { last += 1 }
+            if isYAML, last == number + 1 { last = max(last, yamlValueEnd(lines, startingAt: number)) }
             directives.append(SuppressionDirective(
                 location: SourceLocation(path: path, line: number, column: parsed.column),
                 rules: parsed.rules, reason: parsed.reason, lines: number...max(number, last)))
         }
         return directives
+    }
+
+    /// The last line (1-based) of the YAML value that starts on line `index` (0-based: the line after
+    /// a directive on line `index`): `- VALUE` or `KEY: VALUE` with a scalar or flow VALUE on the
+    /// line goes on over the lines indented deeper than its dash or key, as YAML folds them. A
+    /// block scalar (`|`, `>`), a mapping item (`- name: x`, whose deeper lines are its siblings) or
+    /// a lone anchor or tag covers its own line only.
+    public static func yamlValueEnd(_ lines: [String], startingAt index: Int) -> Int {
+        guard index < lines.count else { return index }
+        let line = Substring(lines[index])
+        let indent = line.prefix(while: { $0 == " " }).count
+        var rest = line.dropFirst(indent)
+        if rest.hasPrefix("- ") {
+            rest = rest.dropFirst(2).drop(while: { $0 == " " })
+            if rest.contains(": ") || rest.hasSuffix(":") { return index + 1 }
+        } else if let colon = rest.range(of: ": ") {
+            rest = rest[colon.upperBound...].drop(while: { $0 == " " })
+        } else {
+            return index + 1
+        }
+        guard let first = rest.first, !"|>#".contains(first),
+              !((first == "&" || first == "!") && !rest.contains(" "))
+        else { return index + 1 }
+        var end = index + 1
+        var next = index + 1
+        while next < lines.count {
+            let candidate = Substring(lines[next])
+            let blank = candidate.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
+            let depth = candidate.prefix(while: { $0 == " " }).count
+            if !blank && (depth <= indent || candidate.dropFirst(depth).hasPrefix("#")) { break }
+            next += 1
+            if !blank { end = next }
+        }
+        return end
     }
 
     /// A sidecar for formats without comments (`daemon.json.sockaudit-ignore` next to
