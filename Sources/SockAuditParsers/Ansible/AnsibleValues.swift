@@ -65,13 +65,14 @@ struct AnsibleValues {
         // a whole-list template (`"{{ app_volumes }}"`) is one unknown entry
         if AnsibleTemplate.isTemplated(text) { return [Setting(text, at: value.location(in: path), spelling: "\(name): \(text)")] }
         var offset = 0
+        let oneLine = !text.contains("\n")
         return text.split(separator: ",", omittingEmptySubsequences: false).compactMap { part in
             defer { offset += part.unicodeScalars.count + 1 }
             let entry = part.trimming(" ")
             guard !entry.isEmpty else { return nil }
             let leading = part.unicodeScalars.prefix(while: { $0 == " " }).count
             // on one line, each entry at its own column (after the opening quote of a quoted scalar)
-            guard !text.contains("\n") else { return Setting(entry, at: value.location(in: path), spelling: "\(name): \(entry)") }
+            guard oneLine else { return Setting(entry, at: value.location(in: path), spelling: "\(name): \(entry)") }
             let column = value.column + offset + leading + (value.scalar?.isPlain == false ? 1 : 0)
             return Setting(entry, at: SourceLocation(path: path, line: value.line, column: column), spelling: "\(name): \(entry)")
         }

@@ -48,6 +48,7 @@ enum InputExamples {
             (QuadletExamples.capabilitiesNotDroppedFiring, QuadletExamples.capabilitiesNotDroppedSilent),
             (AnsibleExamples.capabilitiesNotDroppedFiring, AnsibleExamples.capabilitiesNotDroppedSilent),
             (ECSExamples.missingSettingsFiring, ECSExamples.missingSettingsSilent),
+            (TerraformExamples.capabilitiesNotDroppedFiring, TerraformExamples.capabilitiesNotDroppedSilent),
         ],
         "SA304": [
             (DevContainerExamples.seccompFiring, DevContainerExamples.seccompSilent),
@@ -60,16 +61,19 @@ enum InputExamples {
             (DevContainerExamples.macFiring, DevContainerExamples.macSilent),
             (QuadletExamples.macFiring, QuadletExamples.macSilent),
             (AnsibleExamples.macFiring, AnsibleExamples.macSilent),
+            (TerraformExamples.macFiring, TerraformExamples.macSilent),
         ],
         "SA306": [
             (QuadletExamples.noNewPrivilegesFiring, QuadletExamples.noNewPrivilegesSilent),
             (AnsibleExamples.noNewPrivilegesFiring, AnsibleExamples.noNewPrivilegesSilent),
             (ECSExamples.missingSettingsFiring, ECSExamples.missingSettingsSilent),
+            (TerraformExamples.noNewPrivilegesFiring, TerraformExamples.noNewPrivilegesSilent),
         ],
         "SA307": [
             (QuadletExamples.writableRootFiring, QuadletExamples.writableRootSilent),
             (AnsibleExamples.writableRootFiring, AnsibleExamples.writableRootSilent),
             (ECSExamples.missingSettingsFiring, ECSExamples.missingSettingsSilent),
+            (TerraformExamples.writableRootFiring, TerraformExamples.writableRootSilent),
         ],
         "SA308": [
             (DevContainerExamples.runsAsRootFiring, DevContainerExamples.runsAsRootSilent),
@@ -95,10 +99,12 @@ enum InputExamples {
         ],
         "SA403": [
             (AnsibleExamples.hostIPCFiring, AnsibleExamples.hostIPCSilent),
+            (TerraformExamples.hostIPCFiring, TerraformExamples.hostIPCSilent),
         ],
         "SA404": [
             (QuadletExamples.hostUsernsFiring, QuadletExamples.hostUsernsSilent),
             (AnsibleExamples.hostUsernsFiring, AnsibleExamples.hostUsernsSilent),
+            (TerraformExamples.hostUsernsFiring, TerraformExamples.hostUsernsSilent),
         ],
         "SA405": [
             (DevContainerExamples.sensitivePathFiring, DevContainerExamples.sensitivePathSilent),
@@ -111,10 +117,12 @@ enum InputExamples {
             (QuadletExamples.limitFiring, QuadletExamples.memorySilent),
             (AnsibleExamples.limitFiring, AnsibleExamples.memorySilent),
             (ECSExamples.missingSettingsFiring, ECSExamples.missingSettingsSilent),
+            (TerraformExamples.limitFiring, TerraformExamples.memorySilent),
         ],
         "SA502": [
             (QuadletExamples.limitFiring, QuadletExamples.cpuSilent),
             (AnsibleExamples.limitFiring, AnsibleExamples.cpuSilent),
+            (TerraformExamples.limitFiring, TerraformExamples.cpuSilent),
         ],
         "SA503": [
             (QuadletExamples.limitFiring, QuadletExamples.pidsSilent),

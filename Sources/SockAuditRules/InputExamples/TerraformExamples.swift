@@ -486,3 +486,229 @@ enum TerraformExamples {
             """),
     ]
 }
+
+/// The hardening settings of a `docker_container` (and what a module states through its variables,
+/// locals, `dynamic` blocks and `count`); each rule appends its own. A missing setting is reported at
+/// the resource.
+extension TerraformExamples {
+    static let capabilitiesNotDroppedFiring: [Example] = [
+        Example("main.tf", """
+            ↓resource "docker_container" "app" {
+              name  = "app"
+              image = "example/app:4"
+            }
+
+            ↓resource "docker_container" "worker" {
+              name  = "worker"
+              image = "example/worker:4"
+              capabilities {
+                drop = ["NET_RAW"]
+              }
+            }
+            """),
+    ]
+
+    static let capabilitiesNotDroppedSilent: [Example] = [
+        Example("main.tf", """
+            variable "dropped_capabilities" {
+              type    = list(string)
+              default = ["ALL"]
+            }
+
+            resource "docker_container" "app" {
+              name  = "app"
+              image = "example/app:4"
+              capabilities {
+                add  = ["NET_BIND_SERVICE"]
+                drop = ["ALL"]
+              }
+            }
+
+            resource "docker_container" "worker" {
+              name  = "worker"
+              image = "example/worker:4"
+              dynamic "capabilities" {
+                for_each = [1]
+                content {
+                  drop = var.dropped_capabilities
+                }
+              }
+            }
+            """),
+    ]
+
+    static let macFiring: [Example] = [
+        Example("modules/agent/main.tf", """
+            locals {
+              agent_security_opts = ["label=disable"]
+            }
+
+            resource "docker_container" "agent" {
+              name          = "agent"
+              image         = "example/agent:1"
+              security_opts = [↓"apparmor=unconfined"]
+            }
+
+            resource "docker_container" "selinux_agent" {
+              name          = "selinux-agent"
+              image         = "example/agent:1"
+              ↓security_opts = local.agent_security_opts
+            }
+            """),
+    ]
+
+    static let macSilent: [Example] = [
+        Example("main.tf", """
+            resource "docker_container" "agent" {
+              name          = "agent"
+              image         = "example/agent:1"
+              security_opts = ["apparmor=docker-default", "label=type:container_t"]
+            }
+            """),
+    ]
+
+    static let noNewPrivilegesFiring: [Example] = [
+        Example("main.tf", """
+            ↓resource "docker_container" "app" {
+              name  = "app"
+              image = "example/app:4"
+            }
+
+            resource "docker_container" "worker" {
+              name          = "worker"
+              image         = "example/worker:4"
+              security_opts = [↓"no-new-privileges=false"]
+            }
+            """),
+    ]
+
+    static let noNewPrivilegesSilent: [Example] = [
+        Example("main.tf", """
+            locals {
+              hardened = ["no-new-privileges"]
+            }
+
+            resource "docker_container" "app" {
+              name          = "app"
+              image         = "example/app:4"
+              security_opts = ["no-new-privileges:true"]
+            }
+
+            resource "docker_container" "worker" {
+              name          = "worker"
+              image         = "example/worker:4"
+              security_opts = local.hardened
+            }
+            """),
+    ]
+
+    static let writableRootFiring: [Example] = [
+        Example("main.tf", """
+            variable "read_only" {
+              type    = bool
+              default = false
+            }
+
+            ↓resource "docker_container" "app" {
+              name  = "app"
+              image = "example/app:4"
+            }
+
+            resource "docker_container" "worker" {
+              name      = "worker"
+              image     = "example/worker:4"
+              ↓read_only = var.read_only
+            }
+            """),
+    ]
+
+    static let writableRootSilent: [Example] = [
+        Example("main.tf", """
+            resource "docker_container" "app" {
+              name      = "app"
+              image     = "example/app:4"
+              read_only = true
+            }
+            """),
+    ]
+
+    static let hostIPCFiring: [Example] = [
+        Example("main.tf", """
+            resource "docker_container" "cache" {
+              name     = "cache"
+              image    = "example/cache:1"
+              ↓ipc_mode = "host"
+            }
+            """),
+    ]
+
+    static let hostIPCSilent: [Example] = [
+        Example("main.tf", """
+            resource "docker_container" "cache" {
+              name     = "cache"
+              image    = "example/cache:1"
+              ipc_mode = "private"
+            }
+
+            resource "docker_container" "disabled" {
+              count    = 0
+              name     = "disabled"
+              image    = "example/cache:1"
+              ipc_mode = "host"
+            }
+            """),
+    ]
+
+    static let hostUsernsFiring: [Example] = [
+        Example("main.tf", """
+            resource "docker_container" "builder" {
+              name        = "builder"
+              image       = "example/builder:1"
+              ↓userns_mode = "host"
+            }
+            """),
+    ]
+
+    static let hostUsernsSilent: [Example] = [
+        Example("main.tf", """
+            variable "userns_mode" {
+              type = string
+            }
+
+            resource "docker_container" "builder" {
+              name        = "builder"
+              image       = "example/builder:1"
+              userns_mode = var.userns_mode
+            }
+            """),
+    ]
+
+    static let limitFiring: [Example] = [
+        Example("main.tf", """
+            ↓resource "docker_container" "app" {
+              name  = "app"
+              image = "example/app:4"
+            }
+            """),
+    ]
+
+    static let memorySilent: [Example] = [
+        Example("main.tf", """
+            resource "docker_container" "app" {
+              name   = "app"
+              image  = "example/app:4"
+              memory = 512
+            }
+            """),
+    ]
+
+    static let cpuSilent: [Example] = [
+        Example("main.tf", """
+            resource "docker_container" "app" {
+              name       = "app"
+              image      = "example/app:4"
+              cpu_shares = 512
+            }
+            """),
+    ]
+}
