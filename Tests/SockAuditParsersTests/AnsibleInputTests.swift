@@ -268,6 +268,9 @@ import Testing
         #expect(Self.facts("- name: build\n  command: docker run --privileged x\n", path: "config/steps.yml") == nil)
         // but the same in a role's tasks folder is a task list
         #expect(Self.facts("- name: build\n  command: docker run --privileged x\n", path: "roles/a/tasks/main.yml")?.containers.count == 1)
+        // a YAML file that only mentions docker is not claimed (were it broken, it is not Ansible's SA901)
+        #expect(AnsibleInput().claims(SourceFile(path: "notes.yml", bytes: []), text: "foo: [docker\n") == false)
+        #expect(AnsibleInput().claims(SourceFile(path: "site.yml", bytes: []), text: "- shell: docker ps\n") == true)
         // and a JSON file is not claimed
         #expect(AnsibleInput().claims(SourceFile(path: "x.json", bytes: []), text: "[{\"docker_container\": {}}]") == false)
     }

@@ -15,12 +15,17 @@ public struct AnsibleInput: DocumentInput {
 
     public let kind = InputKind.ansible
 
-    /// The words one of the read tasks needs; a file with none of them is not parsed for Ansible.
-    private static let markers = ["docker", "podman", "k8s"]
+    /// The module names of the read tasks; a command task needs a command it reads as well. A file
+    /// with none of them is not Ansible's to claim (so a broken YAML file that only mentions docker is
+    /// left to the other inputs, or out of scope).
+    private static let modules = ["docker_container", "podman_container", "k8s:"]
+    private static let commandModules = ["shell", "command", "raw"]
+    private static let commands = ["docker", "podman", "nerdctl", "socat"]
 
     public func claims(_ file: SourceFile, text: String) -> Bool {
         guard IaCNames.isYAML(file), text.first(where: { !$0.isWhitespace }) != "{" else { return false }
-        return Self.markers.contains { TextSearch.contains(text, $0) }
+        return Self.modules.contains { TextSearch.contains(text, $0) }
+            || (Self.commandModules.contains { TextSearch.contains(text, $0) } && Self.commands.contains { TextSearch.contains(text, $0) })
     }
 
     public func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
