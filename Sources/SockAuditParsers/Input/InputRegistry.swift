@@ -12,6 +12,8 @@ public enum InputRegistry {
         DaemonJSONInput(),
         InspectInput(),
         GitHubActionsInput(),
+        GiteaActionsInput(),
+        WoodpeckerInput(),
         GitLabCIInput(),
         GitLabRunnerEmbeddedInput(),
         ECSInput(),

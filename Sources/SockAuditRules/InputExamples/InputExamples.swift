@@ -1,7 +1,7 @@
 import SockAuditCore
 
 /// Examples of the inputs read since the rules were written (dev containers, MCP configurations,
-/// Quadlet units, runner configurations, infrastructure as code), kept one file per input and appended by each rule to its
+/// Quadlet units, runner configurations, other CI systems, infrastructure as code), kept one file per input and appended by each rule to its
 /// own examples, so a rule still carries every example that proves it.
 enum InputExamples {
     typealias Examples = (firing: [Example], silent: [Example])
@@ -17,6 +17,7 @@ enum InputExamples {
             (NomadExamples.socketMountFiringJSON, NomadExamples.socketMountSilentJSON),
             (AnsibleExamples.socketMountFiring, AnsibleExamples.socketMountSilent),
             (GitLabRunnerExamples.socketMountFiring, GitLabRunnerExamples.socketMountSilent),
+            (OtherCIExamples.socketMountFiring, OtherCIExamples.socketMountSilent),
         ],
         "SA104": [
             (DevContainerExamples.clientPlainTCPFiring, DevContainerExamples.clientPlainTCPSilent),
@@ -24,6 +25,7 @@ enum InputExamples {
             (TerraformExamples.clientPlainTCPFiring, TerraformExamples.clientPlainTCPSilent),
             (AnsibleExamples.clientPlainTCPFiring, AnsibleExamples.clientPlainTCPSilent),
             (GitLabRunnerExamples.clientPlainTCPFiring, GitLabRunnerExamples.clientPlainTCPSilent),
+            (OtherCIExamples.clientPlainTCPFiring, OtherCIExamples.clientPlainTCPSilent),
         ],
         "SA301": [
             (DevContainerExamples.privilegedFiring, DevContainerExamples.privilegedSilent),
@@ -35,6 +37,7 @@ enum InputExamples {
             (NomadExamples.privilegedFiringJSON, NomadExamples.privilegedSilentJSON),
             (AnsibleExamples.privilegedFiring, AnsibleExamples.privilegedSilent),
             (GitLabRunnerExamples.privilegedFiring, GitLabRunnerExamples.privilegedSilent),
+            (OtherCIExamples.privilegedFiring, OtherCIExamples.privilegedSilent),
         ],
         "SA302": [
             (DevContainerExamples.capabilityFiring, DevContainerExamples.capabilitySilent),
@@ -96,6 +99,7 @@ enum InputExamples {
             (NomadExamples.hostNetworkFiringJSON, []),
             (AnsibleExamples.hostNetworkFiring, AnsibleExamples.hostNetworkSilent),
             (GitLabRunnerExamples.hostNetworkFiring, GitLabRunnerExamples.hostNetworkSilent),
+            (OtherCIExamples.hostNetworkFiring, OtherCIExamples.hostNetworkSilent),
         ],
         "SA403": [
             (AnsibleExamples.hostIPCFiring, AnsibleExamples.hostIPCSilent),
