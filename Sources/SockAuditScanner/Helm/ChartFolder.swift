@@ -76,9 +76,9 @@ struct ChartFolder {
 
     /// Where a template named by the engine (`CHART/charts/SUB/templates/x.yaml`) is, relative to
     /// this chart, and which subchart (by name) it belongs to; `archive` when it is inside a `.tgz`.
-    func locate(source: String) -> (relative: String, subchart: String?, archive: String?) {
+    func locate(source: String) -> (relative: String, subchart: String?, archive: String?, inArchive: String?) {
         var parts = source.split(separator: "/").map(String.init)
-        guard !parts.isEmpty else { return (source, nil, nil) }
+        guard !parts.isEmpty else { return (source, nil, nil, nil) }
         parts.removeFirst()
         var chart = self
         var prefix = ""
@@ -88,13 +88,13 @@ struct ChartFolder {
             guard let place = chart.subcharts()[name] else { break }
             subchart = name
             if place.hasSuffix(".tgz") {
-                return (prefix + place, subchart, prefix + place)
+                return (prefix + place, subchart, prefix + place, parts.dropFirst(2).joined(separator: "/"))
             }
             prefix += place + "/"
             chart = ChartFolder(folder: chart.folder + "/" + place, display: "", name: name, chartYAML: nil)
             parts.removeFirst(2)
         }
-        return (prefix + parts.joined(separator: "/"), subchart, nil)
+        return (prefix + parts.joined(separator: "/"), subchart, nil, nil)
     }
 
     private init(folder: String, display: String, name: String, chartYAML: Node?) {

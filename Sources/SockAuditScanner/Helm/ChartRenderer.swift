@@ -43,6 +43,13 @@ public protocol ChartRenderer: Sendable {
     /// executable does; the library renders the chart's own templates).
     var refusesMissingDependencies: Bool { get }
     func render(_ request: ChartRenderRequest) -> ChartRenderOutcome
+    /// The templates inside a subchart archive (`charts/NAME-VERSION.tgz`), by their path in that
+    /// chart (`templates/x.yaml`), as the engine reads them; empty where the engine cannot say.
+    func archiveTemplates(_ archive: String) -> [String: String]
+}
+
+extension ChartRenderer {
+    public func archiveTemplates(_ archive: String) -> [String: String] { [:] }
 }
 
 extension RenderedTemplate {

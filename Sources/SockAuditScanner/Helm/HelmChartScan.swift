@@ -148,12 +148,18 @@ struct HelmChartScan {
     private func judge(_ templates: [RenderedTemplate], chart: ChartFolder, scenario: Scenario) -> Judged {
         var judged = Judged()
         let origins = valuesOrigin(chart: chart, scenario: scenario)
+        var archives: [String: [String: String]] = [:]
         for rendered in templates where rendered.isManifest {
             let place = chart.locate(source: rendered.source)
             let parsed = YAMLParser.parse(rendered.text)
             var documents = parsed.documents
             let path: String
             var uses: [TemplateLocationMapper.ValuesUse] = []
+            var archiveText: String?
+            if let archive = place.archive, let inner = place.inArchive, let renderer {
+                if archives[archive] == nil { archives[archive] = renderer.archiveTemplates(chart.folder + "/" + archive) }
+                archiveText = archives[archive]?[inner]
+            }
             if place.archive == nil, let template = chart.read(place.relative) {
                 path = chart.shown(place.relative)
                 judged.templates.append(place.relative)
@@ -163,8 +169,14 @@ struct HelmChartScan {
                     uses += relocated.valuesUses
                     return relocated.document
                 }
+            } else if let archiveText {
+                // A template inside a `.tgz` subchart: mapped to its lines as the engine read them;
+                // the finding stays on the archive's first line and its message names that line.
+                path = chart.shown(place.archive ?? place.relative)
+                let mapper = TemplateLocationMapper(template: archiveText)
+                documents = documents.map { mapper.relocate($0).document }
             } else {
-                // A template inside a `.tgz` subchart has no line to point at: its findings are on
+                // A template inside a `.tgz` subchart the engine cannot show: its findings are on
                 // the archive's first line, and the message names the template.
                 path = chart.shown(place.archive ?? place.relative)
                 documents = documents.map { Self.flattened($0) }
@@ -189,6 +201,10 @@ struct HelmChartScan {
             for index in findings.indices {
                 if let note = notes[findings[index].location] {
                     findings[index].message += " (the value comes from \(note))"
+                } else if place.archive != nil, archiveText != nil {
+                    let line = findings[index].location.line
+                    findings[index].message += " (at \(rendered.source):\(line), inside the archive)"
+                    findings[index].location = SourceLocation(path: path, line: 1, column: 1)
                 } else if place.archive != nil {
                     findings[index].message += " (in \(rendered.source), inside the archive)"
                 }

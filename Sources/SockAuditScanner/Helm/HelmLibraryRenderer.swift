@@ -18,6 +18,7 @@ public final class HelmLibraryRenderer: ChartRenderer, @unchecked Sendable {
     private typealias HandleFree = @convention(c) (UInt64, StringOut?) -> Int32
     private typealias Render = @convention(c) (UInt64, UnsafePointer<CChar>?, UnsafePointer<CChar>?, StringOut?, StringOut?) -> Int32
     private typealias Parse = @convention(c) (UnsafePointer<CChar>?, StringOut?, StringOut?) -> Int32
+    private typealias HandleQuery = @convention(c) (UInt64, StringOut?, StringOut?) -> Int32
 
     public let path: String
     public let engineName: String
@@ -28,6 +29,8 @@ public final class HelmLibraryRenderer: ChartRenderer, @unchecked Sendable {
     private let renderChart: Render
     private let valuesFromYAML: Parse
     private let parseSet: Parse
+    /// `helm_chart_templates` (libhelm_c 0.2.0 on): a loaded chart's templates as JSON.
+    private let chartTemplates: HandleQuery?
 
     public enum LoadError: Error, Equatable, CustomStringConvertible {
         case cannotOpen(String, String)
@@ -58,6 +61,7 @@ public final class HelmLibraryRenderer: ChartRenderer, @unchecked Sendable {
         renderChart = try symbol("helm_render", Render.self)
         valuesFromYAML = try symbol("helm_values_from_yaml", Parse.self)
         parseSet = try symbol("helm_strvals_parse", Parse.self)
+        chartTemplates = dlsym(handle, "helm_chart_templates").map { unsafeBitCast($0, to: HandleQuery.self) }
         let cVersion = try symbol("helm_c_version", VersionFunction.self)
         let sdkVersion = try symbol("helm_sdk_version", VersionFunction.self)
         let free = freeString
@@ -102,6 +106,33 @@ public final class HelmLibraryRenderer: ChartRenderer, @unchecked Sendable {
     }
 
     private struct Failure: Error { var message: String }
+
+    /// The archive loaded by the engine and its templates read back (`[{"name", "data"}]`), so a
+    /// finding in a `.tgz` subchart can name its template line.
+    public func archiveTemplates(_ archive: String) -> [String: String] {
+        guard let chartTemplates else { return [:] }
+        var chart: UInt64 = 0
+        var error: UnsafeMutablePointer<CChar>?
+        let loaded = archive.withCString { chartLoad($0, &chart, &error) }
+        _ = take(error)
+        guard loaded == 0 else { return [:] }
+        defer {
+            var freeError: UnsafeMutablePointer<CChar>?
+            _ = chartFree(chart, &freeError)
+            _ = take(freeError)
+        }
+        var output: UnsafeMutablePointer<CChar>?
+        var queryError: UnsafeMutablePointer<CChar>?
+        let status = chartTemplates(chart, &output, &queryError)
+        _ = take(queryError)
+        guard status == 0, let json = take(output), let data = json.data(using: .utf8),
+              let items = (try? JSONSerialization.jsonObject(with: data)) as? [[String: Any]] else { return [:] }
+        var templates: [String: String] = [:]
+        for item in items {
+            if let name = item["name"] as? String, let text = item["data"] as? String { templates[name] = text }
+        }
+        return templates
+    }
 
     /// Values files merged in order (maps merge key by key, anything else is replaced, as `helm -f`
     /// does), then `--set` expressions on top; the engine coalesces them with the chart's defaults.
