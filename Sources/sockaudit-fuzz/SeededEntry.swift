@@ -50,8 +50,8 @@ enum SeededEntry {
         }
         for (number, failure) in report.failures.enumerated() {
             let path = "\(crashFolder)/failure-seed\(seed)-\(number)"
-            FileManager.default.createFile(atPath: path, contents: Data(failure.input))
-            print("\(path): " + failure.problems.prefix(5).joined(separator: "; "))
+            let kept = FileManager.default.createFile(atPath: path, contents: Data(failure.input))
+            print("\(kept ? path : "\(path) (could not be written)"): " + failure.problems.prefix(5).joined(separator: "; "))
         }
         print("sockaudit-fuzz \(target.name): \(report.executions) executions in \(seconds) s (seed \(seed)), "
               + "\(report.failures.count) failures, slowest input \(report.slowest)")
