@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds what a release ships, into dist/:
 #   dist/sockaudit          the release executable, Swift runtime and Foundation linked in statically,
-#                           so it runs on a Linux machine with no Swift toolchain (it needs glibc
-#                           2.34 or later, libstdc++ and libgcc_s, as every glibc distribution has);
+#                           so it runs on a Linux machine with no Swift toolchain (it needs the
+#                           glibc and libstdc++ versions printed below, or later: built on Debian 12,
+#                           glibc 2.35 and GCC 12's libstdc++, as Debian 12 and Ubuntu 22.04 have);
 #   dist/sockaudit.sha256   its checksum, as `sha256sum` writes it;
 #   dist/rootfs/            the container image's whole file system: the executable and the C
 #                           libraries `ldd` says it loads, nothing else (the Dockerfile copies it).
@@ -27,6 +28,11 @@ if ldd dist/sockaudit | grep -E 'not found|swift|Foundation|libicu|libdispatch|B
     exit 1
 fi
 echo "build-release: dist/sockaudit loads only: $(tr "\n" " " <<<"$libraries")"
+
+# The oldest C runtime it runs on: the newest symbol versions it asks for.
+glibc=$(objdump -T dist/sockaudit | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1)
+glibcxx=$(objdump -T dist/sockaudit | grep -o 'GLIBCXX_[0-9.]*' | sort -uV | tail -1)
+echo "build-release: dist/sockaudit needs $glibc and $glibcxx or later"
 
 # It runs with an empty library path and no toolchain on PATH.
 version=$(env -i LD_LIBRARY_PATH= PATH=/usr/bin:/bin dist/sockaudit --version)
