@@ -77,6 +77,10 @@ def gen(kind, n):
         return {'dynamic.yml': 'http:\n  routers:\n' + ''.join(f'{{{{ range $r := .R{i} }}}}\n    {{{{ $r.Name }}}}-{i}:\n      rule: "Host(`{{{{ $r.Host }}}}`)"\n{{{{ end }}}}\n' for i in range(n)) + '  services:\n    app: {}\n', '.travis.yml': 'services:\n  - docker\n' + ''.join(f'k{i}: v\nk{i}: w\n' for i in range(n))}
     if kind == 'k8s-subpathexpr':
         return {'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: x\n    env:\n' + ''.join(f'    - {{name: E{i}, value: d{i}/$(E0)}}\n' for i in range(n)) + '    volumeMounts:\n' + ''.join(f'    - {{name: run, mountPath: /m{i}, subPathExpr: $(E{i})/$(POD)}}\n' for i in range(n)) + '  volumes: [{name: run, hostPath: {path: /var/run}}]\n'}
+    if kind == 'cmd-continuation':
+        return {'.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    runs-on: windows-latest\n    steps:\n    - shell: cmd\n      run: |\n        docker run ^\n' + ''.join(f'          -e "V{i}=""x""" ^\n' for i in range(n)) + '          alpine\n'}
+    if kind == 'gitlab-windows':
+        return {'.gitlab-ci.yml': 'default:\n  tags: [windows]\n' + ''.join(f'job{i}:\n  script:\n    - docker run -v "C:\\d{i}:C:\\d" x\n' for i in range(n))}
     if kind == 'dotenv':
         return {'docker-compose.yml': None}
     if kind == 'compose-volumes': return {'docker-compose.yml': 'services:\n  a:\n    image: x\n    volumes:\n' + ''.join(f'      - /h{i}:/c{i}\n' for i in range(n)) + '    ports:\n' + ''.join(f'      - "{i}:{i}"\n' for i in range(n))}
@@ -106,7 +110,7 @@ def gen(kind, n):
     if kind == 'interp-nested': return {'docker-compose.yml': 'services:\n  a:\n    image: x\n    volumes: ["' + '${A:-' * n + '/var/run/docker.sock' + '}' * n + ':/s"]\n'}
 
 kinds = ['compose-services', 'compose-command', 'compose-env', 'k8s-containers', 'k8s-volumes', 'gha-run', 'gha-long-run', 'suppressions', 'systemd-cont', 'dockerfile-cont', 'makefile-vars', 'shell-vars', 'shell-heredoc', 'shell-subst'] + ['compose-volumes', 'compose-includes', 'compose-merge-many', 'gitlab-jobs', 'jenkins', 'yaml-keys', 'json-keys', 'json-dup-keys', 'daemon-hosts', 'k8s-list-items', 'k8s-docs', 'inspect-many', 'files', 'env-file', 'interp-nested', 'yaml-alias-keys'] + ['shell-branches', 'shell-case-arms', 'shell-arrays', 'shell-set-positional', 'shell-heredoc-subst', 'dockerfile-stages'] + ['pwsh-continuation', 'pwsh-steps', 'makefile-if', 'makefile-foreach', 'makefile-ifdef', 'jenkins-inside', 'jenkins-podtemplate', 'compose-socat']
-kinds += ['gitlab-folded-plain', 'gitlab-folded-quoted', 'gitlab-sh-c-folded', 'compose-malformed-services', 'compose-remote-includes', 'unparsed-outline', 'k8s-subpathexpr']
+kinds += ['gitlab-folded-plain', 'gitlab-folded-quoted', 'gitlab-sh-c-folded', 'compose-malformed-services', 'compose-remote-includes', 'unparsed-outline', 'k8s-subpathexpr', 'cmd-continuation', 'gitlab-windows']
 kinds += ['tf-resources', 'tf-dynamic', 'tf-locals-chain', 'tf-heredoc-json', 'hcl-nested-objects', 'nomad-tasks', 'ansible-tasks', 'ansible-loop', 'ansible-free-form']
 if len(sys.argv) > 2:
     kinds = [kind for kind in kinds if kind in sys.argv[2:]]

@@ -25,9 +25,9 @@ import Testing
             var starts = Set<Int>()
             for (line, _) in example.markedPositions {
                 var start = line
-                // a `\`-continued shell command (LF or CRLF), or a backtick-continued PowerShell one
+                // a `\`-continued shell command (LF or CRLF), a backtick-continued PowerShell one, a `^`-continued cmd one
                 while start > 1, lines[start - 2].hasSuffix("\\") || lines[start - 2].hasSuffix("\\\r")
-                    || lines[start - 2].hasSuffix("`") { start -= 1 }
+                    || lines[start - 2].hasSuffix("`") || lines[start - 2].hasSuffix("^") { start -= 1 }
                 // a YAML value folded over lines: above the line that starts it
                 if example.filename.hasSuffix(".yml") || example.filename.hasSuffix(".yaml"),
                    let first = (max(1, start - 20)...start).first(where: { candidate in

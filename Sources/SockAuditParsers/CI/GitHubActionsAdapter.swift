@@ -75,8 +75,10 @@ public enum GitHubActionsAdapter {
             facts = ShellFacts.facts(from: source, path: ci.path, variables: variables)
         } else if powerShells.contains(program) {
             facts = ShellFacts.facts(from: PowerShellScript.parse(source), path: ci.path)
+        } else if program.lowercased() == "cmd" {
+            facts = ShellFacts.facts(from: CmdScript.parse(source), path: ci.path)
         } else {
-            // cmd, python and custom shells are not read
+            // python and custom shells are not read
             return Facts()
         }
         facts.clients += ci.clients(stepEnv, key: "env", subject: "step env")

@@ -25,9 +25,10 @@ public enum GitLabCIAdapter {
         let globalVariables = ci.environment(document["variables"])
         facts.clients += ci.clients(globalVariables, key: "variables", subject: "pipeline variables")
         let defaults = document["default"]
+        let windowsByDefault = runsOnWindows(defaults ?? document) || runsOnWindows(document)
         for key in ["before_script", "after_script"] {
             for node in [document[key], defaults?[key]].compactMap({ $0 }) {
-                facts.merge(script(node, ci: ci, variables: globalVariables))
+                facts.merge(script(node, ci: ci, variables: globalVariables, powerShell: windowsByDefault))
             }
         }
         let globalServices = (document["services"]?.sequence ?? []) + (defaults?["services"]?.sequence ?? [])
@@ -41,8 +42,9 @@ public enum GitLabCIAdapter {
             let jobVariables = ci.environment(job.value["variables"])
             let variables = globalVariables + jobVariables
             facts.clients += ci.clients(jobVariables, key: "variables", subject: "job \"\(name)\"")
+            let windows = job.value["tags"] != nil || job.value["image"] != nil ? runsOnWindows(job.value) : windowsByDefault
             for key in ["before_script", "script", "after_script"] {
-                facts.merge(script(job.value[key], ci: ci, variables: variables))
+                facts.merge(script(job.value[key], ci: ci, variables: variables, powerShell: windows))
             }
             var services = job.value["services"]?.sequence ?? []
             // global services run with this job's variables when it sets its own
@@ -56,8 +58,23 @@ public enum GitLabCIAdapter {
         return facts
     }
 
-    private static func script(_ node: Node?, ci: CIDocument, variables: [(name: String, value: String, node: Node)]) -> Facts {
+    /// A job for a Windows runner: tagged for one (`windows`, `saas-windows-medium-amd64`, and no
+    /// `linux` tag), or in a Windows image (`mcr.microsoft.com/windows/…`, `servercore`,
+    /// `nanoserver`). GitLab Runner on Windows runs scripts in PowerShell (`pwsh` or `powershell`;
+    /// its `cmd` shell was removed).
+    static func runsOnWindows(_ job: Node) -> Bool {
+        let tags = (job["tags"]?.sequence ?? []).compactMap { $0.string?.lowercased() }
+        if tags.contains(where: { $0.contains("windows") }) && !tags.contains(where: { $0.contains("linux") }) { return true }
+        let imageNode = job["image"]
+        let image = (imageNode?.string ?? imageNode?["name"]?.string ?? "").lowercased()
+        return image.contains("mcr.microsoft.com/windows") || image.contains("servercore") || image.contains("nanoserver")
+    }
+
+    private static func script(
+        _ node: Node?, ci: CIDocument, variables: [(name: String, value: String, node: Node)], powerShell: Bool
+    ) -> Facts {
         guard let source = ci.source(node) else { return Facts() }
+        if powerShell { return ShellFacts.facts(from: PowerShellScript.parse(source), path: ci.path) }
         var known: [String: String] = [:]
         for entry in variables { known[entry.name] = entry.value }
         return ShellFacts.facts(from: source, path: ci.path, variables: known)

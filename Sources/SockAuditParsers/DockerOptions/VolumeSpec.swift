@@ -42,7 +42,7 @@ public struct VolumeSpec: Hashable, Sendable {
     ]
 
     public static func parse(_ text: String) -> VolumeSpec {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        let parts = windowsAware(text.split(separator: ":", omittingEmptySubsequences: false).map(String.init))
         switch parts.count {
         case 1:
             return VolumeSpec(source: nil, target: parts[0])
@@ -57,8 +57,34 @@ public struct VolumeSpec: Hashable, Sendable {
         }
     }
 
+    /// A Windows drive (`C:\\data`, `C:/data:D:/data`) is one part with its colon, as the Windows engine
+    /// reads `-v C:\\data:C:\\data`.
+    private static func windowsAware(_ parts: [String]) -> [String] {
+        guard parts.count > 1 else { return parts }
+        var joined: [String] = []
+        var index = 0
+        while index < parts.count {
+            let part = parts[index]
+            // `C:\\…` always; `C:/…` only where both sides have a drive (`a:/b` is volume `a` on Linux)
+            if part.count == 1, part.first!.isASCII, part.first!.isLetter, index + 1 < parts.count,
+               let next = parts[index + 1].first, next == "\\" || (next == "/" && parts.count >= 4) {
+                joined.append(part + ":" + parts[index + 1])
+                index += 2
+            } else {
+                joined.append(part)
+                index += 1
+            }
+        }
+        return joined
+    }
+
     public static func kind(of source: String) -> SourceKind {
         if source.hasPrefix("/") { return .absolute }
+        // Windows: a named pipe or share (`\\.\pipe\docker_engine`), a drive (`C:\\data`)
+        if source.hasPrefix("\\") { return .absolute }
+        if let first = source.first, first.isASCII, first.isLetter, source.dropFirst().hasPrefix(":\\") || source.dropFirst().hasPrefix(":/") {
+            return .absolute
+        }
         if source.hasPrefix("~") { return .home }
         if source.hasPrefix("$") { return .variable }
         if source.hasPrefix(".") { return .relative }

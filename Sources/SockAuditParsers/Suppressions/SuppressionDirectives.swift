@@ -17,8 +17,10 @@ public enum SuppressionDirectives {
             guard let parsed = parse(line) else { continue }
             let number = offset + 1
             var last = min(number + 1, lines.count)
-            // `\` continues a shell line, a backtick a PowerShell one
-            while last < lines.count, lines[last - 1].hasSuffix("\\") || lines[last - 1].hasSuffix("`") { last += 1 }
+            // `\` continues a shell line, a backtick a PowerShell one, `^` a cmd one
+            while last < lines.count, lines[last - 1].hasSuffix("\\") || lines[last - 1].hasSuffix("`") || lines[last - 1].hasSuffix("^") {
+                last += 1
+            }
             if isYAML, last == number + 1 { last = max(last, yamlValueEnd(lines, startingAt: number)) }
             directives.append(SuppressionDirective(
                 location: SourceLocation(path: path, line: number, column: parsed.column),
@@ -109,11 +111,25 @@ public enum SuppressionDirectives {
             markerStart = end - 2
         } else if end >= 1, scalars[end - 1] == "#" || scalars[end - 1] == ";" {
             markerStart = end - 1
+        } else if let start = cmdComment(scalars[..<end]) {
+            markerStart = start
         } else {
             return nil
         }
         let (rules, reason) = rulesAndReason(line[range.upperBound...])
         return (markerStart + 1, rules, reason)
+    }
+
+    /// `rem` or `::` (a `cmd.exe` comment) ending `prefix`, at the start of the line or after a blank.
+    private static func cmdComment(_ prefix: ArraySlice<Unicode.Scalar>) -> Int? {
+        let text = String(String.UnicodeScalarView(prefix)).lowercased()
+        for marker in ["rem", "::", "@rem"] where text.hasSuffix(marker) {
+            let start = prefix.count - marker.unicodeScalars.count
+            if start == 0 || prefix[prefix.startIndex + start - 1] == " " || prefix[prefix.startIndex + start - 1] == "\t" {
+                return start
+            }
+        }
+        return nil
     }
 
     private static func rulesAndReason(_ rest: Substring) -> ([String], String?) {

@@ -142,6 +142,34 @@ enum RuntimeSocketMountRealShapes {
               stages { stage('b') { steps { sh 'true' } } }
             }
             """#),
+        // `shell: cmd`: `^` continues a line, `rem`/`::` are comments, `&&` and parentheses end commands.
+        Example(".github/workflows/windows.yml", #"""
+            on: push
+            jobs:
+              build:
+                runs-on: windows-2022
+                steps:
+                  - shell: cmd
+                    run: |
+                      @echo off
+                      rem the engine's named pipe, for docker-in-docker builds
+                      docker run --rm ^
+                        ↓-v "\\.\pipe\docker_engine:\\.\pipe\docker_engine" ^
+                        mcr.microsoft.com/windows/servercore:ltsc2022 && echo done
+                      if defined CI (call docker run ↓-v //./pipe/docker_engine://./pipe/docker_engine alpine)
+            """#),
+        // A GitLab job on a Windows runner (tagged so): its script is PowerShell.
+        Example(".gitlab-ci.yml", #"""
+            default:
+              tags: [saas-windows-medium-amd64]
+            build:
+              script:
+                - |
+                  docker run --rm `
+                    ↓-v //./pipe/docker_engine://./pipe/docker_engine `
+                    mcr.microsoft.com/windows/servercore:ltsc2022
+                - docker run ↓-v "\\.\pipe\docker_engine:\\.\pipe\docker_engine" $env:IMAGE
+            """#),
     ]
 
     static let silent: [Example] = [
@@ -163,7 +191,11 @@ enum RuntimeSocketMountRealShapes {
                       docker run --rm -e "SOCK=/var/run/docker.sock" `
                         -v C:\cache:C:\cache mcr.microsoft.com/windows/nanoserver:ltsc2022
                   - shell: cmd
-                    run: docker run -v /var/run/docker.sock:/s alpine
+                    run: |
+                      rem docker run -v /var/run/docker.sock:/s alpine
+                      :: docker run -v \\.\pipe\docker_engine:\\.\pipe\docker_engine alpine
+                      echo docker run -v /var/run/docker.sock:/s alpine
+                      docker run -v "C:\build cache:C:\cache" alpine
             """#),
         Example("Jenkinsfile", #"""
             node {
