@@ -149,7 +149,7 @@ public final class HelmLibraryRenderer: ChartRenderer, @unchecked Sendable {
         }
         for expression in request.sets {
             switch call(parseSet, expression) {
-            case .success(let object): merged = Self.merge(merged, object)
+            case .success(let object): merged = Self.mergeSet(merged, object)
             case .failure(let failure): return .failure(Failure(message: "--helm-set \(expression): \(failure.message)"))
             }
         }
@@ -181,6 +181,35 @@ public final class HelmLibraryRenderer: ChartRenderer, @unchecked Sendable {
             }
         }
         return result
+    }
+
+    /// A `--set` expression goes into the values gathered so far, as `helm --set` parses each one
+    /// into the same map: a list index reaches into the list already there, so
+    /// `--set a[0].name=x --set a[0].path=y` gives one element with both keys. Indexes the
+    /// expression leaves out come back as null placeholders and keep what was there.
+    static func mergeSet(_ base: [String: Any], _ overlay: [String: Any]) -> [String: Any] {
+        var result = base
+        for (key, value) in overlay { result[key] = mergeSetValue(result[key], value) }
+        return result
+    }
+
+    private static func mergeSetValue(_ base: Any?, _ overlay: Any) -> Any {
+        switch (base, overlay) {
+        case (let existing as [String: Any], let inner as [String: Any]):
+            return mergeSet(existing, inner)
+        case (let existing as [Any], let items as [Any]):
+            var list = existing
+            for (index, item) in items.enumerated() {
+                if index < list.count {
+                    if !(item is NSNull) { list[index] = mergeSetValue(list[index], item) }
+                } else {
+                    list.append(item)
+                }
+            }
+            return list
+        default:
+            return overlay
+        }
     }
 
     /// Copies a library-owned string and frees it.

@@ -184,3 +184,32 @@ import Testing
         #expect(throws: ScanError.self) { try Scanner(options: options).scan([tree.root]) }
     }
 }
+
+/// `--helm-set` expressions build on each other the way `helm --set` does.
+@Suite struct HelmSetMergeTests {
+    @Test func aListIndexReachesIntoTheElementAlreadySet() throws {
+        let first: [String: Any] = ["hostMounts": [["path": "/var/run"]]]
+        let second: [String: Any] = ["hostMounts": [["name": "run"]]]
+        let merged = HelmLibraryRenderer.mergeSet(HelmLibraryRenderer.mergeSet([:], first), second)
+        let element = try #require((merged["hostMounts"] as? [Any])?.first as? [String: Any])
+        #expect(element["path"] as? String == "/var/run")
+        #expect(element["name"] as? String == "run")
+    }
+
+    @Test func placeholdersKeepWhatIsThereAndNewIndexesAppend() throws {
+        let base: [String: Any] = ["list": ["a", "b"], "image": ["tag": "1"]]
+        let overlay: [String: Any] = ["list": [NSNull(), "B", "c"], "image": ["repository": "r"]]
+        let merged = HelmLibraryRenderer.mergeSet(base, overlay)
+        #expect((merged["list"] as? [String]) == ["a", "B", "c"])
+        #expect((merged["image"] as? [String: String]) == ["tag": "1", "repository": "r"])
+    }
+
+    @Test func separateSetsOnOneElementRenderIt() throws {
+        guard let engine = HelmTestEngine.required() else { return }
+        let tree = try HelmChartScanTests.tree(HelmFixtures.agent)
+        var settings = HelmSettings()
+        settings.sets = ["hostMounts[0].path=/var/run", "hostMounts[0].name=run"]
+        let result = try HelmChartScanTests.scan([tree.path("agent")], renderer: engine, settings: settings)
+        #expect(result.findings.contains { $0.ruleID == "SA101" && $0.message.contains("/var/run") && $0.message.contains("\"run\"") })
+    }
+}
