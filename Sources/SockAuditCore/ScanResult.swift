@@ -30,6 +30,9 @@ public struct ScanResult: Sendable {
     /// Baseline entries no longer found: fixed since the baseline was recorded.
     public var fixedSinceBaseline: [BaselineEntry] = []
 
+    /// What scan made the result (paths, shard, settings, threshold), as its report states it.
+    public var identity = ScanIdentity()
+
     /// Findings that count towards the exit code: not suppressed, not in the baseline.
     public var activeFindings: [Finding] { findings.filter(\.isActive) }
 

@@ -59,6 +59,13 @@ public struct ScanSummary: Sendable {
     public var overlaysBuilt: [String: Int] = [:]
     /// Kustomize patch files, never judged on their own.
     public var patchesNotJudged: [String] = []
+    /// Set for one part of a sweep (`--shard`).
+    public var shard: Shard?
+    /// How many of the last findings came after the files' own, in a streamed scan: first those of
+    /// files carried inside a host snapshot, then `.sockaudit.yml` suppressions that expired or
+    /// matched nothing. A merge puts them back in the same place.
+    public var carriedFindings = 0
+    public var staleConfigurationFindings = 0
 
     public init(
         tally: FindingTally, filesScanned: [String: Int], filesSkipped: Int, linksNotFollowed: [String] = [],

@@ -4,7 +4,8 @@ import SockAuditCore
 public struct JSONReporter: Reporter {
     /// Bumped in the minor part for additive changes, in the major part for anything else (2.0: the
     /// summary moved after the findings, so a report can be written while the scan runs).
-    public static let schemaVersion = "2.0"
+    /// 2.1: the scan's identity, suppression kinds, links not followed, what a merge needs.
+    public static let schemaVersion = "2.1"
 
     public var tool: ToolInfo
 
@@ -20,9 +21,21 @@ public struct JSONReporter: Reporter {
                 "version": .string(tool.version),
                 "informationUri": .string(tool.informationURI),
             ]),
+            "scan": scan(result.identity),
             "findings": .array(result.reportOrder.map(finding)),
             "summary": summary(result.summary),
         ]).rendered()
+    }
+
+    /// What a merge needs to check that reports belong to one sweep, and to write its report.
+    func scan(_ identity: ScanIdentity) -> JSONValue {
+        .ordered([
+            "paths": .array(identity.paths.map(JSONValue.string)),
+            "shard": identity.shard.map { .ordered(["index": .int($0.index), "count": .int($0.count)]) } ?? .null,
+            "settings": .string(identity.settings),
+            "failOn": identity.failOn.map { .string($0.rawValue) } ?? .null,
+            "comparedWithBaseline": .bool(identity.comparedWithBaseline),
+        ])
     }
 
     func summary(_ result: ScanSummary) -> JSONValue {
@@ -37,8 +50,13 @@ public struct JSONReporter: Reporter {
                 .ordered([
                     "ruleId": .string(entry.ruleId), "path": .string(entry.path), "subject": .string(entry.subject),
                     "evidence": .string(entry.evidence), "fingerprint": .string(entry.fingerprint),
+                    "message": .string(entry.message),
                 ])
             }),
+            "linksNotFollowed": .array(result.linksNotFollowed.sorted().map(JSONValue.string)),
+            "findingsAfterFiles": .ordered([
+                "carried": .int(result.carriedFindings), "staleConfiguration": .int(result.staleConfigurationFindings),
+            ]),
         ])
     }
 
@@ -57,7 +75,7 @@ public struct JSONReporter: Reporter {
             "evidence": .string(finding.evidence),
             "fingerprint": .string(finding.fingerprint),
             "suppression": finding.suppression.map {
-                .ordered(["reason": .string($0.reason), "source": .string($0.source)])
+                .ordered(["reason": .string($0.reason), "source": .string($0.source), "kind": .string($0.kind.rawValue)])
             } ?? .null,
             "baselined": .bool(finding.isBaselined),
         ])

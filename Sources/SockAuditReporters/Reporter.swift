@@ -31,7 +31,7 @@ public struct ReporterSettings: Sendable, Hashable {
 
 /// Output formats, selectable by name. A new format is a new file plus its case and factory line here.
 public enum ReporterName: String, CaseIterable, Sendable {
-    case text, json, sarif, junit, github, markdown
+    case text, json, sarif, junit, github, markdown, html
 
     public func reporter(_ settings: ReporterSettings) -> any Reporter {
         switch self {
@@ -42,6 +42,7 @@ public enum ReporterName: String, CaseIterable, Sendable {
         case .junit: JUnitReporter()
         case .github: GitHubReporter(maxAnnotations: settings.maxResults)
         case .markdown: MarkdownReporter(maxRows: settings.maxResults ?? MarkdownReporter.defaultMaxRows)
+        case .html: HTMLReporter(tool: settings.tool)
         }
     }
 
@@ -49,7 +50,7 @@ public enum ReporterName: String, CaseIterable, Sendable {
     public var isLimited: Bool {
         switch self {
         case .sarif, .github, .markdown: true
-        case .text, .json, .junit: false
+        case .text, .json, .junit, .html: false
         }
     }
 }

@@ -31,6 +31,8 @@ struct DiscoveredFiles: Sendable {
 struct Discovery {
     var excludes: [String]
     var followSymlinks = false
+    /// With `--shard`: only the repositories this shard owns are walked (`ShardFilter`).
+    var shard: ShardFilter?
 
     enum Failure: Error, Equatable {
         case notFound(String)
@@ -43,6 +45,7 @@ struct Discovery {
             guard !target.utf8.contains(0) else { throw .invalidPath(target) }
             var info = stat()
             guard stat(target, &info) == 0 else { throw .notFound(target) }
+            if let shard, !shard.units.splitsFolder, !shard.keeps(target) { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 var walk = Walk(root: target, realRoot: Self.realPath(target) ?? target)
                 walk.visited.insert(FileID(info))
@@ -72,17 +75,20 @@ struct Discovery {
 
     private func walkDirectory(_ directory: String, walk: inout Walk, into found: inout DiscoveredFiles) {
         var entries: [(name: String, kind: EntryKind, isUTF8: Bool)]
+        // A shard walks only its own repositories: the entries at the top of the scanned folder.
+        let sharded = shard.flatMap { $0.units.splitsFolder && directory == walk.root ? $0 : nil }
         switch list(directory) {
         case .entries(let listed): entries = listed
         case .failed(let reason):
-            found.unlisted.append((directory, reason))
+            if sharded?.keeps(directory) ?? true { found.unlisted.append((directory, reason)) }
             return
         }
         entries.sort { $0.name < $1.name }
         let isChart = entries.contains { $0.name == "Chart.yaml" && $0.kind == .file }
-        if isChart { found.helmCharts.append(join(directory, "Chart.yaml")) }
+        if isChart, sharded?.keeps(join(directory, "Chart.yaml")) ?? true { found.helmCharts.append(join(directory, "Chart.yaml")) }
         for entry in entries {
             let path = join(directory, entry.name)
+            if let sharded, !sharded.keeps(path) { continue }
             if !entry.isUTF8 {
                 found.undecodableNames.append((path, entry.kind == .directory))
                 continue

@@ -36,6 +36,8 @@ public struct ScanOptions: Sendable {
     public var standardInputName: String?
     /// How Kustomize overlays are built.
     public var kustomize = KustomizeSettings()
+    /// `--shard I/N`: scan only the repositories this part of a sweep owns.
+    public var shard: Shard?
 
     public init(
         excludes: [String] = [], maxFileSize: Int = 10 * 1024 * 1024, envFiles: [String] = [], rules: [any Rule],
@@ -115,6 +117,7 @@ public struct Scanner: Sendable {
         var result = run(plan.work, context: plan.context, skipped: plan.skipped, passedTogether: plan.passedTogether, identity: plan.identity)
         result.linksNotFollowed = plan.linksNotFollowed
         result.patchesNotJudged = plan.patchesNotJudged
+        if let shard = options.shard { result.fixedSinceBaseline = shard.ownFixed(result.fixedSinceBaseline, targets: targets) }
         return result
     }
 
@@ -134,8 +137,10 @@ public struct Scanner: Sendable {
     func plan(_ targets: [String], standardInput: () -> [UInt8]) throws(ScanError) -> Plan {
         let discovered: DiscoveredFiles
         do {
-            discovered = try Discovery(excludes: options.excludes + options.configuration.excludes, followSymlinks: options.followSymlinks)
-                .walk(targets.filter { $0 != "-" })
+            discovered = try Discovery(
+                excludes: options.excludes + options.configuration.excludes, followSymlinks: options.followSymlinks,
+                shard: options.shard.map { ShardFilter(shard: $0, units: SweepUnits(paths: targets)) }
+            ).walk(targets.filter { $0 != "-" })
         } catch {
             switch error {
             case .notFound(let path): throw .pathNotFound(path)
@@ -145,7 +150,9 @@ public struct Scanner: Sendable {
         let paths = targets.filter { $0 != "-" }
         var work: [WorkItem] = []
         let standardInputName = options.standardInputName.map(Self.display)
-        if targets.contains("-") { work.append(.standardInput(standardInput(), name: standardInputName)) }
+        if targets.contains("-"), options.shard.map({ ShardFilter(shard: $0, units: SweepUnits(paths: targets)).keeps("-") }) ?? true {
+            work.append(.standardInput(standardInput(), name: standardInputName))
+        }
         var renderer = options.helm.renderer
         if !discovered.helmCharts.isEmpty, renderer == nil {
             do {

@@ -27,6 +27,8 @@ extension Scanner {
             plan.work, context: plan.context, skipped: plan.skipped, passedTogether: plan.passedTogether, identity: plan.identity, emit: emit)
         summary.linksNotFollowed = plan.linksNotFollowed
         summary.patchesNotJudged = plan.patchesNotJudged
+        summary.shard = options.shard
+        if let shard = options.shard { summary.fixedSinceBaseline = shard.ownFixed(summary.fixedSinceBaseline, targets: targets) }
         return summary
     }
 
@@ -82,6 +84,7 @@ extension Scanner {
             writer.write(waiting[path] ?? [], directives: [], to: emit)
         }
         // Files carried inside a host snapshot (its daemon.json and units), under their host paths.
+        let beforeCarried = writer.emitted
         if !embedded.isEmpty {
             let sources = embedded.map { SourceFile(path: $0.path, bytes: Array($0.text.utf8)) }
             let files = Dictionary(sources.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
@@ -95,7 +98,11 @@ extension Scanner {
             for result in results { if let kind = result.kind { writer.count(kind.summaryName) } else { skipped += 1 } }
             writer.write(findings, directives: results.flatMap(\.directives), to: emit)
         }
-        return writer.finish(skipped: skipped, to: emit)
+        let carried = writer.emitted - beforeCarried
+        var summary = writer.finish(skipped: skipped, to: emit)
+        summary.carriedFindings = carried
+        summary.staleConfigurationFindings = writer.emitted - beforeCarried - carried
+        return summary
     }
 
     /// One item scanned and judged by the rules; its daemons judged with it unless they are merged
@@ -130,6 +137,8 @@ private struct StreamWriter {
     var rendered: [String: Int] = [:]
     /// Kustomize overlays built, by engine.
     var built: [String: Int] = [:]
+    /// Findings handed over so far (a merge needs to know which came after the files).
+    var emitted = 0
 
     init(scanner: Scanner, identity: PathIdentity?) {
         self.identity = identity.map(PathIdentity.Cache.init)
@@ -150,6 +159,7 @@ private struct StreamWriter {
             if identity != nil { finding.assignIdentity(&identity!) }
             baseline?.mark(&finding)
             tally.add(finding)
+            emitted += 1
             emit(finding)
         }
     }
@@ -159,6 +169,7 @@ private struct StreamWriter {
             if identity != nil { finding.assignIdentity(&identity!) }
             baseline?.mark(&finding)
             tally.add(finding)
+            emitted += 1
             emit(finding)
         }
         var summary = ScanSummary(

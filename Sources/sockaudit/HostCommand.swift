@@ -86,7 +86,7 @@ struct HostCommand: ParsableCommand {
         // The configuration of the folder the audit runs from: a host has no scanned path to start at.
         let loaded = try policy.load(discoveringFrom: ".")
         let options = policy.scanOptions(loaded, baseline: try report.loadBaseline())
-        let result: ScanResult
+        var result: ScanResult
         if let saveSnapshot {
             try save(text, to: saveSnapshot)
             do {
@@ -98,6 +98,10 @@ struct HostCommand: ParsableCommand {
         } else {
             result = Scanner(options: options).scan(sources: [SourceFile(path: Self.unsavedName, bytes: Array(text.utf8))])
         }
+        // The report states the snapshot as what was scanned, so `scan SNAPSHOT` reports it alike.
+        result.identity = ScanIdentity(
+            paths: [saveSnapshot ?? Self.unsavedName], settings: options.settingsFingerprint,
+            comparedWithBaseline: !(options.baseline?.entries.isEmpty ?? true))
         try report.emit(result, summary: summary(collection, endpoint: endpoint, result: result), configuration: loaded)
     }
 

@@ -4,11 +4,11 @@ import SockAuditReporters
 import SockAuditScanner
 
 /// Where and how the report goes and what fails the run: shared by `scan` and `host`.
-struct ReportOptions: ParsableArguments {
-    @Option(help: "Output format: \(ReporterName.allCases.map(\.rawValue).joined(separator: ", ")).")
+struct ReportOptions: ParsableArguments, ReportChoices {
+    @Option(help: ReportHelp.format)
     var format: ReporterName = .text
 
-    @Option(help: "Write the report to this file instead of standard output.")
+    @Option(help: ReportHelp.output)
     var output: String?
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding has this severity or higher: info, low, medium, high, critical (default: the configuration's fail-on, else low).")
@@ -17,22 +17,17 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "A baseline written by `sockaudit baseline`: findings in it do not fail the run; fixed ones are listed.")
     var baseline: String?
 
-    @Option(name: .customLong("min-severity"), help: "Report only findings of this severity or higher (SA901, a file not scanned, is always reported); --fail-on still decides the exit code.")
+    @Option(name: .customLong("min-severity"), help: ReportHelp.minSeverity)
     var minSeverity: Severity?
 
-    @Option(name: .customLong("max-results"), help: "sarif, github and markdown: list at most this many findings, the most severe (defaults fit GitHub: 25,000 SARIF results, 10 annotations of each level, 200 rows per table); the report and standard error say what was left out.")
+    @Option(name: .customLong("max-results"), help: ReportHelp.maxResults)
     var maxResults: Int?
 
-    @Option(help: "Colour text output: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always or never.")
+    @Option(help: ReportHelp.color)
     var color: ColorChoice = .auto
 
     func validate() throws {
-        if let maxResults {
-            guard maxResults > 0 else { throw ValidationError("--max-results must be positive") }
-            guard format.isLimited else {
-                throw ValidationError("--max-results applies to --format sarif, github and markdown; \(format.rawValue) lists every finding")
-            }
-        }
+        try validateLimits()
     }
 
     /// The --baseline file, read; nil without one; an unreadable one exits 2.
@@ -41,15 +36,23 @@ struct ReportOptions: ParsableArguments {
     }
 
     /// Runs `scan` and writes the report as it goes, then the summary line; exits as `emit` does.
-    func stream(_ options: ScanOptions, configuration: Configuration, scan: ((Finding) -> Void) throws -> ScanSummary) throws {
-        let start = ReportStart(
-            rules: options.reportedRules, comparedWithBaseline: !(options.baseline?.entries.isEmpty ?? true))
+    /// `paths`: what was scanned, as given, for the report to state (JSON) and a merge to check.
+    func stream(
+        _ options: ScanOptions, paths: [String] = [], configuration: Configuration, scan: ((Finding) -> Void) throws -> ScanSummary
+    ) throws {
+        let compared = !(options.baseline?.entries.isEmpty ?? true)
+        let identity = ScanIdentity(
+            paths: paths, shard: options.shard, settings: options.settingsFingerprint,
+            failOn: failOn ?? configuration.failOn ?? .low, comparedWithBaseline: compared)
+        let start = ReportStart(rules: options.reportedRules, comparedWithBaseline: compared, identity: identity)
         try ReportOutput.stream(self, start: start, configuration: configuration, summaryLine: Summary.line, scan: scan)
     }
 
     /// Writes a result held whole (`host`) through the same writer, then `summary` and the exit code.
     func emit(_ result: ScanResult, summary: String, configuration: Configuration) throws {
-        let start = ReportStart(rules: result.rules, comparedWithBaseline: result.wasComparedWithBaseline)
+        var identity = result.identity
+        identity.failOn = failOn ?? configuration.failOn ?? .low
+        let start = ReportStart(rules: result.rules, comparedWithBaseline: result.wasComparedWithBaseline, identity: identity)
         try ReportOutput.stream(self, start: start, configuration: configuration, summaryLine: { _ in summary }) { emit in
             for finding in result.reportOrder { emit(finding) }
             return result.summary

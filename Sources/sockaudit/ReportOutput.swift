@@ -13,7 +13,7 @@ enum ReportOutput {
     /// own bounded state, so memory does not grow with the number of findings. --min-severity
     /// narrows what is written, never the counts or the exit code.
     static func stream(
-        _ options: ReportOptions, start: ReportStart, configuration: Configuration, summaryLine: (ScanSummary) -> String,
+        _ options: some ReportChoices, start: ReportStart, configuration: Configuration, summaryLine: (ScanSummary) -> String,
         scan: ((Finding) -> Void) throws -> ScanSummary
     ) throws {
         let format = options.format, output = options.output

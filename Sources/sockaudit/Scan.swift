@@ -20,12 +20,24 @@ struct Scan: ParsableCommand {
     @OptionGroup var input: ScanInputOptions
     @OptionGroup var report: ReportOptions
 
+    @Option(help: ArgumentHelp(
+        "Scan part I of N of a sweep (I from 0 to N-1, as JOB_COMPLETION_INDEX): the repositories (the entries at the top of the one folder scanned, or the paths named) are dealt out whole by a stable hash. Merge the parts' JSON reports with `sockaudit merge`.",
+        valueName: "I/N"))
+    var shard: Shard?
+
     func run() throws {
         let configuration = try input.loadConfiguration()
         let baseline = try report.loadBaseline()
-        let options = input.scanOptions(configuration: configuration, baseline: baseline)
-        try report.stream(options, configuration: configuration) { emit in
+        var options = input.scanOptions(configuration: configuration, baseline: baseline)
+        options.shard = shard
+        try report.stream(options, paths: input.paths, configuration: configuration) { emit in
             try input.stream(options, emit: emit)
         }
+    }
+}
+
+extension Shard: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(parsing: argument)
     }
 }

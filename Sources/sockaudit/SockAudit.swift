@@ -8,7 +8,7 @@ struct SockAudit: ParsableCommand {
         commandName: "sockaudit",
         abstract: "Find every place where a container, a CI job or a network client can reach the Docker daemon API, and the settings that decide whether a breakout stays contained.",
         version: ToolInfo.sockaudit.version,
-        subcommands: [Scan.self, HostCommand.self, BaselineCommand.self, Rules.self, Explain.self],
+        subcommands: [Scan.self, HostCommand.self, BaselineCommand.self, MergeCommand.self, Rules.self, Explain.self],
         defaultSubcommand: Scan.self)
 
     /// ArgumentParser exits 64 on bad usage; sockaudit documents 2 for every error of the run itself.

@@ -9,7 +9,7 @@ enum Summary {
     static func line(_ result: ScanSummary) -> String {
         let total = result.filesScanned.values.reduce(0, +)
         let kinds = result.filesScanned.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-        var text = "sockaudit: scanned \(total) file\(total == 1 ? "" : "s")"
+        var text = "sockaudit: " + (result.shard.map { "shard \($0) of a sweep: " } ?? "") + "scanned \(total) file\(total == 1 ? "" : "s")"
         if !kinds.isEmpty { text += " (\(kinds.joined(separator: ", ")))" }
         for (engine, count) in result.chartsRendered.sorted(by: { $0.key < $1.key }) {
             text += ", \(count) Helm chart\(count == 1 ? "" : "s") rendered by \(engine)"

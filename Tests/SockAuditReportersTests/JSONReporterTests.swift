@@ -10,14 +10,14 @@ import SockAuditReporters
 
     @Test func parsesAndIsVersioned() throws {
         let document = try parse(JSONReporter(tool: Fixture.tool).render(Fixture.result))
-        #expect(document["schemaVersion"] as? String == "2.0")
+        #expect(document["schemaVersion"] as? String == "2.1")
         let tool = try #require(document["tool"] as? [String: Any])
         #expect(tool["name"] as? String == "sockaudit")
         #expect(tool["version"] as? String == "0.0.0-test")
     }
 
     @Test func schemaVersionComesFirst() {
-        #expect(JSONReporter().render(Fixture.result).hasPrefix("{\n  \"schemaVersion\": \"2.0\",\n"))
+        #expect(JSONReporter().render(Fixture.result).hasPrefix("{\n  \"schemaVersion\": \"2.1\",\n"))
     }
 
     /// The summary is known only when every finding is: it comes last, so the report can stream.
@@ -65,7 +65,7 @@ import SockAuditReporters
         #expect(first["suppression"] is NSNull)
         let suppression = try #require(findings[1]["suppression"] as? [String: String])
         #expect(suppression == ["reason": "node-exporter must see the host's interfaces",
-                                "source": "deploy/my stack/compose.yaml:11"])
+                                "source": "deploy/my stack/compose.yaml:11", "kind": "inSource"])
     }
 
     @Test func stringsRoundTrip() throws {

@@ -5,7 +5,7 @@ import SockAuditReporters
 
 @Suite struct ReporterNameTests {
     @Test func namesAreTheCLIsFormatValues() {
-        #expect(ReporterName.allCases.map(\.rawValue) == ["text", "json", "sarif", "junit", "github", "markdown"])
+        #expect(ReporterName.allCases.map(\.rawValue) == ["text", "json", "sarif", "junit", "github", "markdown", "html"])
         #expect(ReporterName(rawValue: "sarif") == .sarif)
         #expect(ReporterName(rawValue: "xml") == nil)
     }

@@ -34,10 +34,13 @@ public struct ReportStart: Sendable {
     public var rules: [RuleDescription]
     /// A baseline with entries was given, so every finding is either new or in it.
     public var comparedWithBaseline: Bool
+    /// The scan's paths, shard, settings and threshold (the JSON report states them first).
+    public var identity: ScanIdentity
 
-    public init(rules: [RuleDescription], comparedWithBaseline: Bool) {
+    public init(rules: [RuleDescription], comparedWithBaseline: Bool, identity: ScanIdentity = ScanIdentity()) {
         self.rules = rules
         self.comparedWithBaseline = comparedWithBaseline
+        self.identity = identity
     }
 }
 
@@ -61,7 +64,7 @@ extension StreamingReporter {
     public mutating func render(_ result: ScanResult) -> String {
         var bytes: [UInt8] = []
         let out = ReportStream { bytes += $0 }
-        begin(ReportStart(rules: result.rules, comparedWithBaseline: result.wasComparedWithBaseline), to: out)
+        begin(ReportStart(rules: result.rules, comparedWithBaseline: result.wasComparedWithBaseline, identity: result.identity), to: out)
         for finding in result.reportOrder { write(finding, to: out) }
         end(result.summary, to: out)
         out.flush()
@@ -80,6 +83,7 @@ extension ReporterName {
         case .junit: StreamingJUnitReporter()
         case .github: StreamingGitHubReporter(GitHubReporter(maxAnnotations: settings.maxResults))
         case .markdown: StreamingMarkdownReporter(MarkdownReporter(maxRows: settings.maxResults ?? MarkdownReporter.defaultMaxRows))
+        case .html: StreamingHTMLReporter(tool: settings.tool)
         }
     }
 }

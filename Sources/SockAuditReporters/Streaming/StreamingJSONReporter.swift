@@ -19,6 +19,8 @@ struct StreamingJSONReporter: StreamingReporter {
             "version": .string(reporter.tool.version),
             "informationUri": .string(reporter.tool.informationURI),
         ]).write(to: &head, indent: 1)
+        head += ",\n  \"scan\": "
+        reporter.scan(start.identity).write(to: &head, indent: 1)
         out.write(head + ",\n  \"findings\": [")
     }
 
