@@ -112,11 +112,13 @@ public enum JSONReportReader {
         var fixedSinceBaseline: [BaselineEntry]
         var linksNotFollowed: [String]
         var findingsAfterFiles: AfterFiles
+        var chartsRendered: [String: Int]
 
         func value() -> ScanSummary {
             var summary = ScanSummary(
                 tally: FindingTally(), filesScanned: filesScanned, filesSkipped: filesSkipped, linksNotFollowed: linksNotFollowed,
                 fixedSinceBaseline: fixedSinceBaseline)
+            summary.chartsRendered = chartsRendered
             summary.carriedFindings = findingsAfterFiles.carried
             summary.staleConfigurationFindings = findingsAfterFiles.staleConfiguration
             return summary

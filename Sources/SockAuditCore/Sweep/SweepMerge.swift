@@ -114,7 +114,9 @@ public enum SweepMerge {
         var skipped = 0
         var links: [String] = []
         var fixed = Set<BaselineEntry>()
+        var charts: [String: Int] = [:]
         for part in parts {
+            charts.merge(part.summary.chartsRendered, uniquingKeysWith: +)
             scanned.merge(part.summary.filesScanned, uniquingKeysWith: +)
             skipped += part.summary.filesSkipped
             links += part.summary.linksNotFollowed
@@ -123,6 +125,7 @@ public enum SweepMerge {
         var summary = ScanSummary(
             tally: FindingTally(findings), filesScanned: scanned, filesSkipped: skipped, linksNotFollowed: links,
             fixedSinceBaseline: fixed.sorted())
+        summary.chartsRendered = charts
         summary.carriedFindings = carried.count
         summary.staleConfigurationFindings = stale.count
         var identity = first.identity
