@@ -113,12 +113,14 @@ public enum JSONReportReader {
         var linksNotFollowed: [String]
         var findingsAfterFiles: AfterFiles
         var chartsRendered: [String: Int]
+        var patchesNotJudged: [String]
 
         func value() -> ScanSummary {
             var summary = ScanSummary(
                 tally: FindingTally(), filesScanned: filesScanned, filesSkipped: filesSkipped, linksNotFollowed: linksNotFollowed,
                 fixedSinceBaseline: fixedSinceBaseline)
             summary.chartsRendered = chartsRendered
+            summary.patchesNotJudged = patchesNotJudged
             summary.carriedFindings = findingsAfterFiles.carried
             summary.staleConfigurationFindings = findingsAfterFiles.staleConfiguration
             return summary

@@ -115,7 +115,9 @@ public enum SweepMerge {
         var links: [String] = []
         var fixed = Set<BaselineEntry>()
         var charts: [String: Int] = [:]
+        var patches: [String] = []
         for part in parts {
+            patches += part.summary.patchesNotJudged
             charts.merge(part.summary.chartsRendered, uniquingKeysWith: +)
             scanned.merge(part.summary.filesScanned, uniquingKeysWith: +)
             skipped += part.summary.filesSkipped
@@ -126,6 +128,7 @@ public enum SweepMerge {
             tally: FindingTally(findings), filesScanned: scanned, filesSkipped: skipped, linksNotFollowed: links,
             fixedSinceBaseline: fixed.sorted())
         summary.chartsRendered = charts
+        summary.patchesNotJudged = patches.sorted()
         summary.carriedFindings = carried.count
         summary.staleConfigurationFindings = stale.count
         var identity = first.identity
