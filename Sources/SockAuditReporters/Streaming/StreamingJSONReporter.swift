@@ -62,6 +62,8 @@ struct StreamingJSONReporter: StreamingReporter {
             member("reason", suppression.reason, "        ")
             text += ",\n"
             member("source", suppression.source, "        ")
+            text += ",\n"
+            member("kind", suppression.kind.rawValue, "        ")
             text += "\n      }"
         } else {
             text += "null"
