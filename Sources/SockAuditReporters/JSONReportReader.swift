@@ -87,6 +87,7 @@ public enum JSONReportReader {
         var settings: String
         var failOn: String?
         var comparedWithBaseline: Bool
+        var minSeverity: String?
 
         func identity() throws(Failure) -> ScanIdentity {
             var identity = ScanIdentity(paths: paths, settings: settings, comparedWithBaseline: comparedWithBaseline)
@@ -97,6 +98,7 @@ public enum JSONReportReader {
                 identity.shard = value
             }
             identity.failOn = try failOn.map { name throws(Failure) in try JSONReportReader.severity(name) }
+            identity.minSeverity = try minSeverity.map { name throws(Failure) in try JSONReportReader.severity(name) }
             return identity
         }
     }

@@ -35,6 +35,7 @@ public struct JSONReporter: Reporter {
             "settings": .string(identity.settings),
             "failOn": identity.failOn.map { .string($0.rawValue) } ?? .null,
             "comparedWithBaseline": .bool(identity.comparedWithBaseline),
+            "minSeverity": identity.minSeverity.map { .string($0.rawValue) } ?? .null,
         ])
     }
 

@@ -71,6 +71,7 @@ struct MergeCommand: ParsableCommand, ReportChoices {
         }
         var identity = merged.identity
         identity.failOn = failOn ?? merged.identity.failOn
+        identity.minSeverity = minSeverity
         let start = ReportStart(
             rules: BuiltInRules.all.map { $0.description }, comparedWithBaseline: identity.comparedWithBaseline, identity: identity)
         var choices = Choices(self)

@@ -43,7 +43,7 @@ struct ReportOptions: ParsableArguments, ReportChoices {
         let compared = !(options.baseline?.entries.isEmpty ?? true)
         let identity = ScanIdentity(
             paths: paths, shard: options.shard, settings: options.settingsFingerprint,
-            failOn: failOn ?? configuration.failOn ?? .low, comparedWithBaseline: compared)
+            failOn: failOn ?? configuration.failOn ?? .low, comparedWithBaseline: compared, minSeverity: minSeverity)
         let start = ReportStart(rules: options.reportedRules, comparedWithBaseline: compared, identity: identity)
         try ReportOutput.stream(self, start: start, configuration: configuration, summaryLine: Summary.line, scan: scan)
     }
@@ -52,6 +52,7 @@ struct ReportOptions: ParsableArguments, ReportChoices {
     func emit(_ result: ScanResult, summary: String, configuration: Configuration) throws {
         var identity = result.identity
         identity.failOn = failOn ?? configuration.failOn ?? .low
+        identity.minSeverity = minSeverity
         let start = ReportStart(rules: result.rules, comparedWithBaseline: result.wasComparedWithBaseline, identity: identity)
         try ReportOutput.stream(self, start: start, configuration: configuration, summaryLine: { _ in summary }) { emit in
             for finding in result.reportOrder { emit(finding) }

@@ -5,6 +5,8 @@ import Testing
 /// one scan of the whole tree, in every format.
 @Suite struct SweepCommandTests {
     static let formats = ["text", "json", "sarif", "junit", "github", "markdown", "html"]
+    /// The formats `--max-results` caps.
+    static let limited: Set<String> = ["sarif", "github", "markdown"]
     static let shards = 4
     static let environment = ["SOCKAUDIT_TODAY": "2026-06-01"]
 
@@ -88,8 +90,9 @@ import Testing
         return Run(status: run.status, stdout: run.stdout, stderr: run.stderr)
     }
 
-    /// Scans each shard in its own process, then checks the merge against one scan in every format.
-    static func expectMergeEqualsSingleRun(_ tree: URL, extra: [String], failOn: [String]) throws {
+    /// Scans each shard in its own process, then checks the merge against one scan in every format,
+    /// with each of `options` (report options both take; --max-results only where it applies).
+    static func expectMergeEqualsSingleRun(_ tree: URL, extra: [String], options: [[String]]) throws {
         var reports: [String] = []
         var scannedByShards = 0
         for index in 0..<shards {
@@ -109,11 +112,18 @@ import Testing
         #expect(texts.filter { $0.contains(unused) }.count == shards - 1)
         #expect(texts.filter { $0.contains("expired on 2026-01-31") }.count == shards)
         for format in formats {
-            let single = try run(["scan", "repos", "--format", format] + extra + failOn, in: tree)
-            let merged = try run(["merge"] + reports + ["--format", format] + failOn, in: tree)
-            #expect(merged == single, "\(format) \(extra) \(failOn): merge differs from the single run")
+          for given in options where limited.contains(format) || !given.contains("--max-results") {
+            let single = try run(["scan", "repos", "--format", format] + extra + given, in: tree)
+            let merged = try run(["merge"] + reports + ["--format", format] + given, in: tree)
+            #expect(merged == single, "\(format) \(extra) \(given): merge differs from the single run")
             #expect(single.status == 1 || single.status == 3 || single.status == 0)
-            if format == "text" {
+            if given.contains("--min-severity") {
+                #expect(single.stderr.contains("below --min-severity"), "\(format) \(given): nothing was narrowed")
+            }
+            if given.contains("--max-results") {
+                #expect(single.stderr.contains("--max-results sets the limit"), "\(format) \(given): nothing was cut")
+            }
+            if format == "text" && given.isEmpty {
                 let total = try #require(Int(single.stderr.split(separator: " ")[2]))
                 #expect(total == scannedByShards)
                 #expect(!single.stdout.contains(unused))
@@ -122,6 +132,7 @@ import Testing
                 #expect(single.stderr.contains("suppressed"))
                 if extra.contains("--baseline") { #expect(single.stderr.contains("fixed since baseline")) }
             }
+          }
         }
         for report in reports { try FileManager.default.removeItem(at: tree.appendingPathComponent(report)) }
     }
@@ -129,8 +140,12 @@ import Testing
     @Test func fourShardsMergeToTheSingleRunInEveryFormat() throws {
         let tree = try Self.makeTree()
         defer { try? FileManager.default.removeItem(at: tree) }
-        try Self.expectMergeEqualsSingleRun(tree, extra: [], failOn: [])
-        try Self.expectMergeEqualsSingleRun(tree, extra: [], failOn: ["--fail-on", "critical"])
+        try Self.expectMergeEqualsSingleRun(
+            tree, extra: [],
+            options: [
+                [], ["--fail-on", "critical"], ["--min-severity", "high"],
+                ["--min-severity", "medium", "--max-results", "3", "--fail-on", "high"],
+            ])
 
         // Compared with a baseline: one repository's findings fixed since, one new finding.
         let baseline = try Self.run(["baseline", "repos"], in: tree)
@@ -139,7 +154,7 @@ import Testing
         try FileManager.default.removeItem(at: tree.appendingPathComponent("repos/service-2/inspect"))
         try Data("docker run --privileged alpine:3.20\n".utf8)
             .write(to: tree.appendingPathComponent("repos/service-7/scripts/new.sh"))
-        try Self.expectMergeEqualsSingleRun(tree, extra: ["--baseline", "baseline.json"], failOn: [])
+        try Self.expectMergeEqualsSingleRun(tree, extra: ["--baseline", "baseline.json"], options: [[]])
     }
 
     @Test func refusesReportsThatAreNotOneSweep() throws {
@@ -176,6 +191,15 @@ import Testing
         #expect(version.status == 2)
         #expect(version.stderr.contains("other sockaudit versions than this one"))
         #expect(version.stderr.contains(": newer.json"))
+
+        _ = try Self.run(["scan", "repos", "--shard", "2/3", "--format", "json", "--output", "narrowed.json", "--min-severity", "high"], in: tree)
+        let narrowed = try Self.run(["merge", "a0.json", "a1.json", "narrowed.json"], in: tree)
+        #expect(narrowed.status == 2)
+        #expect(narrowed.stderr == """
+            sockaudit: cannot merge
+            written with --min-severity, so findings are missing: narrowed.json; scan the shards without it and give --min-severity to the merge
+
+            """)
 
         let notJSON = try Self.run(["merge", ".sockaudit.yml"], in: tree)
         #expect(notJSON.status == 2)

@@ -11,14 +11,18 @@ public struct ScanIdentity: Sendable, Hashable {
     public var failOn: Severity?
     /// A baseline with entries was given.
     public var comparedWithBaseline: Bool
+    /// `--min-severity`: findings below it were counted but not listed.
+    public var minSeverity: Severity?
 
     public init(
-        paths: [String] = [], shard: Shard? = nil, settings: String = "", failOn: Severity? = nil, comparedWithBaseline: Bool = false
+        paths: [String] = [], shard: Shard? = nil, settings: String = "", failOn: Severity? = nil, comparedWithBaseline: Bool = false,
+        minSeverity: Severity? = nil
     ) {
         self.paths = paths
         self.shard = shard
         self.settings = settings
         self.failOn = failOn
         self.comparedWithBaseline = comparedWithBaseline
+        self.minSeverity = minSeverity
     }
 }

@@ -175,6 +175,12 @@ public enum SweepMerge {
                 "the reports come from different scans (other paths, options, configuration, baseline or day): "
                     + listed.joined(separator: "; "))
         }
+        let narrowed = parts.filter { $0.identity.minSeverity != nil }
+        if !narrowed.isEmpty {
+            problems.append(
+                "written with --min-severity, so findings are missing: \(names(narrowed)); "
+                    + "scan the shards without it and give --min-severity to the merge")
+        }
         let thresholds = Set(parts.map { $0.identity.failOn?.rawValue ?? "" })
         if thresholds.count > 1 && !thresholdGiven {
             problems.append("the shards ran with different --fail-on thresholds; give --fail-on to the merge")
