@@ -3,11 +3,13 @@ import SockAuditCore
 /// One self-contained HTML page for auditors: no script, no network, inline CSS and SVG.
 ///
 /// Written in one pass over the findings in report order, like the other formats: each file's
-/// active findings go out as soon as the next file starts, folded in a `<details>`, so a page of
-/// 100,000 findings opens fast. What is known only at the end (the totals, the chart, the ranking of
-/// repositories and rules) is written last and shown first by CSS (`order`). Kept meanwhile: counts
-/// per repository and per rule, and the accepted (suppressed, baselined) and unscanned findings,
-/// which are shown apart.
+/// findings go out, folded in a `<details>`, as soon as the next file starts, so a page of 100,000
+/// findings opens fast and the writer holds one file's rows at a time. Active, suppressed,
+/// baselined and unscanned findings are written as they come, each kind to its own part of the
+/// page: the parts are children of one flex column, and CSS `order` shows them apart, each after
+/// its heading. What is known only at the end (the totals, the chart, the ranking of repositories
+/// and rules, the headings' counts) is written last and shown first the same way. Kept meanwhile:
+/// counts per severity, repository and rule.
 public struct HTMLReporter: Reporter {
     public var tool: ToolInfo
 
@@ -47,23 +49,69 @@ struct StreamingHTMLReporter: StreamingReporter {
     }
 }
 
-/// The page being written: the output so far and the tallies its overview needs.
+/// The parts of the page, in the order they are shown (`HTMLTemplate` gives each its CSS order).
+enum HTMLPart: String {
+    case overview, findings, accepted, suppressed, baselinedHead = "baselined-head", baselined
+    case notScanned = "not-scanned", unscanned
+
+    var css: String { "part-\(rawValue)" }
+}
+
+/// The findings of one file of one kind (active, suppressed, baselined), until the next file.
+struct HTMLFileGroup {
+    let part: HTMLPart
+    let columns: [String]
+    let noun: (one: String, many: String)
+    private(set) var path: String?
+    private var rows = ""
+    private var count = 0
+    private var worst = Severity.info
+
+    init(part: HTMLPart, columns: [String], noun: (one: String, many: String)) {
+        (self.part, self.columns, self.noun) = (part, columns, noun)
+    }
+
+    /// Adds a row of `path`; returns the previous file's block when this starts another file.
+    mutating func add(_ row: String, path: String, severity: Severity) -> String {
+        let flushed = path == self.path ? "" : flush()
+        if self.path == nil { (self.path, worst) = (path, severity) }
+        rows += row
+        count += 1
+        worst = max(worst, severity)
+        return flushed
+    }
+
+    /// The held file's block, folded; "" when nothing is held.
+    mutating func flush() -> String {
+        guard let path else { return "" }
+        defer { (self.path, rows, count) = (nil, "", 0) }
+        return "<details class=\"file \(part.css)\"><summary><span class=\"sev sev-\(worst.rawValue)\">\(worst.rawValue)</span> "
+            + "<code>\(HTML.text(path))</code> — \(HTML.count(count, noun.one, plural: noun.many))</summary>\n"
+            + "<table><thead><tr>" + columns.map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>\n"
+            + rows + "</tbody></table></details>\n"
+    }
+}
+
+/// The page being written: the output since the last `take` and the tallies its overview needs.
 struct HTMLPage {
     let tool: ToolInfo
     let rules: [RuleDescription]
     let repositories: RepositoryNames
     private var summary = ScanSummary(tally: FindingTally(), filesScanned: [:], filesSkipped: 0)
     private var out = ""
-    private var file: (path: String, rows: String, count: Int, worst: Severity)?
+    private var active = HTMLFileGroup(
+        part: .findings, columns: ["Severity", "Rule", "Location", "Message", "Evidence"], noun: ("finding", "findings"))
+    private var suppressed = HTMLFileGroup(
+        part: .suppressed, columns: ["Severity", "Rule", "Location", "Message", "Reason", "Suppressed at"],
+        noun: ("suppressed finding", "suppressed findings"))
+    private var baselined = HTMLFileGroup(
+        part: .baselined, columns: ["Severity", "Rule", "Location", "Message"], noun: ("finding in the baseline", "findings in the baseline"))
     private var repository: String?
     private var totals: [Severity: Int] = [:]
     private var byRepository: [String: RepositoryTally] = [:]
     private var byRule: [String: (count: Int, slug: String, worst: Severity)] = [:]
-    private var suppressedRows = ""
     private var suppressedCount = 0
-    private var baselinedRows = ""
     private var baselinedCount = 0
-    private var unscannedRows = ""
     private var unscannedCount = 0
 
     init(tool: ToolInfo, paths: [String], rules: [RuleDescription]) {
@@ -72,55 +120,44 @@ struct HTMLPage {
         repositories = RepositoryNames(paths: paths)
         out.reserveCapacity(64 * 1024)
         out += HTMLTemplate.head(title: "sockaudit report")
-        out += "<main class=\"report\">\n<section id=\"findings\" class=\"findings\">\n<h2>Active findings by repository</h2>\n"
+        out += "<main class=\"report\">\n<h2 id=\"findings\" class=\"\(HTMLPart.findings.css)\">Active findings by repository</h2>\n"
     }
 
     mutating func add(_ finding: Finding) {
+        let common = "<tr>\(severityCell(finding))\(ruleCell(finding))\(locationCell(finding))<td>\(HTML.text(finding.message))</td>"
+        let path = finding.location.path
         if let suppression = finding.suppression {
             suppressedCount += 1
-            suppressedRows += "<tr>\(severityCell(finding))\(ruleCell(finding))\(locationCell(finding))"
-                + "<td>\(HTML.text(finding.message))</td><td>\(HTML.text(suppression.reason))</td>"
-                + "<td><code>\(HTML.text(suppression.source))</code></td></tr>\n"
+            out += suppressed.add(
+                common + "<td>\(HTML.text(suppression.reason))</td><td><code>\(HTML.text(suppression.source))</code></td></tr>\n",
+                path: path, severity: finding.severity)
             return
         }
         if finding.isBaselined {
             baselinedCount += 1
-            baselinedRows += "<tr>\(severityCell(finding))\(ruleCell(finding))\(locationCell(finding))"
-                + "<td>\(HTML.text(finding.message))</td></tr>\n"
+            out += baselined.add(common + "</tr>\n", path: path, severity: finding.severity)
             return
         }
         totals[finding.severity, default: 0] += 1
-        let name = repositories.name(of: finding.location.path)
+        let name = repositories.name(of: path)
         byRepository[name, default: RepositoryTally()].add(finding.severity)
         let rule = byRule[finding.ruleID]
         byRule[finding.ruleID] = (
             (rule?.count ?? 0) + 1, finding.slug, max(rule?.worst ?? finding.severity, finding.severity))
         if finding.ruleID == HTMLTemplate.unscannableRule {
             unscannedCount += 1
-            unscannedRows += "<tr>\(locationCell(finding))<td>\(HTML.text(finding.message))</td></tr>\n"
+            out += "<p class=\"unscanned \(HTMLPart.unscanned.css)\"><code>\(HTML.text(path)):\(finding.location.line)</code> "
+                + "\(HTML.text(finding.message))</p>\n"
             return
         }
-        if file?.path != finding.location.path { flushFile() }
+        if active.path != path { out += active.flush() }
         if repository != name {
             if repository != nil { out += "</section>\n" }
             repository = name
-            out += "<section class=\"repository\"><h3>\(HTML.text(name))</h3>\n"
+            out += "<section class=\"repository \(HTMLPart.findings.css)\"><h3>\(HTML.text(name))</h3>\n"
         }
-        var current = file ?? (finding.location.path, "", 0, finding.severity)
-        current.rows += "<tr>\(severityCell(finding))\(ruleCell(finding))\(locationCell(finding))"
-            + "<td>\(HTML.text(finding.message))</td><td><code>\(HTML.text(finding.evidence))</code></td></tr>\n"
-        current.count += 1
-        current.worst = max(current.worst, finding.severity)
-        file = current
-    }
-
-    private mutating func flushFile() {
-        guard let file else { return }
-        out += "<details class=\"file\"><summary><span class=\"sev sev-\(file.worst.rawValue)\">\(file.worst.rawValue)</span> "
-            + "<code>\(HTML.text(file.path))</code> — \(HTML.count(file.count, "finding"))</summary>\n"
-            + "<table><thead><tr><th>Severity</th><th>Rule</th><th>Location</th><th>Message</th><th>Evidence</th></tr></thead><tbody>\n"
-            + file.rows + "</tbody></table></details>\n"
-        self.file = nil
+        out += active.add(
+            common + "<td><code>\(HTML.text(finding.evidence))</code></td></tr>\n", path: path, severity: finding.severity)
     }
 
     /// What was written since the last call.
@@ -131,10 +168,12 @@ struct HTMLPage {
 
     mutating func finish(_ summary: ScanSummary) -> String {
         self.summary = summary
-        flushFile()
+        out += active.flush()
         if repository != nil { out += "</section>\n" }
-        if totals.values.reduce(0, +) == unscannedCount { out += "<p class=\"none\">No active findings.</p>\n" }
-        out += "</section>\n"
+        if totals.values.reduce(0, +) == unscannedCount {
+            out += "<p class=\"none \(HTMLPart.findings.css)\">No active findings.</p>\n"
+        }
+        out += suppressed.flush() + baselined.flush()
         accepted()
         notScanned()
         overview()
@@ -143,29 +182,30 @@ struct HTMLPage {
     }
 
     private mutating func accepted() {
-        out += "<section id=\"accepted\">\n<h2>Accepted risk</h2>\n"
-        out += "<details><summary>\(HTML.count(suppressedCount, "suppressed finding")), with the reason given</summary>\n"
-        if suppressedCount > 0 {
-            out += "<table><thead><tr><th>Severity</th><th>Rule</th><th>Location</th><th>Message</th><th>Reason</th>"
-                + "<th>Suppressed at</th></tr></thead><tbody>\n" + suppressedRows + "</tbody></table>\n"
+        out += "<section id=\"accepted\" class=\"\(HTMLPart.accepted.css)\">\n<h2>Accepted risk</h2>\n"
+        out += "<h3 id=\"suppressed\" data-count=\"\(suppressedCount)\">\(HTML.count(suppressedCount, "suppressed finding")), "
+            + "with the reason given</h3>\n</section>\n"
+        let fixed = summary.fixedSinceBaseline
+        out += "<section id=\"baselined\" class=\"\(HTMLPart.baselinedHead.css)\">\n<h3 data-count=\"\(baselinedCount)\">"
+            + "\(HTML.count(baselinedCount, "finding")) in the baseline"
+            + "\(fixed.isEmpty ? "" : ", \(fixed.count) fixed since it was recorded")</h3>\n"
+        if !fixed.isEmpty {
+            out += "<details><summary>\(HTML.count(fixed.count, "baseline entry", plural: "baseline entries")) fixed</summary>"
+                + "<table><thead><tr><th>Rule</th><th>Where it was</th><th>What</th></tr></thead><tbody>\n"
+            for entry in fixed {
+                out += "<tr><td><a href=\"#rule-\(HTML.text(entry.ruleId))\">\(HTML.text(entry.ruleId))</a></td>"
+                    + "<td><code>\(HTML.text(entry.path))</code></td>"
+                    + "<td>\(HTML.text(entry.message.isEmpty ? entry.subject : entry.message))</td></tr>\n"
+            }
+            out += "</tbody></table></details>\n"
         }
-        out += "</details>\n"
-        out += "<details><summary>\(HTML.count(baselinedCount, "finding")) in the baseline"
-            + "\(summary.fixedSinceBaseline.isEmpty ? "" : ", \(summary.fixedSinceBaseline.count) fixed since it was recorded")</summary>\n"
-        if baselinedCount > 0 {
-            out += "<table><thead><tr><th>Severity</th><th>Rule</th><th>Location</th><th>Message</th></tr></thead><tbody>\n"
-                + baselinedRows + "</tbody></table>\n"
-        }
-        out += "</details>\n</section>\n"
+        out += "</section>\n"
     }
 
     private mutating func notScanned() {
-        out += "<section id=\"not-scanned\">\n<h2>Not scanned</h2>\n"
-        out += "<p>\(HTML.count(unscannedCount, "file")) in scope could not be read or parsed (SA901): "
-            + "no finding there does not mean clean.</p>\n"
-        if unscannedCount > 0 {
-            out += "<table><thead><tr><th>Location</th><th>Why</th></tr></thead><tbody>\n" + unscannedRows + "</tbody></table>\n"
-        }
+        out += "<section id=\"not-scanned\" class=\"\(HTMLPart.notScanned.css)\">\n<h2>Not scanned</h2>\n"
+        out += "<p id=\"unscanned\" data-count=\"\(unscannedCount)\">\(HTML.count(unscannedCount, "file")) in scope could not be "
+            + "read or parsed (SA901): no finding there does not mean clean\(unscannedCount > 0 ? ":" : ".")</p>\n"
         let links = summary.linksNotFollowed.sorted()
         if !links.isEmpty {
             out += "<details><summary>\(HTML.count(links.count, "symbolic link")) not followed</summary><ul>\n"
@@ -178,7 +218,7 @@ struct HTMLPage {
     private mutating func overview() {
         let active = totals.values.reduce(0, +)
         let scanned = summary.filesScanned.values.reduce(0, +)
-        out += "<section id=\"overview\">\n<h1>sockaudit report</h1>\n"
+        out += "<section id=\"overview\" class=\"\(HTMLPart.overview.css)\">\n<h1>sockaudit report</h1>\n"
         out += "<p class=\"verdict\"><strong id=\"active-findings\" data-count=\"\(active)\">\(HTML.count(active, "active finding"))</strong>"
             + " in <span id=\"files-scanned\" data-count=\"\(scanned)\">\(HTML.count(scanned, "file"))</span> scanned"
             + " (\(summary.filesSkipped) not in scope); \(suppressedCount) suppressed, \(baselinedCount) in the baseline"
@@ -331,7 +371,7 @@ enum HTML {
         return out
     }
 
-    static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    static func count(_ number: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(number) \(number == 1 ? noun : plural ?? noun + "s")"
     }
 }

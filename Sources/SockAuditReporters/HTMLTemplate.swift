@@ -18,7 +18,9 @@ enum HTMLTemplate {
         <style>
         body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1d232a;background:#f6f7f9}
         .report{display:flex;flex-direction:column;max-width:1200px;margin:0 auto;padding:16px 24px}
-        #overview{order:-1}
+        .part-overview{order:1}.part-findings{order:2}.part-accepted{order:3}.part-suppressed{order:4}
+        .part-baselined-head{order:5}.part-baselined{order:6}.part-not-scanned{order:7}.part-unscanned{order:8}
+        p.unscanned{background:#fff;border:1px solid #dde1e6;margin:2px 0;padding:4px 8px}
         h1{font-size:24px;margin:8px 0}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #d0d5dc}h3{font-size:15px;margin:18px 0 6px}
         table{border-collapse:collapse;width:100%;background:#fff;margin:6px 0}
         th,td{border:1px solid #dde1e6;padding:4px 8px;text-align:left;vertical-align:top}

@@ -88,6 +88,7 @@ public enum JSONReportReader {
         var failOn: String?
         var comparedWithBaseline: Bool
         var minSeverity: String?
+        var baselineFormat: String?
 
         func identity() throws(Failure) -> ScanIdentity {
             var identity = ScanIdentity(paths: paths, settings: settings, comparedWithBaseline: comparedWithBaseline)
@@ -99,6 +100,7 @@ public enum JSONReportReader {
             }
             identity.failOn = try failOn.map { name throws(Failure) in try JSONReportReader.severity(name) }
             identity.minSeverity = try minSeverity.map { name throws(Failure) in try JSONReportReader.severity(name) }
+            identity.baselineFormat = baselineFormat
             return identity
         }
     }
@@ -142,11 +144,13 @@ public enum JSONReportReader {
         var location: Location
         var subject: String
         var evidence: String
+        var fingerprint: String
+        var identityPath: String
         var suppression: SuppressionEntry?
         var baselined: Bool
 
         func finding() throws(Failure) -> Finding {
-            Finding(
+            var finding = Finding(
                 ruleID: ruleId, slug: slug, severity: try JSONReportReader.severity(self.severity), message: message,
                 location: SourceLocation(path: location.path, line: location.line, column: location.column),
                 subject: subject, evidence: evidence,
@@ -157,6 +161,14 @@ public enum JSONReportReader {
                     return Suppression(reason: entry.reason, source: entry.source, kind: kind)
                 },
                 isBaselined: baselined)
+            if identityPath != location.path { finding.identityPath = identityPath }
+            // The fingerprint is recomputed when the merged report is written: it must come out the same.
+            guard finding.fingerprint == fingerprint else {
+                throw Failure(
+                    description: "malformed JSON report (the fingerprint of \(ruleId) at \(location.path):\(location.line) "
+                        + "does not match its rule, identity path, subject and evidence)")
+            }
+            return finding
         }
     }
 

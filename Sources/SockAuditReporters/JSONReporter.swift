@@ -36,6 +36,7 @@ public struct JSONReporter: Reporter {
             "failOn": identity.failOn.map { .string($0.rawValue) } ?? .null,
             "comparedWithBaseline": .bool(identity.comparedWithBaseline),
             "minSeverity": identity.minSeverity.map { .string($0.rawValue) } ?? .null,
+            "baselineFormat": identity.baselineFormat.map(JSONValue.string) ?? .null,
         ])
     }
 
@@ -77,6 +78,7 @@ public struct JSONReporter: Reporter {
             "subject": .string(finding.subject),
             "evidence": .string(finding.evidence),
             "fingerprint": .string(finding.fingerprint),
+            "identityPath": .string(finding.identityPath ?? finding.location.path),
             "suppression": finding.suppression.map {
                 .ordered(["reason": .string($0.reason), "source": .string($0.source), "kind": .string($0.kind.rawValue)])
             } ?? .null,

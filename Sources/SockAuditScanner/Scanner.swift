@@ -117,7 +117,6 @@ public struct Scanner: Sendable {
         var result = run(plan.work, context: plan.context, skipped: plan.skipped, passedTogether: plan.passedTogether, identity: plan.identity)
         result.linksNotFollowed = plan.linksNotFollowed
         result.patchesNotJudged = plan.patchesNotJudged
-        if let shard = options.shard { result.fixedSinceBaseline = shard.ownFixed(result.fixedSinceBaseline, targets: targets) }
         return result
     }
 

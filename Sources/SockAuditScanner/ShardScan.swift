@@ -1,14 +1,5 @@
 import SockAuditCore
 
-extension Shard {
-    /// A shard lists as fixed only the baseline entries of its own repositories; the other shards
-    /// list theirs, and the merge gathers them.
-    func ownFixed(_ entries: [BaselineEntry], targets: [String]) -> [BaselineEntry] {
-        let filter = ShardFilter(shard: self, units: SweepUnits(paths: targets))
-        return entries.filter { filter.keeps($0.path) }
-    }
-}
-
 extension ScanOptions {
     /// A stable hash of every setting that changes what a scan reports (not the shard, not the
     /// worker count): the parts of one sweep must share it, or their merge would describe no

@@ -28,7 +28,6 @@ extension Scanner {
         summary.linksNotFollowed = plan.linksNotFollowed
         summary.patchesNotJudged = plan.patchesNotJudged
         summary.shard = options.shard
-        if let shard = options.shard { summary.fixedSinceBaseline = shard.ownFixed(summary.fixedSinceBaseline, targets: targets) }
         return summary
     }
 

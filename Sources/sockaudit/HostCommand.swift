@@ -101,7 +101,7 @@ struct HostCommand: ParsableCommand {
         // The report states the snapshot as what was scanned, so `scan SNAPSHOT` reports it alike.
         result.identity = ScanIdentity(
             paths: [saveSnapshot ?? Self.unsavedName], settings: options.settingsFingerprint,
-            comparedWithBaseline: !(options.baseline?.entries.isEmpty ?? true))
+            comparedWithBaseline: !(options.baseline?.entries.isEmpty ?? true), baselineFormat: options.baseline?.version)
         try report.emit(result, summary: summary(collection, endpoint: endpoint, result: result), configuration: loaded)
     }
 

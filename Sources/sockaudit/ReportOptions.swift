@@ -43,7 +43,8 @@ struct ReportOptions: ParsableArguments, ReportChoices {
         let compared = !(options.baseline?.entries.isEmpty ?? true)
         let identity = ScanIdentity(
             paths: paths, shard: options.shard, settings: options.settingsFingerprint,
-            failOn: failOn ?? configuration.failOn ?? .low, comparedWithBaseline: compared, minSeverity: minSeverity)
+            failOn: failOn ?? configuration.failOn ?? .low, comparedWithBaseline: compared, minSeverity: minSeverity,
+            baselineFormat: options.baseline?.version)
         let start = ReportStart(rules: options.reportedRules, comparedWithBaseline: compared, identity: identity)
         try ReportOutput.stream(self, start: start, configuration: configuration, summaryLine: Summary.line, scan: scan)
     }

@@ -14,6 +14,7 @@ import Testing
     /// scripts, CI, a host layout whose daemon.json and drop-in merge, inline suppressions with and
     /// without a reason, a broken file (SA901), a link not followed, files out of scope; and a
     /// `.sockaudit.yml` beside them whose suppressions are used in one repository, in none, or expired.
+    /// Repositories of one kind hold the same files, as forks and templates do.
     static func makeTree() throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("sockaudit-sweep-\(UUID().uuidString)")
         let examples = CLI.repositoryRoot.appendingPathComponent("examples")
@@ -28,6 +29,9 @@ import Testing
         for index in 0..<16 {
             let repo = "repos/service-\(index)"
             try write("\(repo)/README.md", "# service \(index)\n")
+            // Half are clones (a `.git` each), whose files are known across runs relative to their
+            // own top level: the same file in two clones has one fingerprint, as in a real sweep.
+            if index % 2 == 0 { try write("\(repo)/.git/HEAD", "ref: refs/heads/main\n") }
             switch index % 4 {
             case 0:
                 try copy("compose/docker-compose.yml", to: "\(repo)/docker-compose.yml")
@@ -147,13 +151,18 @@ import Testing
                 ["--min-severity", "medium", "--max-results", "3", "--fail-on", "high"],
             ])
 
-        // Compared with a baseline: one repository's findings fixed since, one new finding.
+        // Compared with a baseline: one repository's findings fixed since, one new finding, and a
+        // new clone of a repository the baseline knows: its findings share their fingerprints with
+        // the four recorded clones, so one scan matches the first four in report order, and the
+        // fifth is new, though each shard matched all it saw.
         let baseline = try Self.run(["baseline", "repos"], in: tree)
         #expect(baseline.status == 0)
         try Data(baseline.stdout.utf8).write(to: tree.appendingPathComponent("baseline.json"))
         try FileManager.default.removeItem(at: tree.appendingPathComponent("repos/service-2/inspect"))
         try Data("docker run --privileged alpine:3.20\n".utf8)
             .write(to: tree.appendingPathComponent("repos/service-7/scripts/new.sh"))
+        try FileManager.default.copyItem(
+            at: tree.appendingPathComponent("repos/service-4"), to: tree.appendingPathComponent("repos/service-16"))
         try Self.expectMergeEqualsSingleRun(tree, extra: ["--baseline", "baseline.json"], options: [[]])
     }
 

@@ -16,14 +16,18 @@ import SockAuditCore
             subject: "s", evidence: "e", suppression: suppression)
     }
 
-    static func part(_ index: Int, _ findings: [Finding], fixed: [BaselineEntry] = [], stale: Int = 0) -> SweepMerge.Part {
+    static func part(
+        _ index: Int, _ findings: [Finding], fixed: [BaselineEntry] = [], stale: Int = 0, baseline: String? = nil
+    ) -> SweepMerge.Part {
         var summary = ScanSummary(
             tally: FindingTally(), filesScanned: ["k8s": index + 1], filesSkipped: 2,
             linksNotFollowed: ["repos/\(repo(ownedBy: index))/link"], fixedSinceBaseline: fixed)
         summary.staleConfigurationFindings = stale
         return SweepMerge.Part(
             name: "shard-\(index).json", toolVersion: "1.0.0",
-            identity: ScanIdentity(paths: ["repos"], shard: Shard(index: index, count: 2), settings: "fp", failOn: .low),
+            identity: ScanIdentity(
+                paths: ["repos"], shard: Shard(index: index, count: 2), settings: "fp", failOn: .low,
+                comparedWithBaseline: baseline != nil, baselineFormat: baseline),
             findings: findings, summary: summary)
     }
 
@@ -58,11 +62,54 @@ import SockAuditCore
         #expect(merged.findings == [outside])
     }
 
-    @Test func fixedEntriesAreTheUnionInBaselineOrder() throws {
-        let first = BaselineEntry(Self.finding("SA101", "repos/\(Self.repo(ownedBy: 1))/a.yaml"))
-        let second = BaselineEntry(Self.finding("SA101", "repos/\(Self.repo(ownedBy: 0))/b.yaml"))
-        let merged = try SweepMerge.merge([Self.part(0, [], fixed: [second]), Self.part(1, [], fixed: [first])], toolVersion: "1.0.0")
-        #expect(merged.summary.fixedSinceBaseline == [first, second].sorted())
+    /// Each shard lists as fixed every entry it did not find itself; fixed are those no shard found.
+    @Test func fixedEntriesAreThoseNoShardFound() throws {
+        func baselined(_ finding: Finding) -> Finding {
+            var finding = finding
+            finding.isBaselined = true
+            return finding
+        }
+        let inZero = baselined(Self.finding("SA101", "repos/\(Self.repo(ownedBy: 0))/a.yaml"))
+        let inOne = baselined(Self.finding("SA301", "repos/\(Self.repo(ownedBy: 1))/b.yaml"))
+        let gone = BaselineEntry(Self.finding("SA102", "repos/\(Self.repo(ownedBy: 1))/c.yaml"))
+        let merged = try SweepMerge.merge(
+            [
+                Self.part(0, [inZero], fixed: [BaselineEntry(inOne), gone].sorted(), baseline: "2"),
+                Self.part(1, [inOne], fixed: [BaselineEntry(inZero), gone].sorted(), baseline: "2"),
+            ], toolVersion: "1.0.0")
+        #expect(merged.summary.fixedSinceBaseline == [gone])
+        #expect(merged.findings == [inZero, inOne].sorted(by: Finding.ordered))
+        #expect(merged.summary.tally.baselined == 2)
+    }
+
+    /// Two repositories' files known by the same identity path (each relative to its own git top
+    /// level) share a fingerprint: a baseline that recorded it once matches only the first in report
+    /// order in a single scan, though each shard matched its own.
+    @Test func anEntryMatchedInSeveralShardsMatchesOnceAsInOneScan() throws {
+        func shared(_ repo: String, baselined: Bool) -> Finding {
+            var finding = Self.finding("SA101", "repos/\(repo)/compose.yaml")
+            finding.identityPath = "compose.yaml"
+            finding.isBaselined = baselined
+            return finding
+        }
+        let first = [Self.repo(ownedBy: 0), Self.repo(ownedBy: 1)].min()!
+        let second = [Self.repo(ownedBy: 0), Self.repo(ownedBy: 1)].max()!
+        let owner = { (repo: String) in Shard.owner(of: repo, count: 2) }
+        let parts = [first, second].map { repo in Self.part(owner(repo), [shared(repo, baselined: true)], baseline: "2") }
+        let merged = try SweepMerge.merge(parts, toolVersion: "1.0.0")
+        #expect(merged.findings == [shared(first, baselined: true), shared(second, baselined: false)])
+        #expect(merged.summary.fixedSinceBaseline.isEmpty)
+        #expect(merged.summary.tally.activeCount == 1)
+
+        // Recorded twice, found once: the other entry is fixed, whichever shard did not find it.
+        let entry = BaselineEntry(shared(first, baselined: true))
+        let once = try SweepMerge.merge(
+            [
+                Self.part(owner(first), [shared(first, baselined: true)], fixed: [entry], baseline: "2"),
+                Self.part(owner(second), [], fixed: [entry, entry], baseline: "2"),
+            ], toolVersion: "1.0.0")
+        #expect(once.summary.fixedSinceBaseline == [entry])
+        #expect(once.findings == [shared(first, baselined: true)])
     }
 
     @Test func refusesWhatIsNotOneSweep() {

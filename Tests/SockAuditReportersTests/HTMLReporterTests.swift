@@ -64,8 +64,8 @@ import SockAuditReporters
         var result = Fixture.result(findings)
         result.identity.paths = ["repos"]
         let page = render(result)
-        #expect(count("<details class=\"file\">", in: page) == 15)
-        #expect(count("<section class=\"repository\">", in: page) == 3)
+        #expect(count("<details class=\"file part-findings\">", in: page) == 15)
+        #expect(count("<section class=\"repository part-findings\">", in: page) == 3)
         #expect(page.contains("<h3>repos/r0</h3>"))
         #expect(count("<tr><td><span class=\"sev sev-high\">high</span></td><td><a href=\"#rule-SA101\">", in: page) == 30)
     }
@@ -73,11 +73,52 @@ import SockAuditReporters
     @Test func unscannedFilesAreListedApart() {
         let unscannable = Fixture.finding("SA901", path: "repo/broken.yaml", message: "not scanned: invalid YAML")
         let page = render(Fixture.result([unscannable]))
-        let section = page.components(separatedBy: "<section id=\"not-scanned\">")[1]
-        #expect(section.contains("1 file in scope could not be read or parsed"))
-        #expect(section.contains("<code>repo/broken.yaml:1:1</code>"))
-        #expect(!page.components(separatedBy: "<section id=\"findings\"")[1].components(separatedBy: "</section>")[0]
-            .contains("broken.yaml"))
+        let section = page.components(separatedBy: "<section id=\"not-scanned\" class=\"part-not-scanned\">")[1]
+        #expect(section.contains("<p id=\"unscanned\" data-count=\"1\">1 file in scope could not be read or parsed"))
+        #expect(page.contains("<p class=\"unscanned part-unscanned\"><code>repo/broken.yaml:1</code> not scanned: invalid YAML</p>"))
+        #expect(!page.contains("part-findings\"><code>repo/broken.yaml"))
+        #expect(page.contains("No active findings."))
+    }
+
+    /// Accepted findings are written as they come, folded per file, each kind in its own part of
+    /// the page, which CSS shows after that part's heading: the page holds one file's rows at a time.
+    @Test func acceptedFindingsAreStreamedApartWithTheirReasons() {
+        var findings: [Finding] = []
+        for index in 0..<6 {
+            var finding = Fixture.finding("SA301", path: "repos/r\(index / 2)/f.yaml", line: index + 1)
+            if index % 2 == 0 {
+                finding.suppression = Suppression(reason: "reviewed in SEC-\(index)", source: ".sockaudit.yml:\(index + 2)")
+            } else {
+                finding.isBaselined = true
+            }
+            findings.append(finding)
+        }
+        var result = Fixture.result(findings)
+        result.identity.paths = ["repos"]
+        var streamed = ""
+        var reporter = ReporterName.html.streamingReporter(ReporterSettings(baseURI: Fixture.baseURI, tool: Fixture.tool))
+        let out = ReportStream { streamed += String(decoding: $0, as: UTF8.self) }
+        reporter.begin(ReportStart(rules: result.rules, comparedWithBaseline: result.wasComparedWithBaseline, identity: result.identity), to: out)
+        var flushedBeforeTheEnd = 0
+        for finding in result.reportOrder {
+            reporter.write(finding, to: out)
+            out.flush()
+            flushedBeforeTheEnd = count("part-suppressed\">", in: streamed) + count("part-baselined\">", in: streamed)
+        }
+        // Every file's accepted findings but the last file's were out before the scan ended.
+        #expect(flushedBeforeTheEnd == 4)
+        reporter.end(result.summary, to: out)
+        out.flush()
+        #expect(streamed == render(result))
+        #expect(count("<details class=\"file part-suppressed\">", in: streamed) == 3)
+        #expect(count("<details class=\"file part-baselined\">", in: streamed) == 3)
+        #expect(streamed.contains("<td>reviewed in SEC-4</td><td><code>.sockaudit.yml:6</code></td>"))
+        #expect(streamed.contains("<h3 id=\"suppressed\" data-count=\"3\">3 suppressed findings, with the reason given</h3>"))
+        #expect(streamed.contains("3 findings in the baseline</h3>"))
+        // The parts are shown in this order, whatever order they were written in.
+        let order = ["overview", "findings", "accepted", "suppressed", "baselined-head", "baselined", "not-scanned", "unscanned"]
+        let css = order.enumerated().map { ".part-\($0.element){order:\($0.offset + 1)}" }
+        for rule in css { #expect(streamed.contains(rule), "\(rule)") }
     }
 
     @Test func sameInputSameBytes() {

@@ -57,7 +57,7 @@ import SockAuditReporters
         #expect(findings.map { $0["fingerprint"] as? String } == expected.map(\.fingerprint))
         let first = try #require(findings.first)
         #expect(Set(first.keys) == ["ruleId", "slug", "severity", "message", "location", "subject", "evidence",
-                                    "fingerprint", "suppression", "baselined"])
+                                    "fingerprint", "identityPath", "suppression", "baselined"])
         let location = try #require(first["location"] as? [String: Any])
         #expect(location["path"] as? String == Fixture.compose)
         #expect(location["line"] as? Int == 6)

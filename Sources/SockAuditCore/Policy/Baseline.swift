@@ -19,20 +19,25 @@ public struct Baseline: Hashable, Sendable, Codable {
         return matcher.fixed()
     }
 
+    /// What a finding is matched by against a baseline of `format`: format 1 fingerprinted the path
+    /// as the scan spelled it.
+    public static func key(of finding: Finding, format: String) -> String {
+        format == "1" ? finding.reportedPathFingerprint : finding.fingerprint
+    }
+
     /// The baseline applied one finding at a time, in report order, for a streamed scan.
     public struct Matcher: Sendable {
         private var remaining: [String: [BaselineEntry]] = [:]
-        /// Format 1 fingerprinted the path as the scan spelled it.
-        private let byReportedPath: Bool
+        private let format: String
 
         public init(_ baseline: Baseline) {
-            byReportedPath = baseline.version == "1"
+            format = baseline.version
             for entry in baseline.entries { remaining[entry.fingerprint, default: []].append(entry) }
         }
 
         public mutating func mark(_ finding: inout Finding) {
             guard finding.suppression == nil else { return }
-            let key = byReportedPath ? finding.reportedPathFingerprint : finding.fingerprint
+            let key = Baseline.key(of: finding, format: format)
             if var pending = remaining[key], !pending.isEmpty {
                 pending.removeFirst()
                 remaining[key] = pending

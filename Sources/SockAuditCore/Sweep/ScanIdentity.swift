@@ -13,10 +13,13 @@ public struct ScanIdentity: Sendable, Hashable {
     public var comparedWithBaseline: Bool
     /// `--min-severity`: findings below it were counted but not listed.
     public var minSeverity: Severity?
+    /// The format of the baseline compared with (`Baseline.formatVersion`), which decides the
+    /// fingerprint its entries match: a merge re-counts the matches of the whole sweep with it.
+    public var baselineFormat: String?
 
     public init(
         paths: [String] = [], shard: Shard? = nil, settings: String = "", failOn: Severity? = nil, comparedWithBaseline: Bool = false,
-        minSeverity: Severity? = nil
+        minSeverity: Severity? = nil, baselineFormat: String? = nil
     ) {
         self.paths = paths
         self.shard = shard
@@ -24,5 +27,6 @@ public struct ScanIdentity: Sendable, Hashable {
         self.failOn = failOn
         self.comparedWithBaseline = comparedWithBaseline
         self.minSeverity = minSeverity
+        self.baselineFormat = baselineFormat
     }
 }

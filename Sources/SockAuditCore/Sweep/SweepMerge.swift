@@ -3,7 +3,8 @@
 /// Each repository was scanned by exactly one part, so most findings are simply gathered. What a
 /// part cannot know is settled here: a suppression in `.sockaudit.yml` that matched nothing in one
 /// part but something in another is not stale (SA903), and a finding every part saw (one on the
-/// configuration file itself, or one in a file another repository points at) is reported once.
+/// configuration file itself, or one in a file another repository points at) is reported once; the
+/// baseline's matches and fixed entries are counted over the whole sweep (`SweepBaseline`).
 public enum SweepMerge {
     /// One part, as read from its report: its findings in the order the report lists them.
     public struct Part: Sendable {
@@ -109,11 +110,11 @@ public enum SweepMerge {
             stale += section.stale.filter { kept($0, from: index) && fresh($0, from: index) }
         }
         findings += carried.sorted(by: Finding.ordered) + stale.sorted(by: Finding.ordered)
+        let fixed = SweepBaseline.settle(&findings, parts: parts, format: first.identity.baselineFormat)
 
         var scanned: [String: Int] = [:]
         var skipped = 0
         var links: [String] = []
-        var fixed = Set<BaselineEntry>()
         var charts: [String: Int] = [:]
         var patches: [String] = []
         for part in parts {
@@ -122,11 +123,10 @@ public enum SweepMerge {
             scanned.merge(part.summary.filesScanned, uniquingKeysWith: +)
             skipped += part.summary.filesSkipped
             links += part.summary.linksNotFollowed
-            fixed.formUnion(part.summary.fixedSinceBaseline)
         }
         var summary = ScanSummary(
             tally: FindingTally(findings), filesScanned: scanned, filesSkipped: skipped, linksNotFollowed: links,
-            fixedSinceBaseline: fixed.sorted())
+            fixedSinceBaseline: fixed)
         summary.chartsRendered = charts
         summary.patchesNotJudged = patches.sorted()
         summary.carriedFindings = carried.count

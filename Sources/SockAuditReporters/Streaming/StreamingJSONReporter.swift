@@ -56,6 +56,8 @@ struct StreamingJSONReporter: StreamingReporter {
         member("evidence", finding.evidence)
         text += ",\n"
         member("fingerprint", finding.fingerprint)
+        text += ",\n"
+        member("identityPath", finding.identityPath ?? finding.location.path)
         text += ",\n      \"suppression\": "
         if let suppression = finding.suppression {
             text += "{\n"
