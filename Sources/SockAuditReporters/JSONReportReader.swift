@@ -117,6 +117,7 @@ public enum JSONReportReader {
         var linksNotFollowed: [String]
         var findingsAfterFiles: AfterFiles
         var chartsRendered: [String: Int]
+        var overlaysBuilt: [String: Int]
         var patchesNotJudged: [String]
 
         func value() -> ScanSummary {
@@ -124,6 +125,7 @@ public enum JSONReportReader {
                 tally: FindingTally(), filesScanned: filesScanned, filesSkipped: filesSkipped, linksNotFollowed: linksNotFollowed,
                 fixedSinceBaseline: fixedSinceBaseline)
             summary.chartsRendered = chartsRendered
+            summary.overlaysBuilt = overlaysBuilt
             summary.patchesNotJudged = patchesNotJudged
             summary.carriedFindings = findingsAfterFiles.carried
             summary.staleConfigurationFindings = findingsAfterFiles.staleConfiguration

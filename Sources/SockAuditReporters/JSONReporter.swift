@@ -58,6 +58,7 @@ public struct JSONReporter: Reporter {
             "linksNotFollowed": .array(result.linksNotFollowed.sorted().map(JSONValue.string)),
             "patchesNotJudged": .array(result.patchesNotJudged.map(JSONValue.string)),
             "chartsRendered": .object(result.chartsRendered.sorted { $0.key < $1.key }.map { .init($0.key, .int($0.value)) }),
+            "overlaysBuilt": .object(result.overlaysBuilt.sorted { $0.key < $1.key }.map { .init($0.key, .int($0.value)) }),
             "findingsAfterFiles": .ordered([
                 "carried": .int(result.carriedFindings), "staleConfiguration": .int(result.staleConfigurationFindings),
             ]),

@@ -46,6 +46,24 @@ import Testing
                 try copy("kubernetes/ci-runner.yaml", to: "\(repo)/deploy/ci-runner.yaml")
                 try copy("kubernetes/node-agent.yaml", to: "\(repo)/deploy/node-agent.yaml")
                 try write("\(repo)/deploy/broken.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: [unclosed\n")
+                if index == 1 {
+                    // A Kustomize overlay: built by the engine when there is one (the summary line
+                    // counts it, and so must the merge), SA901 when there is none.
+                    try write("\(repo)/overlay/base/kustomization.yaml", "resources: [agent.yaml]\n")
+                    try write("\(repo)/overlay/base/agent.yaml", """
+                        apiVersion: v1
+                        kind: Pod
+                        metadata: {name: agent}
+                        spec:
+                          containers:
+                            - name: agent
+                              image: alpine:3.20
+                              volumeMounts: [{name: sock, mountPath: /var/run/docker.sock}]
+                          volumes:
+                            - {name: sock, hostPath: {path: /var/run/docker.sock}}
+                        """)
+                    try write("\(repo)/overlay/prod/kustomization.yaml", "resources: [../base]\nnamePrefix: prod-\n")
+                }
             case 2:
                 try copy("daemon/etc/docker/daemon.json", to: "\(repo)/host/etc/docker/daemon.json")
                 try write("\(repo)/host/etc/systemd/system/docker.service.d/override.conf", """

@@ -116,10 +116,12 @@ public enum SweepMerge {
         var skipped = 0
         var links: [String] = []
         var charts: [String: Int] = [:]
+        var overlays: [String: Int] = [:]
         var patches: [String] = []
         for part in parts {
             patches += part.summary.patchesNotJudged
             charts.merge(part.summary.chartsRendered, uniquingKeysWith: +)
+            overlays.merge(part.summary.overlaysBuilt, uniquingKeysWith: +)
             scanned.merge(part.summary.filesScanned, uniquingKeysWith: +)
             skipped += part.summary.filesSkipped
             links += part.summary.linksNotFollowed
@@ -128,6 +130,7 @@ public enum SweepMerge {
             tally: FindingTally(findings), filesScanned: scanned, filesSkipped: skipped, linksNotFollowed: links,
             fixedSinceBaseline: fixed)
         summary.chartsRendered = charts
+        summary.overlaysBuilt = overlays
         summary.patchesNotJudged = patches.sorted()
         summary.carriedFindings = carried.count
         summary.staleConfigurationFindings = stale.count
