@@ -30,7 +30,9 @@ struct Scan: ParsableCommand {
         let baseline = try report.loadBaseline()
         var options = input.scanOptions(configuration: configuration, baseline: baseline)
         options.shard = shard
-        try report.stream(options, paths: input.paths, configuration: configuration) { emit in
+        // Standard input named by --stdin-filename is stated as that file, as a scan of it would be.
+        let paths = input.paths.map { $0 == "-" ? input.stdinFilename ?? $0 : $0 }
+        try report.stream(options, paths: paths, configuration: configuration) { emit in
             try input.stream(options, emit: emit)
         }
     }
