@@ -60,7 +60,8 @@ import Testing
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
-        let run = try CLI.run(["scan", ".", "--format", "json"], in: folder)
+        // The date is pinned: `scan.settings` fingerprints it (suppressions expire by it).
+        let run = try CLI.run(["scan", ".", "--format", "json"], in: folder, environment: ["SOCKAUDIT_TODAY": "2026-06-01"])
         #expect(run.status == 1, "\(run.stderr)")
         return try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     }
