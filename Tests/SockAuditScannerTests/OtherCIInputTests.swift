@@ -38,4 +38,15 @@ import Testing
         #expect(result.filesScanned["gitea-actions"] == 2)
         #expect(result.findings.filter { $0.ruleID == "SA301" }.map(\.location.path) == [".forgejo/workflows/b.yaml", ".gitea/workflows/a.yml"])
     }
+
+    /// A workflow or pipeline saved with Windows line ends: a literal block's commands are found at
+    /// their own line and column (the script text was split on LF, which a CRLF pair is not in Swift).
+    @Test func crlfPipelinesPlaceRunScriptsAtTheirLines() {
+        let workflow = "on: push\r\njobs:\r\n  test:\r\n    runs-on: ubuntu-latest\r\n    steps:\r\n      - run: |\r\n"
+            + "          echo hi\r\n          docker run -v /var/run/docker.sock:/var/run/docker.sock alpine\r\n"
+        let pipeline = "test:\r\n  image: docker:27\r\n  script: |\r\n    echo hi\r\n    docker run -v /var/run/docker.sock:/s alpine\r\n"
+        let result = Self.scan([(".github/workflows/ci.yml", workflow), (".gitlab-ci.yml", pipeline)])
+        let socket = result.findings.filter { $0.ruleID == "SA101" }.map { "\($0.location.path):\($0.location.line):\($0.location.column)" }
+        #expect(socket == [".github/workflows/ci.yml:8:22", ".gitlab-ci.yml:5:16"])
+    }
 }

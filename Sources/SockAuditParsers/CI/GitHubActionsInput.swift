@@ -13,6 +13,6 @@ public struct GitHubActionsInput: DocumentInput {
     public func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
         guard let document = documents.first, GitHubActionsAdapter.isWorkflow(document),
               case .success(let text) = TextDecoding.decode(file.bytes) else { return nil }
-        return GitHubActionsAdapter.facts(from: document, path: file.path, text: text)
+        return GitHubActionsAdapter.facts(from: document, path: file.path, text: TextDecoding.unixLineEnds(text))
     }
 }

@@ -21,7 +21,8 @@ public struct GitLabCIInput: DocumentInput {
         let pipelines = documents.filter(GitLabCIAdapter.isPipeline)
         guard !pipelines.isEmpty, case .success(let text) = TextDecoding.decode(file.bytes) else { return nil }
         var facts = Facts()
-        for document in pipelines { facts.merge(GitLabCIAdapter.facts(from: document, path: file.path, text: text)) }
+        let lines = TextDecoding.unixLineEnds(text)
+        for document in pipelines { facts.merge(GitLabCIAdapter.facts(from: document, path: file.path, text: lines)) }
         return facts
     }
 }
