@@ -18,6 +18,6 @@ args=(scan "$corpus" --quiet --format json --output /dev/null)
 [ -n "$engine" ] && built=("${args[@]}" --kustomize-engine "$engine") || built=("${args[@]}")
 "$binary" "${built[@]}" 2>&1 >/dev/null | tail -1 || true
 read -r wall user sys rss < <(time_of "$binary" "${built[@]}")
-read -r wall0 user0 sys0 rss0 < <(time_of "$binary" "${args[@]}" --kustomize-engine none)
+read -r wall0 user0 sys0 _ < <(time_of "$binary" "${args[@]}" --kustomize-engine none)
 echo "overlays: $count  built: wall ${wall}s cpu $(echo "$user + $sys" | bc)s rss $((rss / 1024)) MiB  not built: wall ${wall0}s"
 echo "per overlay: wall $(echo "scale=1; ($wall - $wall0) * 1000 / $count" | bc) ms, cpu in sockaudit $(echo "scale=1; ($user + $sys - $user0 - $sys0) * 1000 / $count" | bc) ms"

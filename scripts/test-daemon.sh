@@ -105,7 +105,7 @@ stop() {
         done
     fi
     for ns in "$dir"/exec/netns/*; do
-        [ -e "$ns" ] && umount "$ns" 2>/dev/null || true
+        if [ -e "$ns" ]; then umount "$ns" 2>/dev/null || true; fi
     done
 }
 

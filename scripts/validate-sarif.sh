@@ -20,11 +20,11 @@ PY
 
 swift build -q
 status=0
-for target in examples; do
-    report="$work/$(echo "$target" | tr / _).sarif"
-    .build/debug/sockaudit scan "$target" --format sarif --output "$report" 2>/dev/null || status=$?
-    [ "$status" -le 1 ] || { echo "sockaudit scan $target exited $status"; exit 1; }
-    python3 - "$work/sarif-schema-2.1.0.json" "$report" <<'PY'
+target=examples
+report="$work/$(echo "$target" | tr / _).sarif"
+.build/debug/sockaudit scan "$target" --format sarif --output "$report" 2>/dev/null || status=$?
+[ "$status" -le 1 ] || { echo "sockaudit scan $target exited $status"; exit 1; }
+python3 - "$work/sarif-schema-2.1.0.json" "$report" <<'PY'
 import json, sys, jsonschema
 schema = json.load(open(sys.argv[1]))
 report = json.load(open(sys.argv[2]))
@@ -36,4 +36,3 @@ results = report["runs"][0]["results"]
 print(f"{sys.argv[2].rsplit('/', 1)[-1]}: {len(results)} results, {len(errors)} schema violations")
 sys.exit(1 if errors or not results else 0)
 PY
-done
