@@ -11,6 +11,12 @@ struct CIDocument {
         self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
+    /// What a step with `commands` runs (Drone, Woodpecker): its commands as a shell script in
+    /// place of the image's entrypoint, so a `docker:dind` step runs no daemon.
+    static func commandsShell(at location: SourceLocation) -> Setting<String> {
+        Setting("/bin/sh", at: location, spelling: "commands")
+    }
+
     /// A script: one scalar, or a list of them run in one shell (a GitLab `script:` list).
     func source(_ node: Node?) -> ShellSource? {
         guard let node else { return nil }

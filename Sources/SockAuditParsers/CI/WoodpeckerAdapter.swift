@@ -16,7 +16,9 @@ public enum WoodpeckerAdapter {
         }
     }
 
-    public static func facts(from document: Node, path: String, text: String) -> Facts {
+    /// `system` names the CI system in messages: Drone 0.8 pipelines (Woodpecker's ancestor) are
+    /// read here too.
+    public static func facts(from document: Node, path: String, text: String, system: String = "Woodpecker") -> Facts {
         let ci = CIDocument(path: path, text: text)
         var facts = Facts()
         for section in sections {
@@ -30,7 +32,7 @@ public enum WoodpeckerAdapter {
                 entries.append((item["name"]?.string ?? "#\(index + 1)", nil, item))
             }
             for entry in entries where entry.step.isMapping {
-                facts.merge(step(entry.step, name: entry.name, key: entry.key, what: what, ci: ci))
+                facts.merge(step(entry.step, name: entry.name, key: entry.key, what: "\(system) \(what)", ci: ci))
             }
         }
         return facts
@@ -38,7 +40,7 @@ public enum WoodpeckerAdapter {
 
     static func step(_ step: Node, name: String, key: Node?, what: String, ci: CIDocument) -> Facts {
         var facts = Facts()
-        let subject = "Woodpecker \(what) \"\(name)\""
+        let subject = "\(what) \"\(name)\""
         // `DOCKER_HOST` in `environment` is the step container's own, read with its container
         let environment = ci.environment(step["environment"])
         for script in ["commands", "entrypoint"] {
@@ -61,6 +63,9 @@ public enum WoodpeckerAdapter {
                   let mount = DockerRunCommand.volumeMount(text, location: volume.location(in: ci.path), written: "volumes: \(text)")
             else { continue }
             spec.mounts.append(mount)
+        }
+        if let commands = step["commands"] {
+            spec.command = [CIDocument.commandsShell(at: commands.location(in: ci.path))]
         }
         if let network = step["network_mode"], let text = network.string {
             RunArgumentList.apply(flag: "network", value: text, at: network, to: &spec, path: ci.path, spelling: "network_mode: \(text)")

@@ -9,8 +9,8 @@ public struct ComposeInput: DocumentInput {
     public let kind = InputKind.compose
 
     public func claims(_ file: SourceFile, text: String) -> Bool {
-        // a Woodpecker pipeline's `services:` is a mapping of images too, but not Compose
-        ComposeFile.isComposeName(file.name) || (TextSearch.contains(text, "services:") && !WoodpeckerInput.isPipelinePath(file))
+        // a Woodpecker or Drone pipeline's `services:` holds images too, but is not Compose
+        ComposeFile.isComposeName(file.name) || (TextSearch.contains(text, "services:") && !WoodpeckerInput.isPipelinePath(file) && !DroneInput.isPipelinePath(file))
     }
 
     public func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {

@@ -1,7 +1,8 @@
 import SockAuditCore
 
 /// Facts that follow from containers whatever input described them: a dind container is a daemon,
-/// and `DOCKER_HOST` in a container's environment points a client at one. Adapters only describe
+/// `DOCKER_HOST` in a container's environment points a client at one, and a Drone runner's
+/// environment describes the step containers it starts. Adapters only describe
 /// containers; this derives the rest, so Kubernetes, Compose and command lines get it alike.
 public enum ContainerDerivedFacts {
     public static func derive(from containers: [ContainerSpec]) -> Facts {
@@ -10,6 +11,7 @@ public enum ContainerDerivedFacts {
             if let daemon = dindDaemon(container) { facts.daemons.append(daemon) }
             if let client = client(container) { facts.clients.append(client) }
             facts.socketForwards += socketForwards(container)
+            facts.containers += DroneRunnerEnvironment.containers(container)
         }
         return facts
     }
@@ -51,6 +53,8 @@ public enum ContainerDerivedFacts {
         }
         let dindImage = isDindImage(container.image)
         guard dindImage || dockerdIndex != nil else { return nil }
+        // The image's entrypoint runs a command that is neither dockerd nor flags instead of dockerd.
+        if dockerdIndex == nil, let first = words.first, !first.value.hasPrefix("-") { return nil }
         // The image's entrypoint passes flag-only commands to dockerd.
         let flagsStart = dockerdIndex.map { $0 + 1 } ?? (words.first?.value.hasPrefix("-") == true ? 0 : words.count)
         var daemon = DaemonConfig(

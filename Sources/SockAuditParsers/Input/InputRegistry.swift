@@ -14,6 +14,7 @@ public enum InputRegistry {
         GitHubActionsInput(),
         GiteaActionsInput(),
         WoodpeckerInput(),
+        DroneInput(),
         GitLabCIInput(),
         GitLabRunnerEmbeddedInput(),
         ECSInput(),

@@ -18,6 +18,10 @@ enum InputExamples {
             (AnsibleExamples.socketMountFiring, AnsibleExamples.socketMountSilent),
             (GitLabRunnerExamples.socketMountFiring, GitLabRunnerExamples.socketMountSilent),
             (OtherCIExamples.socketMountFiring, OtherCIExamples.socketMountSilent),
+            (DroneExamples.socketMountFiring, DroneExamples.socketMountSilent),
+        ],
+        "SA102": [
+            (DroneExamples.dindPlainTCPFiring, DroneExamples.dindPlainTCPSilent),
         ],
         "SA104": [
             (DevContainerExamples.clientPlainTCPFiring, DevContainerExamples.clientPlainTCPSilent),
@@ -26,6 +30,7 @@ enum InputExamples {
             (AnsibleExamples.clientPlainTCPFiring, AnsibleExamples.clientPlainTCPSilent),
             (GitLabRunnerExamples.clientPlainTCPFiring, GitLabRunnerExamples.clientPlainTCPSilent),
             (OtherCIExamples.clientPlainTCPFiring, OtherCIExamples.clientPlainTCPSilent),
+            (DroneExamples.clientPlainTCPFiring, DroneExamples.clientPlainTCPSilent),
         ],
         "SA301": [
             (DevContainerExamples.privilegedFiring, DevContainerExamples.privilegedSilent),
@@ -38,6 +43,7 @@ enum InputExamples {
             (AnsibleExamples.privilegedFiring, AnsibleExamples.privilegedSilent),
             (GitLabRunnerExamples.privilegedFiring, GitLabRunnerExamples.privilegedSilent),
             (OtherCIExamples.privilegedFiring, OtherCIExamples.privilegedSilent),
+            (DroneExamples.privilegedFiring, DroneExamples.privilegedSilent),
         ],
         "SA302": [
             (DevContainerExamples.capabilityFiring, DevContainerExamples.capabilitySilent),
@@ -100,6 +106,7 @@ enum InputExamples {
             (AnsibleExamples.hostNetworkFiring, AnsibleExamples.hostNetworkSilent),
             (GitLabRunnerExamples.hostNetworkFiring, GitLabRunnerExamples.hostNetworkSilent),
             (OtherCIExamples.hostNetworkFiring, OtherCIExamples.hostNetworkSilent),
+            (DroneExamples.hostNetworkFiring, DroneExamples.hostNetworkSilent),
         ],
         "SA403": [
             (AnsibleExamples.hostIPCFiring, AnsibleExamples.hostIPCSilent),

@@ -149,7 +149,7 @@ public struct DaemonTCPNoTLSRule: Rule {
                 FROM docker:27-dind
                 ENTRYPOINT ["sh", "-c", "exec dockerd ↓--host=tcp://0.0.0.0:2375"]
                 """#),
-        ],
+        ] + InputExamples.firing("SA102"),
         silentExamples: [
             Example("dind.yaml", PodDocument.pod(name: "builder", spec: """
                 containers:
@@ -237,7 +237,7 @@ public struct DaemonTCPNoTLSRule: Rule {
                 # OPTIONS="-H tcp://0.0.0.0:2375"
                 OPTIONS="--selinux-enabled --log-driver=journald -H unix:///var/run/docker.sock"
                 """#),
-        ])
+        ] + InputExamples.silent("SA102"))
 
     public func check(_ facts: Facts) -> [Finding] {
         facts.daemons.flatMap { daemon -> [Finding] in
