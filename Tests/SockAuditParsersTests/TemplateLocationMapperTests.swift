@@ -6,9 +6,16 @@ import Testing
 /// column, comments and strings holding `}}`, `define` bodies, `if`/`else` branches, block scalars.
 @Suite struct TemplateLocationMapperTests {
     /// The rendered value at `path` (keys, or `#N` for a sequence item) moved to the template.
-    static func position(template: String, rendered: String, _ path: [String]) throws -> (Int, Int) {
+    static func position(template: String, rendered: String, _ path: [String], named: NamedTemplates = NamedTemplates(files: [])) throws -> (Int, Int) {
+        try noted(template: template, rendered: rendered, path, named: named).position
+    }
+
+    /// The relocated node at `path`: its template position and its note.
+    static func noted(template: String, rendered: String, _ path: [String], named: NamedTemplates = NamedTemplates(files: [])) throws
+        -> (position: (Int, Int), note: TemplateLocationMapper.Note?) {
         let document = try #require(YAMLParser.parse(rendered).documents.first)
-        var node = TemplateLocationMapper(template: template).relocate(document).document
+        let relocated = TemplateLocationMapper(template: template, named: named).relocate(document)
+        var node = relocated.document
         for step in path {
             if step.hasPrefix("#"), let index = Int(step.dropFirst()) {
                 node = try #require(node.sequence?[index])
@@ -16,7 +23,8 @@ import Testing
                 node = try #require(node[step])
             }
         }
-        return (node.line, node.column)
+        let (column, tag) = NoteTag.untag(node.column)
+        return ((node.line, column), tag > 0 ? relocated.notes[tag - 1] : nil)
     }
 
     @Test func actionsAreBlankedInPlace() {
@@ -51,8 +59,8 @@ import Testing
         let rendered = "containers:\n  - name: a\n    securityContext:\n      privileged: true\n"
         #expect(try Self.position(template: template, rendered: rendered, ["containers", "#0", "securityContext", "privileged"]) == (5, 7))
         let document = try #require(YAMLParser.parse(rendered).documents.first)
-        let uses = TemplateLocationMapper(template: template).relocate(document).valuesUses
-        #expect(uses.map(\.path) == [["securityContext", "privileged"]])
+        let notes = TemplateLocationMapper(template: template).relocate(document).notes
+        #expect(notes.compactMap(\.values?.path) == [["securityContext", "privileged"]])
     }
 
     @Test func theBranchThatWasTakenIsChosenByItsStaticValue() throws {
@@ -98,5 +106,128 @@ import Testing
         // No action writes `extra`, and the template does not spell it out: the enclosing object.
         let position = try Self.position(template: "kind: Pod\nspec:\n  a: 1\n", rendered: "kind: Pod\nspec:\n  a: 1\n  extra: true\n", ["spec", "extra"])
         #expect(position == (3, 3))
+    }
+
+    @Test func eachRangeItemCarriesItsOwnValuesNote() throws {
+        // The node exporter's shape: `range $_, $mount := .Values.list` and `$mount.hostPath`.
+        let template = """
+            volumes:
+              - name: proc
+                hostPath:
+                  path: /proc
+              {{- range $_, $mount := .Values.extraHostVolumeMounts }}
+              - name: {{ $mount.name }}
+                hostPath:
+                  path: {{ $mount.hostPath }}
+              {{- end }}
+
+            """
+        let rendered = "volumes:\n  - name: proc\n    hostPath:\n      path: /proc\n  - name: a\n    hostPath:\n      path: /var/log\n  - name: b\n    hostPath:\n      path: /run/containerd\n"
+        let first = try Self.noted(template: template, rendered: rendered, ["volumes", "#1", "hostPath", "path"])
+        let second = try Self.noted(template: template, rendered: rendered, ["volumes", "#2", "hostPath", "path"])
+        #expect(first.position == (8, 13) && second.position == (8, 13))
+        #expect(first.note?.values == TemplateLocationMapper.ValuesUse(path: ["extraHostVolumeMounts", "[]", "hostPath"], value: "/var/log"))
+        #expect(second.note?.values == TemplateLocationMapper.ValuesUse(path: ["extraHostVolumeMounts", "[]", "hostPath"], value: "/run/containerd"))
+        #expect(try Self.noted(template: template, rendered: rendered, ["volumes", "#0", "hostPath", "path"]).note == nil)
+    }
+
+    @Test func scopesFollowVariablesWithAndRange() {
+        let actions = TemplateActions.blank("""
+            {{- $fixes := .Values.init.fixes -}}
+            {{- with .Values.agent }}
+            {{- range $i, $c := .containers }}
+            {{ $c.name }}
+            {{- end }}
+            {{ . }}
+            {{- end }}
+
+            """).actions
+        let scopes = TemplateScopes(actions)
+        #expect(scopes.variable("$fixes", at: 6) == ["init", "fixes"])
+        #expect(scopes.variable("$c", at: 4) == ["agent", "containers", "[]"])
+        #expect(scopes.variable("$c", at: 6) == nil)
+        #expect(scopes.dot(at: 4) == ["agent", "containers", "[]"])
+        #expect(scopes.dot(at: 6) == ["agent"])
+        #expect(scopes.dot(at: 8) == nil)
+    }
+
+    /// A pod spec built in `_pod.tpl` and included into the DaemonSet (promtail's and Falco's shape).
+    static let named = NamedTemplates(files: [(
+        path: "templates/_pod.tpl",
+        text: """
+            {{- define "agent.podTemplate" -}}
+            metadata:
+              labels:
+                app: agent
+            spec:
+              hostPID: {{ .Values.hostPID }}
+              containers:
+                - name: agent
+                  {{- with .Values.securityContext }}
+                  securityContext:
+                    {{- toYaml . | nindent 6 }}
+                  {{- end }}
+                  volumeMounts:
+                    {{- include "agent.mounts" . | nindent 6 }}
+            {{- end }}
+
+            {{- define "agent.mounts" -}}
+            {{- range .Values.mounts }}
+            - name: {{ .name }}
+              mountPath: {{ .path }}
+            {{- end }}
+            {{- end }}
+
+            """)])
+
+    @Test func whatAnIncludeWroteStaysAtTheIncludeAndNamesItsValuesAndLine() throws {
+        let template = """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            spec:
+              template:
+                {{- include "agent.podTemplate" . | nindent 4 }}
+
+            """
+        let rendered = """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            spec:
+              template:
+                metadata:
+                  labels:
+                    app: agent
+                spec:
+                  hostPID: true
+                  containers:
+                    - name: agent
+                      securityContext:
+                        privileged: true
+                      volumeMounts:
+                        - name: a
+                          mountPath: /var/log
+                        - name: sock
+                          mountPath: /var/run/docker.sock
+
+            """
+        let spec = ["spec", "template", "spec"]
+        let hostPID = try Self.noted(template: template, rendered: rendered, spec + ["hostPID"], named: Self.named)
+        #expect(hostPID.position == (5, 5))
+        #expect(hostPID.note?.values?.path == ["hostPID"])
+        #expect(hostPID.note?.writtenBy == TemplateLocationMapper.Definition(name: "agent.podTemplate", path: "templates/_pod.tpl", line: 6))
+        // `toYaml .` under `with` inside the named template.
+        let privileged = try Self.noted(template: template, rendered: rendered, spec + ["containers", "#0", "securityContext", "privileged"], named: Self.named)
+        #expect(privileged.position == (5, 5))
+        #expect(privileged.note?.values?.path == ["securityContext", "privileged"])
+        #expect(privileged.note?.writtenBy?.line == 11)
+        // A nested include with a `range`: each item its own value, the inner template's line.
+        let socket = try Self.noted(template: template, rendered: rendered, spec + ["containers", "#0", "volumeMounts", "#1", "mountPath"], named: Self.named)
+        #expect(socket.position == (5, 5))
+        #expect(socket.note?.values == TemplateLocationMapper.ValuesUse(path: ["mounts", "[]", "path"], value: "/var/run/docker.sock"))
+        #expect(socket.note?.writtenBy == TemplateLocationMapper.Definition(name: "agent.mounts", path: "templates/_pod.tpl", line: 20))
+        // The container sits at the include too, and names the line of its `- name:`.
+        let container = try Self.noted(template: template, rendered: rendered, spec + ["containers", "#0"], named: Self.named)
+        #expect(container.position == (5, 5))
+        #expect(container.note?.writtenBy?.line == 8)
     }
 }

@@ -29,7 +29,8 @@ public enum TemplateActions {
         public var actions: [TemplateAction]
     }
 
-    public static func blank(_ text: String) -> Blanked {
+    /// `keepingDefineBodies` keeps the lines of `define` blocks (to outline a named template's body).
+    public static func blank(_ text: String, keepingDefineBodies: Bool = false) -> Blanked {
         var lines: [[Unicode.Scalar]] = [[]]
         var actions: [TemplateAction] = []
         let scalars = Array(text.unicodeScalars)
@@ -70,6 +71,7 @@ public enum TemplateActions {
             index += 1
         }
         var result = lines.map { String(String.UnicodeScalarView($0)) }
+        if keepingDefineBodies { return Blanked(lines: result, actions: actions) }
         for range in defineBodies(actions, lineCount: result.count) {
             for line in range where line >= 1 && line <= result.count { result[line - 1] = "" }
         }
@@ -131,33 +133,6 @@ public enum TemplateActions {
             }
         }
         return ranges
-    }
-
-    /// For each line, the values path `.` stands for there (`with .Values.x` / `range .Values.x`
-    /// opened above it and not yet ended); nil where `.` is the root.
-    public static func dotScopes(_ actions: [TemplateAction]) -> [(from: Int, to: Int, path: [String])] {
-        var stack: [(line: Int, path: [String]?)] = []
-        var scopes: [(from: Int, to: Int, path: [String])] = []
-        for action in actions {
-            switch action.kind {
-            case .open(let kind):
-                var path: [String]?
-                if kind == "with" || kind == "range" {
-                    let argument = action.text.dropFirst(kind.count).trimmingSpaces()
-                    if let reference = ValuesReference.first(in: argument) {
-                        path = reference + (kind == "range" ? ["[]"] : [])
-                    } else if argument == "." || argument.hasPrefix(". ") || argument.hasPrefix(".|") {
-                        path = stack.last(where: { $0.path != nil })?.path
-                    }
-                }
-                stack.append((action.line, path))
-            case .end:
-                guard let open = stack.popLast() else { continue }
-                if let path = open.path { scopes.append((open.line, action.line, path)) }
-            default: continue
-            }
-        }
-        return scopes
     }
 }
 

@@ -6,38 +6,85 @@
 /// is a real line and column of the template.
 public struct TemplateLocationMapper: Sendable {
     public let outline: TemplateOutline
+    /// The chart's named templates, so what an `include` wrote is matched to the lines that wrote
+    /// it (its values and its defining line are named; its position stays at the `include`).
+    public let named: NamedTemplates
 
     /// Where a rendered value came from in the chart's values: a path of keys (`[]` is an item of
     /// a `range` whose index is not known, `[N]` a known index) and the rendered value's text.
     public struct ValuesUse: Hashable, Sendable {
-        public var line: Int
-        public var column: Int
         public var path: [String]
         public var value: String?
     }
 
+    /// A named template that wrote a node: the file and line, in that template, of its key or action.
+    public struct Definition: Hashable, Sendable {
+        public var name: String
+        public var path: String
+        public var line: Int
+    }
+
+    /// What is known of one relocated node beyond its position.
+    public struct Note: Hashable, Sendable {
+        public var values: ValuesUse?
+        public var writtenBy: Definition?
+    }
+
     public struct Relocated: Sendable {
+        /// Nodes with a note carry `NoteTag.tagged` columns until `NoteTag.untag` reads them back.
         public var document: Node
-        public var valuesUses: [ValuesUse]
+        public var notes: [Note]
     }
 
-    public init(template: String) {
+    public init(template: String, named: NamedTemplates = NamedTemplates(files: [])) {
         outline = TemplateOutline(template: template)
+        self.named = named
     }
 
-    /// The document with every node moved to its template position.
+    /// The document with every node moved to its template position; a node that took its value
+    /// from the chart's values or was written by a named template carries a note.
     public func relocate(_ document: Node) -> Relocated {
-        var uses: [ValuesUse] = []
+        var notes = Notes()
+        let frame = Frame(outline: outline, fixed: nil, definition: nil, root: nil, depth: 0)
         let root = bestDocument(for: document)
         let start = root.flatMap(\.children.first).map { Position(line: $0.line, column: $0.column) }
             ?? Position(line: min(max(root?.line ?? 1, 1), max(outline.lineCount, 1)), column: 1)
-        let moved = relocate(document, entry: root, at: start, writer: nil, uses: &uses)
-        return Relocated(document: moved, valuesUses: uses)
+        let moved = relocate(document, entry: root, at: start, writer: nil, frame: frame, notes: &notes)
+        return Relocated(document: moved, notes: notes.list)
     }
 
     struct Position {
         var line: Int
         var column: Int
+    }
+
+    /// The template being matched: the `# Source:` template itself, or the body of a named template
+    /// it includes, whose nodes all sit at the include (`fixed`), never at a line of another file.
+    struct Frame {
+        var outline: TemplateOutline
+        var fixed: Position?
+        var definition: NamedTemplates.Definition?
+        /// What `.` is at the top of the body (`include "x" .Values.agent`); nil for the chart's root.
+        var root: [String]?
+        var depth: Int
+
+        func place(_ position: Position) -> Position { fixed ?? position }
+    }
+
+    struct Notes {
+        var list: [Note] = []
+        var index: [Note: Int] = [:]
+
+        mutating func tag(_ node: inout Node, _ note: Note) {
+            guard note.values != nil || note.writtenBy != nil else { return }
+            let number: Int
+            if let known = index[note] { number = known } else {
+                list.append(note)
+                number = list.count
+                index[note] = number
+            }
+            node.column = NoteTag.tagged(node.column, number)
+        }
     }
 
     /// Whoever wrote a subtree that the template does not spell out: the action, and the values
@@ -48,57 +95,109 @@ public struct TemplateLocationMapper: Sendable {
         var valuesPath: [String]?
     }
 
-    private func relocate(_ node: Node, entry: TemplateOutline.Entry?, at position: Position, writer: Writer?, uses: inout [ValuesUse]) -> Node {
+    private func definition(_ frame: Frame, line: Int) -> Definition? {
+        frame.definition.map { Definition(name: $0.name, path: $0.path, line: line) }
+    }
+
+    private func relocate(_ node: Node, entry: TemplateOutline.Entry?, at given: Position, writer: Writer?, frame: Frame, notes: inout Notes) -> Node {
+        let position = frame.place(given)
         var moved = node
         moved.line = position.line
         moved.column = position.column
+        var note = Note(values: nil, writtenBy: definition(frame, line: entry?.line ?? writer?.action.line ?? frame.definition?.line ?? 0))
         switch node.content {
         case .scalar(let scalar):
             if let writer {
-                if let path = writer.valuesPath { uses.append(ValuesUse(line: position.line, column: position.column, path: path, value: scalar.text)) }
-            } else if let entry, let path = valuesPath(onLine: entry.line) {
-                uses.append(ValuesUse(line: position.line, column: position.column, path: path, value: scalar.text))
+                if let path = writer.valuesPath { note.values = ValuesUse(path: path, value: scalar.text) }
+            } else if let entry, let path = valuesPath(onLine: entry.line, frame: frame) {
+                note.values = ValuesUse(path: path, value: scalar.text)
             }
         case .mapping(let pairs):
             moved.content = .mapping(pairs.map { pair in
                 let key = pair.key.string ?? ""
-                if writer == nil, let entry {
-                    if let match = best(entry.child(key), for: pair.value) {
-                        return Node.Pair(
-                            key: at(pair.key, match.line, match.column),
-                            value: relocate(pair.value, entry: match, at: valuePosition(match, pair.value), writer: nil, uses: &uses))
+                if writer == nil, let entry, let found = resolve(key: key, value: pair.value, in: entry, frame: frame) {
+                    if let match = found.entry {
+                        let value = relocate(pair.value, entry: match, at: valuePosition(match, pair.value), writer: nil, frame: found.frame, notes: &notes)
+                        let keyNode = Self.noted(at(pair.key, found.frame.place(Position(line: match.line, column: match.column))), like: value)
+                        return Node.Pair(key: keyNode, value: value)
                     }
-                    if let found = self.writer(in: entry, for: key) {
-                        let inner = Writer(action: found.action, valuesPath: found.valuesPath.map { $0 + [key] })
-                        let here = Position(line: found.action.line, column: found.action.column)
-                        return Node.Pair(key: at(pair.key, here.line, here.column), value: relocate(pair.value, entry: nil, at: here, writer: inner, uses: &uses))
-                    }
+                    let here = Position(line: found.writer!.action.line, column: found.writer!.action.column)
+                    let value = relocate(pair.value, entry: nil, at: here, writer: found.writer, frame: found.frame, notes: &notes)
+                    return Node.Pair(key: Self.noted(at(pair.key, found.frame.place(here)), like: value), value: value)
                 }
                 let inner = writer.map { Writer(action: $0.action, valuesPath: $0.valuesPath.map { $0 + [key] }) }
-                return Node.Pair(key: at(pair.key, position.line, position.column), value: relocate(pair.value, entry: nil, at: position, writer: inner, uses: &uses))
+                let value = relocate(pair.value, entry: nil, at: given, writer: inner, frame: frame, notes: &notes)
+                return Node.Pair(key: Self.noted(at(pair.key, position), like: value), value: value)
             })
         case .sequence(let items):
             moved.content = .sequence(items.enumerated().map { index, item in
-                if writer == nil, let entry {
-                    if let match = best(entry.children.filter(\.isItem), for: item) {
-                        return relocate(item, entry: match, at: itemPosition(match, item), writer: nil, uses: &uses)
+                if writer == nil, let entry, let found = resolve(item: item, index: index, in: entry, frame: frame) {
+                    if let match = found.entry {
+                        return relocate(item, entry: match, at: itemPosition(match, item), writer: nil, frame: found.frame, notes: &notes)
                     }
-                    if let found = self.writer(in: entry, for: nil) {
-                        let inner = Writer(action: found.action, valuesPath: found.valuesPath.map { $0 + ["[\(index)]"] })
-                        return relocate(item, entry: nil, at: Position(line: found.action.line, column: found.action.column), writer: inner, uses: &uses)
-                    }
+                    let here = Position(line: found.writer!.action.line, column: found.writer!.action.column)
+                    return relocate(item, entry: nil, at: here, writer: found.writer, frame: found.frame, notes: &notes)
                 }
                 let inner = writer.map { Writer(action: $0.action, valuesPath: $0.valuesPath.map { $0 + ["[\(index)]"] }) }
-                return relocate(item, entry: nil, at: position, writer: inner, uses: &uses)
+                return relocate(item, entry: nil, at: given, writer: inner, frame: frame, notes: &notes)
             })
         }
+        notes.tag(&moved, note)
         return moved
     }
 
-    private func at(_ node: Node, _ line: Int, _ column: Int) -> Node {
+    /// Where a rendered key came from: a key the template (or a named template it includes)
+    /// spells out, or the action that wrote it.
+    private func resolve(key: String, value: Node, in entry: TemplateOutline.Entry, frame: Frame) -> (entry: TemplateOutline.Entry?, writer: Writer?, frame: Frame)? {
+        if let match = best(entry.child(key), for: value, outline: frame.outline) { return (match, nil, frame) }
+        guard let action = writerAction(in: entry, for: key, frame: frame) else { return nil }
+        if let inner = included(by: action, from: frame), let body = inner.outline.documents.first {
+            if let found = resolve(key: key, value: value, in: body, frame: inner) { return found }
+            return (nil, Writer(action: action, valuesPath: nil), frame)
+        }
+        return (nil, Writer(action: action, valuesPath: writtenValuesPath(action, frame: frame).map { $0 + [key] }), frame)
+    }
+
+    private func resolve(item: Node, index: Int, in entry: TemplateOutline.Entry, frame: Frame) -> (entry: TemplateOutline.Entry?, writer: Writer?, frame: Frame)? {
+        if let match = best(entry.children.filter(\.isItem), for: item, outline: frame.outline) { return (match, nil, frame) }
+        guard let action = writerAction(in: entry, for: nil, frame: frame) else { return nil }
+        if let inner = included(by: action, from: frame), let body = inner.outline.documents.first {
+            if let found = resolve(item: item, index: index, in: body, frame: inner) { return found }
+            return (nil, Writer(action: action, valuesPath: nil), frame)
+        }
+        return (nil, Writer(action: action, valuesPath: writtenValuesPath(action, frame: frame).map { $0 + ["[\(index)]"] }), frame)
+    }
+
+    /// The body of the named template an `include` (or `template`) action calls, as a frame whose
+    /// nodes stay at the outermost include in the `# Source:` template.
+    private func included(by action: TemplateAction, from frame: Frame) -> Frame? {
+        guard frame.depth < 12, let call = NamedTemplates.call(in: action), let definition = named[call.name] else { return nil }
+        let argument = call.argument.trimmingSpaces()
+        var root: [String]?
+        if !argument.hasPrefix("("), argument != ".", argument != "$" {
+            root = TemplateScopes.resolve(
+                Substring(argument), dot: frame.outline.scopes.dot(at: action.line) ?? frame.root,
+                variable: { frame.outline.scopes.variable($0, at: action.line) })
+        } else if argument == "." {
+            root = frame.outline.scopes.dot(at: action.line) ?? frame.root
+        }
+        return Frame(
+            outline: definition.outline, fixed: frame.fixed ?? Position(line: action.line, column: action.column),
+            definition: definition, root: root, depth: frame.depth + 1)
+    }
+
+    /// A key carries its value's note (a rule may point at either).
+    private static func noted(_ key: Node, like value: Node) -> Node {
+        var noted = key
+        let tag = NoteTag.untag(value.column).note
+        if tag > 0 { noted.column = NoteTag.tagged(key.column, tag) }
+        return noted
+    }
+
+    private func at(_ node: Node, _ position: Position) -> Node {
         var moved = node
-        moved.line = line
-        moved.column = column
+        moved.line = position.line
+        moved.column = position.column
         return moved
     }
 
@@ -125,15 +224,15 @@ public struct TemplateLocationMapper: Sendable {
     private func bestDocument(for document: Node) -> TemplateOutline.Entry? {
         let candidates = outline.documents.filter { !$0.children.isEmpty }
         if candidates.count <= 1 { return candidates.first ?? outline.documents.first }
-        return best(candidates, for: document) ?? candidates.first
+        return best(candidates, for: document, outline: outline) ?? candidates.first
     }
 
     /// Of the template entries that could have written `node`, the one that agrees best; an entry
     /// whose static value contradicts the rendered one is never taken.
-    private func best(_ candidates: [TemplateOutline.Entry], for node: Node) -> TemplateOutline.Entry? {
+    private func best(_ candidates: [TemplateOutline.Entry], for node: Node, outline: TemplateOutline) -> TemplateOutline.Entry? {
         var chosen: (entry: TemplateOutline.Entry, score: Int)?
         for candidate in candidates {
-            guard let score = score(node, candidate, depth: 0) else { continue }
+            guard let score = score(node, candidate, depth: 0, outline: outline) else { continue }
             if chosen == nil || score > chosen!.score { chosen = (candidate, score) }
         }
         return chosen?.entry
@@ -141,7 +240,7 @@ public struct TemplateLocationMapper: Sendable {
 
     /// How well a rendered node fits an entry: +1 for each key the template writes, +2 for each
     /// static value that is the same; nil when a static value differs.
-    private func score(_ node: Node, _ entry: TemplateOutline.Entry, depth: Int) -> Int? {
+    private func score(_ node: Node, _ entry: TemplateOutline.Entry, depth: Int, outline: TemplateOutline) -> Int? {
         if let text = node.string {
             let written = Self.unquoted(entry.value)
             // Nothing static to compare, or a value partly written by an action.
@@ -157,7 +256,7 @@ public struct TemplateLocationMapper: Sendable {
             total += 1
             guard depth < 3 else { continue }
             // Keys written in several branches (`if`/`else`): the branch that agrees counts.
-            let scores = matches.map { pairScore(pair.value, $0, depth: depth) }
+            let scores = matches.map { pairScore(pair.value, $0, depth: depth, outline: outline) }
             guard let best = scores.compactMap({ $0 }).max() else { return nil }
             total += best
         }
@@ -165,7 +264,7 @@ public struct TemplateLocationMapper: Sendable {
     }
 
     /// A rendered value against one template key: its static scalar compared, a mapping scored.
-    private func pairScore(_ value: Node, _ match: TemplateOutline.Entry, depth: Int) -> Int? {
+    private func pairScore(_ value: Node, _ match: TemplateOutline.Entry, depth: Int, outline: TemplateOutline) -> Int? {
         if value.string != nil {
             let written = Self.unquoted(match.value)
             if written.isEmpty || written.hasPrefix("|") || written.hasPrefix(">") { return 0 }
@@ -173,7 +272,7 @@ public struct TemplateLocationMapper: Sendable {
             if outline.actions.contains(where: { $0.line == match.line }) { return 0 }
             return written == value.string ? 2 : nil
         }
-        if value.isMapping { return score(value, match, depth: depth + 1) }
+        if value.isMapping { return score(value, match, depth: depth + 1, outline: outline) }
         return 0
     }
 
@@ -189,37 +288,55 @@ public struct TemplateLocationMapper: Sendable {
 
     // MARK: actions
 
-    /// The action in `entry`'s block that wrote what the template does not spell out; one that names
-    /// the missing key in its values reference is preferred.
-    private func writer(in entry: TemplateOutline.Entry, for key: String?) -> Writer? {
-        let writers = outline.writers(in: entry)
-        guard !writers.isEmpty else { return nil }
-        let chosen = key.flatMap { key in writers.first { ValuesReference.all(in: $0.text).contains { $0.last == key } } } ?? writers[0]
-        return Writer(action: chosen, valuesPath: writtenValuesPath(chosen))
+    /// The action in `entry`'s block that wrote what the template does not spell out: one that
+    /// names the missing key in its values reference, or includes a named template that writes that
+    /// key, is preferred.
+    private func writerAction(in entry: TemplateOutline.Entry, for key: String?, frame: Frame) -> TemplateAction? {
+        let writers = frame.outline.writers(in: entry)
+        guard let first = writers.first else { return nil }
+        guard let key else { return first }
+        return writers.first { ValuesReference.all(in: $0.text).contains { $0.last == key } }
+            ?? writers.first { action in
+                NamedTemplates.call(in: action).flatMap { named[$0.name] }?.outline.documents.first?.child(key).isEmpty == false
+            }
+            ?? first
     }
 
-    /// The values path an action writes as a whole: `toYaml .Values.x`, `.Values.x`, or `.` under a
-    /// `with`/`range` over values; nil for `include` and other named templates.
-    private func writtenValuesPath(_ action: TemplateAction) -> [String]? {
-        if action.text.hasPrefix("include") || action.text.hasPrefix("template") { return nil }
-        if let reference = ValuesReference.first(in: action.text) { return reference }
-        guard let scope = outline.dotPath(at: action.line) else { return nil }
-        let words = action.text.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "(" || $0 == ")" })
-        if words.contains(".") { return scope }
-        if let field = words.first(where: { $0.hasPrefix(".") && $0.count > 1 && !Self.builtIns.contains(where: $0.hasPrefix) }) {
-            return scope + field.dropFirst().split(separator: ".").map(String.init)
+    /// The values path an action writes as a whole: `toYaml .Values.x`, `.Values.x`, `$item.path`
+    /// under `range $i, $item := .Values.list`, or `.`/`.field` under a `with`/`range` over values;
+    /// nil for `include` and other named templates.
+    private func writtenValuesPath(_ action: TemplateAction, frame: Frame) -> [String]? {
+        if NamedTemplates.call(in: action) != nil { return nil }
+        let scopes = frame.outline.scopes
+        if let path = TemplateScopes.resolve(
+            Substring(action.text), dot: scopes.dot(at: action.line) ?? frame.root, variable: { scopes.variable($0, at: action.line) }) {
+            return path
         }
-        return nil
+        return ValuesReference.first(in: action.text)
     }
-
-    private static let builtIns = [".Release", ".Chart", ".Capabilities", ".Template", ".Files", ".Subcharts"]
 
     /// The values path written on a line the template spells out (`path: {{ .Values.docker.socket }}`).
-    private func valuesPath(onLine line: Int) -> [String]? {
-        for action in outline.actions where action.line == line {
+    private func valuesPath(onLine line: Int, frame: Frame) -> [String]? {
+        for action in frame.outline.actions where action.line == line {
             guard case .output = action.kind else { continue }
-            if let path = writtenValuesPath(action) { return path }
+            if let path = writtenValuesPath(action, frame: frame) { return path }
         }
         return nil
+    }
+}
+
+/// A relocated node's note rides in its column's high bits through the adapter and the rules (a
+/// rule's finding keeps the column of the node it names, plus at most an offset inside a scalar),
+/// so a finding on one item of a `range`, or inside an `include`, is matched to its own note even
+/// though every item shares one template position; `untag` reads it back before anything else
+/// sees the location.
+public enum NoteTag {
+    static let shift = 32
+
+    public static func tagged(_ column: Int, _ number: Int) -> Int { (column & ((1 << shift) - 1)) | (number << shift) }
+
+    /// The column without its tag, and the 1-based index of the note (0: none).
+    public static func untag(_ column: Int) -> (column: Int, note: Int) {
+        (column & ((1 << shift) - 1), column >> shift)
     }
 }

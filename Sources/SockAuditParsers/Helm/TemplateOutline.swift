@@ -46,13 +46,20 @@ public final class TemplateOutline: @unchecked Sendable {
     public let documents: [Entry]
     public let actions: [TemplateAction]
     public let lineCount: Int
-    let scopes: [(from: Int, to: Int, path: [String])]
+    public let scopes: TemplateScopes
 
-    public init(template: String) {
+    public convenience init(template: String) {
         let blanked = TemplateActions.blank(template)
-        actions = blanked.actions
-        lineCount = blanked.lines.count
-        scopes = TemplateActions.dotScopes(blanked.actions)
+        self.init(lines: blanked.lines, actions: blanked.actions)
+    }
+
+    /// The outline of blanked lines (a template, or the body of one named template with every
+    /// other line emptied) and the actions on them.
+    init(lines: [String], actions: [TemplateAction]) {
+        let blanked = (lines: lines, actions: actions)
+        self.actions = actions
+        lineCount = lines.count
+        scopes = TemplateScopes(actions)
         var documents: [Entry] = []
         var root = Entry(kind: .document, line: 1, column: 0)
         var stack: [Entry] = [root]
@@ -168,7 +175,5 @@ public final class TemplateOutline: @unchecked Sendable {
     }
 
     /// The values path `.` stands for on `line`, if a `with`/`range` over `.Values` encloses it.
-    public func dotPath(at line: Int) -> [String]? {
-        scopes.filter { $0.from <= line && line <= $0.to }.max { $0.from < $1.from }?.path
-    }
+    public func dotPath(at line: Int) -> [String]? { scopes.dot(at: line) }
 }

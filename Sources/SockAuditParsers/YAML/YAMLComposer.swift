@@ -182,7 +182,10 @@ struct YAMLComposer {
             let (line, column) = TextPosition.of(byte: min(Int(parser.problem_offset), bytes.count), in: bytes)
             return ParseError("unreadable YAML: \(detail)", line: line, column: column)
         }
-        let (line, column) = end.position(parser.problem_mark)
+        // A plain line that is not a key (`could not find expected ':'`): libyaml marks where it
+        // gave up looking, the start of the next line; the line at fault is where the key began.
+        let mark = context == "while scanning a simple key" ? parser.context_mark : parser.problem_mark
+        let (line, column) = end.position(mark)
         return ParseError("invalid YAML: \(detail)", line: line, column: column)
     }
 

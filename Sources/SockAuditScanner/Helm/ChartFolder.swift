@@ -18,6 +18,10 @@ struct ChartFolder {
         var column: Int
         var repository: String?
         var version: String?
+        /// `condition:`: values paths, comma-separated; the first that holds a boolean decides.
+        var conditions: [[String]] = []
+        /// `tags:`: the chart is off when every tag it names is false under the values' `tags:`.
+        var tags: [String] = []
     }
 
     init(chartFile: String, maxFileSize: Int) {
@@ -43,8 +47,11 @@ struct ChartFolder {
         let vendored = Set(subcharts().keys)
         return (chartYAML?["dependencies"]?.sequence ?? []).compactMap { item in
             guard let nameNode = item["name"], let name = nameNode.string, !vendored.contains(name) else { return nil }
+            let conditions = (item["condition"]?.string ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }.map { $0.split(separator: ".").map(String.init) }
             return Dependency(
-                name: name, line: item.line, column: item.column, repository: item["repository"]?.string, version: item["version"]?.string)
+                name: name, line: item.line, column: item.column, repository: item["repository"]?.string, version: item["version"]?.string,
+                conditions: conditions, tags: (item["tags"]?.sequence ?? []).compactMap(\.string))
         }
     }
 
@@ -66,6 +73,34 @@ struct ChartFolder {
             }
         }
         return found
+    }
+
+    /// The named templates of this chart and of its folder subcharts: the parent's files first
+    /// (Helm parses them last, so their definitions win), each chart's in path order.
+    func namedTemplates() -> NamedTemplates {
+        var files: [(path: String, text: String)] = []
+        var charts: [String] = [""]
+        var index = 0
+        while index < charts.count, index < 64 {
+            let prefix = charts[index]
+            index += 1
+            for relative in templateFiles(under: prefix + "templates") {
+                if let text = read(relative) { files.append((shown(relative), text)) }
+            }
+            let nested = ChartFolder(folder: folder + "/" + prefix.dropLast(prefix.isEmpty ? 0 : 1), display: "", name: "", chartYAML: nil)
+            charts += nested.subcharts().values.filter { !$0.hasSuffix(".tgz") }.sorted().map { prefix + $0 + "/" }
+        }
+        return NamedTemplates(files: files)
+    }
+
+    /// Files under a folder of the chart (relative to the chart), sorted; bounded in number.
+    private func templateFiles(under relative: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder + "/" + relative) else { return [] }
+        var found: [String] = []
+        while let entry = enumerator.nextObject() as? String, found.count < 2000 {
+            if entry.hasSuffix(".tpl") || entry.hasSuffix(".yaml") || entry.hasSuffix(".yml") || entry.hasSuffix(".txt") { found.append(relative + "/" + entry) }
+        }
+        return found.sorted()
     }
 
     /// `ci/*-values.yaml`: chart-testing's scenarios, relative to the chart.

@@ -21,7 +21,9 @@ struct HelmChartScan {
         outcome.renderedBy = renderer.engineName
 
         let missing = chart.missingDependencies()
-        for dependency in missing {
+        // A dependency switched off by its condition or tags is not rendered by Helm either.
+        let defaults = valuesOrigin(chart: chart, scenario: Scenario(name: nil, files: valuesFiles))
+        for dependency in missing where defaults.enables(dependency) {
             let source = [dependency.version, dependency.repository.map { "from \($0)" }].compactMap { $0 }.joined(separator: " ")
             outcome.facts.unscannable.append(UnscannableFile(
                 location: SourceLocation(path: chart.chartFileDisplay, line: dependency.line, column: dependency.column),
@@ -63,7 +65,9 @@ struct HelmChartScan {
     /// A rendered position that took its value from the chart's values, and where that value is set.
     struct ValuesUseAt {
         var location: SourceLocation
-        var origin: String
+        var ruleID: String
+        /// The finding's message before scenarios are named.
+        var message: String
         var originFile: String
         var originLine: Int
     }
@@ -104,17 +108,22 @@ struct HelmChartScan {
         }
         let oneLine = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         var reason = "Helm could not render this chart with \(scenario.label): \(oneLine)"
-        if scenario.name == nil {
-            let rendering = chart.scenarioFiles().filter { file in
+        // A template that does not parse cannot be fixed with values; anything else may be.
+        if scenario.name == nil, !message.contains("parse error") {
+            let give = "give the values it needs with --helm-values FILE or --helm-set key=value"
+            let tried = chart.scenarioFiles()
+            let rendering = tried.filter { file in
                 var request = ChartRenderRequest(chartFolder: chart.folder, valuesFiles: [chart.folder + "/" + file] + valuesFiles, sets: settings.sets)
                 request.releaseName = "release-name"
                 if case .rendered = render(request, chart: chart, renderer: renderer, missing: missing) { return true }
                 return false
             }
             if !rendering.isEmpty {
-                reason += "; it renders with \(rendering.map(chart.shown).joined(separator: ", ")): scan with --helm-scenarios, or give the values with --helm-values"
+                reason += "; it renders with \(rendering.map(chart.shown).joined(separator: ", ")): scan with --helm-scenarios, or \(give)"
+            } else if !tried.isEmpty {
+                reason += "; none of its ci/ values files renders it either: \(give)"
             } else {
-                reason += "; give the values it needs with --helm-values FILE or --helm-set key=value"
+                reason += "; \(give)"
             }
         }
         return UnscannableFile(location: location, reason: reason)
@@ -148,13 +157,14 @@ struct HelmChartScan {
     private func judge(_ templates: [RenderedTemplate], chart: ChartFolder, scenario: Scenario) -> Judged {
         var judged = Judged()
         let origins = valuesOrigin(chart: chart, scenario: scenario)
+        let named = chart.namedTemplates()
         var archives: [String: [String: String]] = [:]
         for rendered in templates where rendered.isManifest {
             let place = chart.locate(source: rendered.source)
             let parsed = YAMLParser.parse(rendered.text)
             var documents = parsed.documents
             let path: String
-            var uses: [TemplateLocationMapper.ValuesUse] = []
+            var notes: [TemplateLocationMapper.Note] = []
             var archiveText: String?
             if let archive = place.archive, let inner = place.inArchive, let renderer {
                 if archives[archive] == nil { archives[archive] = renderer.archiveTemplates(chart.folder + "/" + archive) }
@@ -163,18 +173,20 @@ struct HelmChartScan {
             if place.archive == nil, let template = chart.read(place.relative) {
                 path = chart.shown(place.relative)
                 judged.templates.append(place.relative)
-                let mapper = TemplateLocationMapper(template: template)
+                let mapper = TemplateLocationMapper(template: template, named: named)
                 documents = documents.map { document in
+                    // Each document's notes are numbered from 1: renumber them after the ones before.
                     let relocated = mapper.relocate(document)
-                    uses += relocated.valuesUses
-                    return relocated.document
+                    let offset = notes.count
+                    notes += relocated.notes
+                    return offset == 0 ? relocated.document : Self.renumbered(relocated.document, by: offset)
                 }
             } else if let archiveText {
                 // A template inside a `.tgz` subchart: mapped to its lines as the engine read them;
                 // the finding stays on the archive's first line and its message names that line.
                 path = chart.shown(place.archive ?? place.relative)
                 let mapper = TemplateLocationMapper(template: archiveText)
-                documents = documents.map { mapper.relocate($0).document }
+                documents = documents.map { Self.untagged(mapper.relocate($0).document) }
             } else {
                 // A template inside a `.tgz` subchart the engine cannot show: its findings are on
                 // the archive's first line, and the message names the template.
@@ -182,25 +194,31 @@ struct HelmChartScan {
                 documents = documents.map { Self.flattened($0) }
             }
             if let error = parsed.error {
+                // The rendered line, where the template writes it once as it is; else the file's first line.
+                let written = place.archive == nil ? chart.read(place.relative).flatMap { Self.onlyLine(writing: Self.line(error.line, of: rendered.text), in: $0) } : nil
                 judged.unscannable.append(UnscannableFile(
-                    location: SourceLocation(path: path, line: 1, column: 1),
+                    location: SourceLocation(path: path, line: written?.line ?? 1, column: written?.column ?? 1),
                     reason: "the output Helm rendered from this template (\(rendered.source)) is not valid YAML: \(error.message) "
-                        + "(rendered line \(error.line)); the documents before it were judged",
+                        + "(rendered line \(error.line)\(Self.quotedLine(rendered.text, error.line))); the documents before it were judged",
                     extent: .part))
             }
             var facts = Facts(containers: KubernetesAdapter.containers(in: documents, path: path))
             facts.merge(ContainerDerivedFacts.derive(from: facts.containers))
             var findings = engine.run(facts)
-            var notes: [SourceLocation: String] = [:]
-            for use in uses {
-                let location = SourceLocation(path: path, line: use.line, column: use.column)
-                guard notes[location] == nil, let origin = origins.origin(of: use.path, value: use.value, subchart: place.subchart) else { continue }
-                notes[location] = origin.text
-                judged.valuesUses.append(ValuesUseAt(location: location, origin: origin.text, originFile: origin.file, originLine: origin.line))
-            }
             for index in findings.indices {
-                if let note = notes[findings[index].location] {
-                    findings[index].message += " (the value comes from \(note))"
+                let (column, tag) = NoteTag.untag(findings[index].location.column)
+                findings[index].location.column = column
+                if tag > 0, tag <= notes.count {
+                    let note = notes[tag - 1]
+                    if let written = note.writtenBy {
+                        findings[index].message += " (written by the named template \"\(written.name)\" at \(written.path):\(written.line))"
+                    }
+                    if let use = note.values, let origin = origins.origin(of: use.path, value: use.value, subchart: place.subchart) {
+                        findings[index].message += " (the value comes from \(origin.text))"
+                        judged.valuesUses.append(ValuesUseAt(
+                            location: findings[index].location, ruleID: findings[index].ruleID, message: findings[index].message,
+                            originFile: origin.file, originLine: origin.line))
+                    }
                 } else if place.archive != nil, archiveText != nil {
                     let line = findings[index].location.line
                     findings[index].message += " (at \(rendered.source):\(line), inside the archive)"
@@ -212,6 +230,62 @@ struct HelmChartScan {
             judged.findings += findings
         }
         return judged
+    }
+
+    /// Tags moved past the notes of the documents before (see `NoteTag`).
+    private static func renumbered(_ node: Node, by offset: Int) -> Node {
+        var moved = node
+        let (column, tag) = NoteTag.untag(node.column)
+        if tag > 0 { moved.column = NoteTag.tagged(column, tag + offset) }
+        switch node.content {
+        case .scalar: break
+        case .sequence(let items): moved.content = .sequence(items.map { renumbered($0, by: offset) })
+        case .mapping(let pairs): moved.content = .mapping(pairs.map { Node.Pair(key: renumbered($0.key, by: offset), value: renumbered($0.value, by: offset)) })
+        }
+        return moved
+    }
+
+    /// Every tag dropped: an archive's template is not annotated.
+    private static func untagged(_ node: Node) -> Node {
+        var moved = node
+        moved.column = NoteTag.untag(node.column).column
+        switch node.content {
+        case .scalar: break
+        case .sequence(let items): moved.content = .sequence(items.map(untagged))
+        case .mapping(let pairs): moved.content = .mapping(pairs.map { Node.Pair(key: untagged($0.key), value: untagged($0.value)) })
+        }
+        return moved
+    }
+
+    /// `: "text"` of a rendered line (it is not in any file the user has), shortened.
+    static func quotedLine(_ text: String, _ line: Int) -> String {
+        let trimmed = Self.line(line, of: text)
+        guard !trimmed.isEmpty else { return "" }
+        return ": \"\(trimmed.count > 80 ? trimmed.prefix(77) + "..." : trimmed)\""
+    }
+
+    /// Line `number` of `text`, without its surrounding spaces ("" past the end).
+    static func line(_ number: Int, of text: String) -> String {
+        var current = 1
+        for content in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == number { return content.trimmingCharacters(in: .whitespaces) }
+            current += 1
+        }
+        return ""
+    }
+
+    /// The one line of the template whose text is `content` (no action on it), and its column.
+    static func onlyLine(writing content: String, in template: String) -> (line: Int, column: Int)? {
+        guard !content.isEmpty, !content.contains("{{") else { return nil }
+        var found: (line: Int, column: Int)?
+        var number = 0
+        for text in template.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            guard text.trimmingCharacters(in: .whitespaces) == content else { continue }
+            if found != nil { return nil }
+            found = (number, (text.firstIndex { $0 != " " && $0 != "\t" }.map { text.distance(from: text.startIndex, to: $0) } ?? 0) + 1)
+        }
+        return found
     }
 
     /// Every node at the document's first line: positions inside an archive cannot be shown.
@@ -286,7 +360,7 @@ struct HelmChartScan {
                 let covered = uses.filter { $0.originFile == display && directive.lines.contains($0.originLine) }
                 let moved = covered.flatMap { use in
                     findings.filter { finding in
-                        finding.location == use.location && directive.rules.contains {
+                        finding.location == use.location && finding.ruleID == use.ruleID && finding.message.hasPrefix(use.message) && directive.rules.contains {
                             $0.lowercased() == finding.ruleID.lowercased() || $0.lowercased() == finding.slug
                         }
                     }.map { finding in

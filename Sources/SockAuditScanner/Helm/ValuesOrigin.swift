@@ -68,4 +68,38 @@ struct ValuesOrigin {
         }
         return find(rest, in: pair.value, value: value)
     }
+
+    /// The boolean the effective values hold at `path` (a `--helm-set` first, then the values files
+    /// from the last), as Helm reads a dependency's `condition:` or `tags:`; nil when none sets one.
+    func bool(at path: [String]) -> Bool? {
+        let dotted = path.joined(separator: ".")
+        for expression in sets.reversed() {
+            for term in expression.split(separator: ",") {
+                let parts = term.split(separator: "=", maxSplits: 1).map(String.init)
+                if parts.count == 2, parts[0] == dotted, let value = BooleanSpelling.yaml(parts[1]) { return value }
+            }
+        }
+        for source in sources {
+            guard let node = Self.value((source.prefix + path)[...], in: source.root) else { continue }
+            return node.bool
+        }
+        return nil
+    }
+
+    /// Whether Helm renders a listed dependency under these values: its first condition that
+    /// resolves to a boolean decides; else it is off when a tag it names is false and none is true.
+    func enables(_ dependency: ChartFolder.Dependency) -> Bool {
+        for condition in dependency.conditions {
+            if let value = bool(at: condition) { return value }
+        }
+        guard !dependency.tags.isEmpty else { return true }
+        let values = dependency.tags.map { bool(at: ["tags", $0]) }
+        return values.contains(true) || !values.contains(false)
+    }
+
+    private static func value(_ path: ArraySlice<String>, in node: Node) -> Node? {
+        guard let step = path.first else { return node }
+        guard let pair = node.pairs?.last(where: { $0.key.string == step }) else { return nil }
+        return value(path.dropFirst(), in: pair.value)
+    }
 }

@@ -86,6 +86,14 @@ struct Kustomization {
         return found
     }
 
+    /// The `helmCharts:` entries: chart name, repository and where the entry is.
+    func helmCharts() -> [(name: String, repository: String?, line: Int, column: Int)] {
+        (root?["helmCharts"]?.sequence ?? []).compactMap { item in
+            guard let name = item["name"]?.string else { return nil }
+            return (name, item["repo"]?.string, item.line, item.column)
+        }
+    }
+
     /// What kustomize would fetch: a URL, an scp-style git address, or a path whose first segment
     /// is a host name (`github.com/org/repo/deploy?ref=v1`). Only asked of entries not on disk.
     static func isRemote(_ entry: String) -> Bool {

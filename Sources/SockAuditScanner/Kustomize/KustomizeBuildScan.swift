@@ -84,6 +84,7 @@ struct KustomizeBuildScan {
     /// SA901 at the kustomization entry the engine's message names (a missing file, a patch that
     /// matches nothing), else at the overlay's first line.
     private func buildFailure(_ message: String, root: Kustomization, reach: [Kustomization]) -> UnscannableFile {
+        if let helm = helmChartsFailure(message, root: root, reach: reach) { return helm }
         var text = message
         for kustomization in reach {
             text = text.replacingOccurrences(of: kustomization.folder + "/", with: shownFolder(kustomization) + "/")
@@ -102,6 +103,27 @@ struct KustomizeBuildScan {
             location: location,
             reason: "Kustomize could not build overlay \(shownFolder(root)): \(text); its resources were scanned as plain manifests "
                 + "and its patches were not judged",
+            extent: .part)
+    }
+
+    /// `helmCharts:` is inflated only by `kustomize build --enable-helm`, which runs a `helm`
+    /// executable and pulls the chart from its repository: sockaudit builds offline without it,
+    /// so the SA901 sits at the entry and says how to get the chart judged.
+    private func helmChartsFailure(_ message: String, root: Kustomization, reach: [Kustomization]) -> UnscannableFile? {
+        guard message.contains("--enable-helm") || message.contains("HelmChartInflationGenerator"),
+              let (kustomization, entry) = reach.lazy.flatMap({ k in k.helmCharts().map { (k, $0) } }).first else { return nil }
+        let home = kustomization.root?["helmGlobals"]?["chartHome"]?.string ?? "charts"
+        let vendored = Discovery.realPath(kustomization.folder + "/" + home + "/" + entry.name + "/Chart.yaml") != nil
+        let source = entry.repository.map { " from \($0)" } ?? ""
+        let judged = vendored
+            ? "its chart \(home)/\(entry.name) is scanned on its own as a Helm chart (with that chart's values.yaml, not this entry's values)"
+            : "to judge the chart, vendor it (helm pull\(entry.repository.map { " --repo \($0)" } ?? "") \(entry.name) --untar --untardir \(home)) and scan again, where it is rendered as a Helm chart"
+        return UnscannableFile(
+            location: SourceLocation(path: kustomization.file, line: entry.line, column: entry.column),
+            reason: "Kustomize overlay \(shownFolder(root)) not built: its helmCharts entry \"\(entry.name)\"\(source) is inflated only by "
+                + "kustomize build --enable-helm with a helm executable, which a scan does not run (it builds offline); "
+                + "its resources were scanned as plain manifests and its patches were not judged; \(judged); "
+                + "or scan the built output with: kubectl kustomize --enable-helm \(shownFolder(root)) | sockaudit scan -",
             extent: .part)
     }
 

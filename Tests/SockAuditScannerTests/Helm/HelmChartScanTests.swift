@@ -56,11 +56,127 @@ import Testing
         let missing = try #require(result.findings.first { $0.ruleID == "SA901" })
         #expect(missing.message.contains("\"redis\" (18.1.0 from https://charts.example.com/stable)"))
         #expect(missing.message.contains("helm dependency build"))
+        // Switched off by its condition, or by its only tag: Helm would not render them either.
+        #expect(result.findings.filter { $0.ruleID == "SA901" }.count == 1)
+        #expect(!result.findings.contains { $0.message.contains("postgresql") || $0.message.contains("\"metrics\"") })
+        // Written by a named template: the include line here, and the named template's own line and value.
+        let hostNetwork = try #require(result.findings.first { $0.ruleID == "SA402" })
+        #expect(hostNetwork.message.hasSuffix(
+            "(written by the named template \"agent.hostNamespaces\" at \(tree.path("agent/templates/_helpers.tpl")):12) "
+                + "(the value comes from \(tree.path("agent/values.yaml")):12)"))
         #expect(result.filesScanned["helm"] == 1)
         #expect(result.chartsRendered == [engine.engineName: 1])
         // The container sits at its `- name:` line; nothing points past the template's last line.
         let container = try #require(result.findings.first { $0.ruleID == "SA501" && $0.location.path.hasSuffix("daemonset.yaml") })
         #expect((container.location.line, container.location.column) == (18, 11))
+    }
+
+    @Test func aDependencySwitchedOnByTheUserIsReportedMissing() throws {
+        guard let engine = HelmTestEngine.required() else { return }
+        let tree = try Self.tree(HelmFixtures.agent)
+        var settings = HelmSettings()
+        settings.sets = ["tags.monitoring=true", "redis.enabled=false"]
+        let result = try Self.scan([tree.root], renderer: engine, settings: settings)
+        let missing = result.findings.filter { $0.ruleID == "SA901" }
+        #expect(missing.map { Self.line($0, relativeTo: tree) } == ["agent/Chart.yaml:16:5 SA901"])
+        #expect(missing.first?.message.contains("its dependency \"metrics\" (1.0.0) is listed") == true)
+    }
+
+    /// The shapes of promtail, Falco and the node exporter: the pod built in a named template and
+    /// included, a `range` over host paths inside a nested named template, `range $_, $m :=` lists.
+    @Test func valuesInsideNamedTemplatesAndRangesCiteTheirOwnLines() throws {
+        guard let engine = HelmTestEngine.required() else { return }
+        let tree = try Self.tree(HelmFixtures.collector)
+        let result = try Self.scan([tree.root], renderer: engine)
+        let judged = result.findings.filter { !["SA303", "SA306", "SA307", "SA308", "SA501", "SA502"].contains($0.ruleID) }
+        let values = tree.path("collector/values.yaml")
+        let pod = tree.path("collector/templates/_pod.tpl")
+        #expect(judged.map { Self.line($0, relativeTo: tree) + " " + Self.cited($0) } == [
+            // Everything the named template wrote sits at the include line of the DaemonSet.
+            "collector/templates/daemonset.yaml:10:5 SA101 \(pod):33 \(values):8",
+            "collector/templates/daemonset.yaml:10:5 SA301 \(pod):13 \(values):3",
+            "collector/templates/daemonset.yaml:10:5 SA401 \(pod):7 \(values):1",
+            "collector/templates/daemonset.yaml:10:5 SA405 \(pod):33 \(values):10",
+            // `range $_, $mount :=` in the template itself: each item its own line.
+            "collector/templates/sidecar.yaml:20:19 SA101 - \(values):15",
+            "collector/templates/sidecar.yaml:20:19 SA405 - \(values):13",
+        ])
+    }
+
+    /// The named template's line and the values line a finding's message cites ("-" for none).
+    static func cited(_ finding: Finding) -> String {
+        func after(_ marker: String, until end: String) -> String? {
+            guard let start = finding.message.range(of: marker) else { return nil }
+            let rest = finding.message[start.upperBound...]
+            return rest.range(of: end).map { String(rest[..<$0.lowerBound]) }
+        }
+        let written = finding.message.range(of: "(written by the named template ").flatMap { start in
+            finding.message[start.upperBound...].range(of: " at ").flatMap { at in
+                finding.message[at.upperBound...].firstIndex(of: ")").map { String(finding.message[at.upperBound..<$0]) }
+            }
+        } ?? "-"
+        return "\(written) \(after("(the value comes from ", until: ")") ?? "-")"
+    }
+
+    @Test func aListFromTheUsersValuesFileCitesThatFilesItemLine() throws {
+        guard let engine = HelmTestEngine.required() else { return }
+        let tree = try Self.tree(HelmFixtures.collector)
+        let values = try tree.write("site/collector-values.yaml", """
+            hostPID: false
+            hostPaths:
+              - name: logs
+                path: /var/log
+              - name: docker
+                path: /var/run/docker.sock
+
+            """)
+        var settings = HelmSettings()
+        settings.valuesFiles = [values]
+        let result = try Self.scan([tree.path("collector")], renderer: engine, settings: settings)
+        let socket = try #require(result.findings.first { $0.ruleID == "SA101" && $0.location.path.hasSuffix("daemonset.yaml") })
+        #expect(socket.message.hasSuffix("(the value comes from \(values):6)"))
+        #expect(!result.findings.contains { $0.ruleID == "SA401" })
+        // The chart's own values still cite values.yaml where the user's file does not set them.
+        let privileged = try #require(result.findings.first { $0.ruleID == "SA301" })
+        #expect(privileged.message.hasSuffix("(the value comes from \(tree.path("collector/values.yaml")):3)"))
+    }
+
+    @Test func outputThatIsNotYAMLIsSA901AtTheTemplateLineThatWroteIt() throws {
+        guard let engine = HelmTestEngine.required() else { return }
+        let tree = try Self.tree([
+            "labels/Chart.yaml": "apiVersion: v2\nname: labels\nversion: 0.1.0\n",
+            "labels/values.yaml": "extraLabels:\n  team: platform\n",
+            "labels/templates/pod.yaml": """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: labelled
+                  labels:
+                    {{- toYaml .Values.extraLabels | nindent 4 }}
+                  owner
+                spec:
+                  containers:
+                    - name: app
+                      image: registry.example.com/app:1.0
+
+                """,
+        ])
+        let result = try Self.scan([tree.root], renderer: engine)
+        let failure = try #require(result.findings.first { $0.ruleID == "SA901" })
+        #expect(Self.line(failure, relativeTo: tree) == "labels/templates/pod.yaml:7:3 SA901")
+        #expect(failure.message.contains("could not find expected ':' (while scanning a simple key) (rendered line 7: \"owner\")"))
+    }
+
+    @Test func aTemplateThatDoesNotParseIsNotBlamedOnValues() throws {
+        guard let engine = HelmTestEngine.required() else { return }
+        let tree = try Self.tree([
+            "typo/Chart.yaml": "apiVersion: v2\nname: typo\nversion: 0.1.0\n",
+            "typo/templates/pod.yaml": "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }\n",
+        ])
+        let result = try Self.scan([tree.root], renderer: engine)
+        let failure = try #require(result.findings.first { $0.ruleID == "SA901" })
+        #expect(failure.message.contains("parse error"))
+        #expect(!failure.message.contains("--helm-values"))
     }
 
     @Test func directivesInTemplatesAndValuesFilesSuppress() throws {
@@ -122,7 +238,8 @@ import Testing
         let error = try #require(result.findings.first { $0.ruleID == "SA901" })
         #expect(Self.line(error, relativeTo: tree) == "runner/templates/pod.yaml:6:14 SA901")
         #expect(error.message.contains("registrationToken is required"))
-        #expect(error.message.contains("it renders with \(tree.path("runner/ci/token-values.yaml")): scan with --helm-scenarios"))
+        #expect(error.message.hasSuffix("; it renders with \(tree.path("runner/ci/token-values.yaml")): scan with --helm-scenarios, "
+            + "or give the values it needs with --helm-values FILE or --helm-set key=value"))
         var settings = HelmSettings()
         settings.scenarios = true
         let scenarios = try Self.scan([tree.root], renderer: engine, settings: settings)

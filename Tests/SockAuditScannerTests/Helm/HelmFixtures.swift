@@ -16,6 +16,14 @@ enum HelmFixtures {
                 version: 18.1.0
                 repository: https://charts.example.com/stable
                 condition: redis.enabled
+              - name: postgresql
+                version: 12.1.0
+                repository: https://charts.example.com/stable
+                condition: postgresql.enabled,global.postgresql.enabled
+              - name: metrics
+                version: 1.0.0
+                tags:
+                  - monitoring
 
             """,
         "agent/values.yaml": """
@@ -32,7 +40,11 @@ enum HelmFixtures {
                 path: /proc
             hostNetwork: true
             redis:
+              enabled: true
+            postgresql:
               enabled: false
+            tags:
+              monitoring: false
 
             """,
         "agent/templates/_helpers.tpl": """
@@ -161,5 +173,112 @@ enum HelmFixtures {
 
             """,
         "runner/ci/token-values.yaml": "registrationToken: ci-token\n",
+    ]
+
+    /// A collector whose pod spec is a named template in `_pod.tpl`, included into the DaemonSet
+    /// (`include "collector.podTemplate" . | nindent 4`), with a nested include that ranges over a
+    /// list of host paths, `with`/`toYaml` inside the named template, and a `range $_, $v :=`
+    /// list of extra mounts in the DaemonSet itself.
+    static let collector: [String: String] = [
+        "collector/Chart.yaml": "apiVersion: v2\nname: collector\nversion: 3.2.0\n",
+        "collector/values.yaml": """
+            hostPID: true
+            securityContext:
+              privileged: true
+            hostPaths:
+              - name: logs
+                path: /var/log
+              - name: run
+                path: /var/run
+              - name: containers
+                path: /var/lib/docker/containers
+            extraMounts:
+              - name: proc
+                hostPath: /proc
+              - name: containerd
+                hostPath: /run/containerd/containerd.sock
+
+            """,
+        "collector/templates/_helpers.tpl": """
+            {{- define "collector.fullname" -}}
+            {{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" }}
+            {{- end }}
+
+            """,
+        "collector/templates/_pod.tpl": """
+            {{/* The pod, shared by the DaemonSet and the Deployment. */}}
+            {{- define "collector.podTemplate" -}}
+            metadata:
+              labels:
+                app: {{ include "collector.fullname" . }}
+            spec:
+              hostPID: {{ .Values.hostPID }}
+              containers:
+                - name: collector
+                  image: registry.example.com/collector:3.2.0
+                  {{- with .Values.securityContext }}
+                  securityContext:
+                    {{- toYaml . | nindent 12 }}
+                  {{- end }}
+                  volumeMounts:
+                    {{- include "collector.mounts" . | nindent 12 }}
+              volumes:
+                {{- include "collector.volumes" . | nindent 4 }}
+            {{- end }}
+
+            {{- define "collector.mounts" -}}
+            {{- range .Values.hostPaths }}
+            - name: {{ .name }}
+              mountPath: /host{{ .path }}
+              readOnly: true
+            {{- end }}
+            {{- end }}
+
+            {{- define "collector.volumes" -}}
+            {{- range .Values.hostPaths }}
+            - name: {{ .name }}
+              hostPath:
+                path: {{ .path }}
+            {{- end }}
+            {{- end }}
+
+            """,
+        "collector/templates/daemonset.yaml": """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata:
+              name: {{ include "collector.fullname" . }}
+            spec:
+              selector:
+                matchLabels:
+                  app: {{ include "collector.fullname" . }}
+              template:
+                {{- include "collector.podTemplate" . | nindent 4 }}
+
+            """,
+        "collector/templates/sidecar.yaml": """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: {{ include "collector.fullname" . }}-sidecar
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: sidecar
+                      image: registry.example.com/sidecar:1.0
+                      volumeMounts:
+                        {{- range $_, $mount := .Values.extraMounts }}
+                        - name: {{ $mount.name }}
+                          mountPath: {{ $mount.hostPath }}
+                        {{- end }}
+                  volumes:
+                    {{- range $_, $mount := .Values.extraMounts }}
+                    - name: {{ $mount.name }}
+                      hostPath:
+                        path: {{ $mount.hostPath }}
+                    {{- end }}
+
+            """,
     ]
 }

@@ -118,6 +118,32 @@ import Testing
         #expect(result.overlaysBuilt.isEmpty)
     }
 
+    @Test func helmChartsInAKustomizationSayWhatToDoAtTheirEntry() throws {
+        guard let engine = KustomizeTestEngine.required() else { return }
+        let tree = try Self.tree([
+            "deploy/monitoring/kustomization.yaml": """
+                namespace: monitoring
+                resources:
+                  - namespace.yaml
+                helmCharts:
+                  - name: node-agent
+                    repo: https://charts.example.com/stable
+                    version: 2.1.0
+                    releaseName: agent
+                    valuesInline:
+                      hostNetwork: true
+
+                """,
+            "deploy/monitoring/namespace.yaml": "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: monitoring\n",
+        ])
+        let result = try Self.scan([tree.root], builder: engine)
+        let failure = try #require(result.findings.first { $0.ruleID == "SA901" })
+        #expect(Self.line(failure, relativeTo: tree) == "deploy/monitoring/kustomization.yaml:5:5 SA901")
+        #expect(failure.message.contains("helmCharts entry \"node-agent\" from https://charts.example.com/stable is inflated only by kustomize build --enable-helm with a helm executable"))
+        #expect(failure.message.contains("helm pull --repo https://charts.example.com/stable node-agent --untar --untardir charts"))
+        #expect(failure.message.hasSuffix("kubectl kustomize --enable-helm \(tree.path("deploy/monitoring")) | sockaudit scan -"))
+    }
+
     /// A remote base is never fetched: an engine that is asked to build fails the test.
     struct NeverBuilds: KustomizeBuilder {
         let engineName = "never"
