@@ -50,9 +50,9 @@ import Testing
             "    Drop: !Ref Dropped",
         ])
         #expect(spec.user?.value == "!Ref AppUser")
-        #expect(spec.memoryLimit?.spelling == "memory: !FindInMap (unresolved)")
+        #expect(spec.memoryLimit?.spelling == "Memory: !FindInMap (unresolved)")
         #expect(spec.privileged == nil)
-        #expect(spec.readOnlyRootFilesystem?.spelling == "readonlyRootFilesystem: !Ref ReadOnly (unresolved)")
+        #expect(spec.readOnlyRootFilesystem?.spelling == "ReadonlyRootFilesystem: !Ref ReadOnly (unresolved)")
         #expect(spec.noNewPrivileges?.value == true)
         #expect(spec.capabilitiesAdded.isEmpty)
         #expect(spec.capabilitiesDropped.map(\.value) == ["ALL"])

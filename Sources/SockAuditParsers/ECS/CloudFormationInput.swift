@@ -27,6 +27,7 @@ public struct CloudFormationInput: DocumentInput {
                 found = true
                 guard let properties = resource.value["Properties"], let containers = properties["ContainerDefinitions"] else { continue }
                 var task = ECSTaskDefinition(path: file.path, owner: name, location: resource.key.location(in: file.path))
+                task.capitalized = true
                 task.readVolumes(properties["Volumes"])
                 task.readTaskSettings(properties)
                 facts.containers += task.containers(containers)

@@ -30,6 +30,9 @@ public struct ECSTaskDefinition: Sendable {
     /// A task-level memory or CPU size bounds every container of the task.
     public var taskMemory: Setting<String>?
     public var taskCPU: Setting<String>?
+    /// CloudFormation spells every key with a capital first letter; messages and advice name the
+    /// keys as the template writes them (`NetworkMode`, `LinuxParameters.Capabilities.Drop`).
+    public var capitalized = false
 
     public init(path: String, owner: String, location: SourceLocation) {
         self.path = path
@@ -47,6 +50,14 @@ public struct ECSTaskDefinition: Sendable {
         node.keyNode(camel) ?? node.keyNode(camel.prefix(1).uppercased() + camel.dropFirst())
     }
 
+    /// A key path as this task definition's format spells it: `linuxParameters.capabilities.add`
+    /// in the API's JSON, `LinuxParameters.Capabilities.Add` in CloudFormation.
+    func spelled(_ camel: String) -> String {
+        guard capitalized else { return camel }
+        return camel.split(separator: ".", omittingEmptySubsequences: false)
+            .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: ".")
+    }
+
     /// A value's text: a literal, or what a CloudFormation `Sub`/`Join` states; nil for any other
     /// intrinsic function (`!Ref`, `!If`, …), which the scan does not evaluate.
     static func text(_ node: Node?) -> String? {
@@ -59,7 +70,7 @@ public struct ECSTaskDefinition: Sendable {
             guard let name = Self.text(Self.field(volume, "name")), let host = Self.field(volume, "host"),
                   let source = Self.field(host, "sourcePath"), let text = Self.text(source), !source.isNull else { continue }
             let key = Self.fieldKey(host, "sourcePath") ?? source
-            let spelling = "volume \"\(name)\" sourcePath \(text)"
+            let spelling = "volume \"\(name)\" \(spelled(capitalized ? "host.sourcePath" : "sourcePath")) \(text)"
             hostVolumes[name] = HostVolume(sourcePath: text, location: key.location(in: volumePath ?? path), spelling: spelling)
         }
     }
@@ -70,25 +81,25 @@ public struct ECSTaskDefinition: Sendable {
         func mode(_ name: String) -> Setting<Bool>? {
             guard let node = Self.field(task, name), let text = Self.text(node), !node.isNull else { return nil }
             let key = Self.fieldKey(task, name) ?? node
-            return Setting(text == "host", at: key.location(in: at), spelling: "\(name): \"\(text)\"")
+            return Setting(text == "host", at: key.location(in: at), spelling: "\(spelled(name)): \"\(text)\"")
         }
         networkModeHost = mode("networkMode")
         pidModeHost = mode("pidMode")
         ipcModeHost = mode("ipcMode")
-        taskMemory = Self.size(task, "memory", at)
-        taskCPU = Self.size(task, "cpu", at)
+        taskMemory = Self.size(task, "memory", at, spelled("memory"))
+        taskCPU = Self.size(task, "cpu", at, spelled("cpu"))
     }
 
-    static func size(_ node: Node, _ name: String, _ path: String) -> Setting<String>? {
+    static func size(_ node: Node, _ name: String, _ path: String, _ spelling: String) -> Setting<String>? {
         guard let value = field(node, name), !value.isNull else { return nil }
         let key = fieldKey(node, name) ?? value
         if CloudFormationIntrinsic.isExpression(value), text(value) == nil {
             // a parameter or condition sets it: a size the scan cannot see, but a size
             let written = CloudFormationIntrinsic.display(value)
-            return Setting(written, at: key.location(in: path), spelling: "\(name): \(written) (unresolved)")
+            return Setting(written, at: key.location(in: path), spelling: "\(spelling): \(written) (unresolved)")
         }
         guard let text = text(value), text != "0" else { return nil }
-        return Setting(text, at: key.location(in: path), spelling: "\(name): \(text)")
+        return Setting(text, at: key.location(in: path), spelling: "\(spelling): \(text)")
     }
 
     /// The containers of a `containerDefinitions` list, read from `path` (another file for
@@ -98,10 +109,13 @@ public struct ECSTaskDefinition: Sendable {
     }
 
     func container(_ definition: Node, path: String) -> ContainerSpec {
-        let name = Self.text(Self.field(definition, "name")) ?? "(unnamed)"
+        let nameNode = Self.field(definition, "name")
+        // a name a parameter gives (`!Ref AppName`) is named as the template writes it
+        let name = Self.text(nameNode) ?? nameNode.flatMap { CloudFormationIntrinsic.isExpression($0) ? CloudFormationIntrinsic.display($0) : nil } ?? "(unnamed)"
         var spec = ContainerSpec(
             name: name, subject: "container \"\(name)\" of \(owner)",
-            location: definition.location(in: path), dialect: .ecs, image: Self.text(Self.field(definition, "image")),
+            location: definition.location(in: path), dialect: capitalized ? .ecsCloudFormation : .ecs,
+            image: Self.text(Self.field(definition, "image")),
             pidsLimitApplies: false)
         spec.sharedSubject = owner
         func key(_ name: String) -> SourceLocation? { Self.fieldKey(definition, name)?.location(in: path) }
@@ -119,44 +133,44 @@ public struct ECSTaskDefinition: Sendable {
         spec.readOnlyRootFilesystem = bool("readonlyRootFilesystem")
         if let node = Self.field(definition, "user"), let at = key("user") {
             if let user = Self.text(node) {
-                spec.user = Setting(user, at: at, spelling: "user: \"\(user)\"")
+                spec.user = Setting(user, at: at, spelling: "\(spelled("user")): \"\(user)\"")
             } else if CloudFormationIntrinsic.isExpression(node) {
-                spec.user = Setting(CloudFormationIntrinsic.display(node), at: at, spelling: "user: \(CloudFormationIntrinsic.display(node)) (unresolved)")
+                spec.user = Setting(CloudFormationIntrinsic.display(node), at: at, spelling: "\(spelled("user")): \(CloudFormationIntrinsic.display(node)) (unresolved)")
             }
         }
         let capabilities = Self.field(Self.field(definition, "linuxParameters"), "capabilities")
         let canonical = { (setting: Setting<String>) in Setting(CapabilityName.canonical(setting.value), at: setting.location, spelling: setting.spelling) }
-        spec.capabilitiesAdded = strings(Self.field(capabilities, "add"), "linuxParameters.capabilities.add").map(canonical)
-        spec.capabilitiesDropped = strings(Self.field(capabilities, "drop"), "linuxParameters.capabilities.drop").map(canonical)
-        for option in strings(Self.field(definition, "dockerSecurityOptions"), "dockerSecurityOptions") {
+        spec.capabilitiesAdded = strings(Self.field(capabilities, "add"), spelled("linuxParameters.capabilities.add")).map(canonical)
+        spec.capabilitiesDropped = strings(Self.field(capabilities, "drop"), spelled("linuxParameters.capabilities.drop")).map(canonical)
+        for option in strings(Self.field(definition, "dockerSecurityOptions"), spelled("dockerSecurityOptions")) {
             SecurityOption.apply(option.value, at: option.location, spelling: option.spelling, to: &spec)
         }
         markUnresolved(definition, path: path, on: &spec)
         spec.hostNetwork = networkModeHost
         spec.hostPID = pidModeHost
         spec.hostIPC = ipcModeHost
-        spec.memoryLimit = Self.size(definition, "memory", path) ?? taskMemory
-        spec.cpuLimit = Self.size(definition, "cpu", path) ?? taskCPU
+        spec.memoryLimit = Self.size(definition, "memory", path, spelled("memory")) ?? taskMemory
+        spec.cpuLimit = Self.size(definition, "cpu", path, spelled("cpu")) ?? taskCPU
         for variable in Self.field(definition, "environment")?.sequence ?? [] {
             guard let variableName = Self.text(Self.field(variable, "name")) else { continue }
             let value = Self.text(Self.field(variable, "value")) ?? ""
-            spec.environment.append(Setting("\(variableName)=\(value)", at: variable.location(in: path), spelling: "environment \(variableName)=\(value)"))
+            spec.environment.append(Setting("\(variableName)=\(value)", at: variable.location(in: path), spelling: "\(spelled("environment")) \(variableName)=\(value)"))
         }
         for mapping in Self.field(definition, "portMappings")?.sequence ?? [] {
             guard let container = Self.text(Self.field(mapping, "containerPort")) else { continue }
             let host = Self.text(Self.field(mapping, "hostPort"))
             // Host and awsvpc network modes publish the container port on the host's interfaces.
             let published = PublishedPort(hostIP: nil, hostPort: host ?? container, containerPort: container)
-            spec.publishedPorts.append(Setting(published, at: mapping.location(in: path), spelling: "portMappings: \(host ?? container):\(container)"))
+            spec.publishedPorts.append(Setting(published, at: mapping.location(in: path), spelling: "\(spelled("portMappings")): \(host ?? container):\(container)"))
         }
-        spec.command = strings(Self.field(definition, "entryPoint"), "entryPoint") + strings(Self.field(definition, "command"), "command")
+        spec.command = strings(Self.field(definition, "entryPoint"), spelled("entryPoint")) + strings(Self.field(definition, "command"), spelled("command"))
         for mountPoint in Self.field(definition, "mountPoints")?.sequence ?? [] {
             guard let volumeName = Self.text(Self.field(mountPoint, "sourceVolume")), let volume = hostVolumes[volumeName] else { continue }
             let readOnly = Self.text(Self.field(mountPoint, "readOnly")) == "true"
             let target = Self.text(Self.field(mountPoint, "containerPath"))
             spec.mounts.append(HostMount(
                 source: volume.sourcePath, target: target, readOnly: readOnly, location: volume.location,
-                spelling: "mountPoints sourceVolume \"\(volumeName)\" (\(volume.spelling))"))
+                spelling: "\(spelled("mountPoints")) \(spelled("sourceVolume")) \"\(volumeName)\" (\(volume.spelling))"))
         }
         return spec
     }
@@ -171,7 +185,7 @@ extension ECSTaskDefinition {
             guard let node, CloudFormationIntrinsic.isExpression(node), Self.text(node) == nil else { return nil }
             return node
         }
-        func spelling(_ name: String, _ node: Node) -> String { "\(name): \(CloudFormationIntrinsic.display(node)) (unresolved)" }
+        func spelling(_ name: String, _ node: Node) -> String { "\(spelled(name)): \(CloudFormationIntrinsic.display(node)) (unresolved)" }
         if spec.readOnlyRootFilesystem == nil, let node = expression(Self.field(definition, "readonlyRootFilesystem")) {
             spec.readOnlyRootFilesystem = Setting(true, at: node.location(in: path), spelling: spelling("readonlyRootFilesystem", node))
         }
@@ -179,7 +193,7 @@ extension ECSTaskDefinition {
         let drop = Self.field(capabilities, "drop")
         if !spec.capabilitiesDropped.contains(where: { $0.value == "ALL" }),
            let node = expression(drop) ?? drop?.sequence?.first(where: { expression($0) != nil }) {
-            spec.capabilitiesDropped.append(Setting("ALL", at: node.location(in: path), spelling: spelling("capabilities.drop", node)))
+            spec.capabilitiesDropped.append(Setting("ALL", at: node.location(in: path), spelling: spelling("linuxParameters.capabilities.drop", node)))
         }
         let options = Self.field(definition, "dockerSecurityOptions")
         if spec.noNewPrivileges == nil, let node = expression(options) ?? options?.sequence?.first(where: { expression($0) != nil }) {
@@ -197,5 +211,15 @@ extension ContainerDialect {
         nonRootUser: "user: \"1000:1000\" (any non-zero UID)",
         memoryLimit: "memory (the hard limit, in MiB, on the container or the task)",
         cpuLimit: "cpu (on the container or the task)",
+        pidsLimit: "a PIDs limit")
+
+    /// The same fields in a CloudFormation `ContainerDefinitions` entry.
+    public static let ecsCloudFormation = ContainerDialect(
+        dropAllCapabilities: "LinuxParameters.Capabilities.Drop: [ALL]",
+        noNewPrivileges: "DockerSecurityOptions: [no-new-privileges]",
+        readOnlyRoot: "ReadonlyRootFilesystem: true",
+        nonRootUser: "User: \"1000:1000\" (any non-zero UID)",
+        memoryLimit: "Memory (the hard limit, in MiB, on the container or the task)",
+        cpuLimit: "Cpu (on the container or the task)",
         pidsLimit: "a PIDs limit")
 }

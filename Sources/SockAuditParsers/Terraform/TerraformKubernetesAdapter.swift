@@ -44,7 +44,7 @@ public enum TerraformKubernetesAdapter {
             guard let path = workloadPath(resource.labels[0]) else { continue }
             for instance in TerraformResources.instances(of: resource, in: module) {
                 for pod in podSpecs(instance.body, path: path, scope: instance.scope) {
-                    let site = KubernetesManifest.PodSpecSite(spec: pod, metadata: nil, owner: instance.address)
+                    let site = KubernetesManifest.PodSpecSite(spec: pod.spec, metadata: pod.metadata, owner: instance.address)
                     result += KubernetesAdapter.containers(of: site, path: module.path)
                 }
             }
@@ -52,13 +52,19 @@ public enum TerraformKubernetesAdapter {
         return result
     }
 
-    /// The pod specs down `path` (a dynamic `template` is followed like a static one).
-    static func podSpecs(_ body: Node, path: [String], scope: TerraformScope) -> [Node] {
+    /// The pod specs down `path` (a dynamic `template` is followed like a static one), each with the
+    /// `metadata` beside it: the pod template's annotations carry the legacy AppArmor and seccomp
+    /// profiles, as they do in a manifest.
+    static func podSpecs(_ body: Node, path: [String], scope: TerraformScope) -> [(spec: Node, metadata: Node?)] {
+        guard let specStep = path.last else { return [] }
         var level = [(body: body, scope: scope)]
-        for step in path {
+        for step in path.dropLast() {
             level = level.flatMap { $0.scope.blocks(step, in: $0.body) }
         }
-        return level.map { convert($0.body, scope: $0.scope) }
+        return level.flatMap { parent in
+            let metadata = parent.scope.blocks("metadata", in: parent.body).first.map { convert($0.body, scope: $0.scope) }
+            return parent.scope.blocks(specStep, in: parent.body).map { (spec: convert($0.body, scope: $0.scope), metadata: metadata) }
+        }
     }
 
     /// A block body in the API's shape.

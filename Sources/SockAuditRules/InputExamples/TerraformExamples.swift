@@ -555,6 +555,45 @@ extension TerraformExamples {
               ↓security_opts = local.agent_security_opts
             }
             """),
+        Example("k8s/node-agent.tf", """
+            resource "kubernetes_daemon_set_v1" "node_agent" {
+              metadata {
+                name = "node-agent"
+              }
+              spec {
+                selector {
+                  match_labels = { app = "node-agent" }
+                }
+                template {
+                  metadata {
+                    labels = { app = "node-agent" }
+                    annotations = {
+                      ↓"container.apparmor.security.beta.kubernetes.io/agent" = "unconfined"
+                    }
+                  }
+                  spec {
+                    container {
+                      name  = "agent"
+                      image = "example/node-agent:3"
+                    }
+                  }
+                }
+              }
+            }
+
+            resource "kubernetes_pod_v1" "debug" {
+              metadata {
+                name        = "debug"
+                annotations = { ↓"container.apparmor.security.beta.kubernetes.io/shell" = "unconfined" }
+              }
+              spec {
+                container {
+                  name  = "shell"
+                  image = "example/shell:1"
+                }
+              }
+            }
+            """),
     ]
 
     static let macSilent: [Example] = [
@@ -563,6 +602,29 @@ extension TerraformExamples {
               name          = "agent"
               image         = "example/agent:1"
               security_opts = ["apparmor=docker-default", "label=type:container_t"]
+            }
+            """),
+        Example("k8s/node-agent.tf", """
+            resource "kubernetes_deployment" "web" {
+              metadata {
+                name        = "web"
+                annotations = { "container.apparmor.security.beta.kubernetes.io/web" = "unconfined" }
+              }
+              spec {
+                template {
+                  metadata {
+                    annotations = {
+                      "container.apparmor.security.beta.kubernetes.io/web" = "runtime/default"
+                    }
+                  }
+                  spec {
+                    container {
+                      name  = "web"
+                      image = "example/web:2"
+                    }
+                  }
+                }
+              }
             }
             """),
     ]
