@@ -230,4 +230,22 @@ import Testing
         #expect(container.position == (5, 5))
         #expect(container.note?.writtenBy?.line == 8)
     }
+
+    @Test func itemsAddedAfterTheTemplatesOwnAreMatchedByValueNotIndex() throws {
+        // promtail's shape: a static `- name: config` volume, then `toYaml .` of a values list.
+        let template = """
+            volumes:
+              - name: config
+                secret:
+                  secretName: settings
+              {{- with .Values.defaultVolumes }}
+              {{- toYaml . | nindent 2 }}
+              {{- end }}
+
+            """
+        let rendered = "volumes:\n  - name: config\n    secret:\n      secretName: settings\n  - name: run\n    hostPath:\n      path: /run/agent\n  - name: containers\n    hostPath:\n      path: /var/lib/docker/containers\n"
+        let noted = try Self.noted(template: template, rendered: rendered, ["volumes", "#2", "hostPath", "path"])
+        #expect(noted.position == (6, 3))
+        #expect(noted.note?.values == TemplateLocationMapper.ValuesUse(path: ["defaultVolumes", "[]", "hostPath", "path"], value: "/var/lib/docker/containers"))
+    }
 }

@@ -131,7 +131,7 @@ public struct TemplateLocationMapper: Sendable {
             })
         case .sequence(let items):
             moved.content = .sequence(items.enumerated().map { index, item in
-                if writer == nil, let entry, let found = resolve(item: item, index: index, in: entry, frame: frame) {
+                if writer == nil, let entry, let found = resolve(item: item, in: entry, frame: frame) {
                     if let match = found.entry {
                         return relocate(item, entry: match, at: itemPosition(match, item), writer: nil, frame: found.frame, notes: &notes)
                     }
@@ -158,14 +158,16 @@ public struct TemplateLocationMapper: Sendable {
         return (nil, Writer(action: action, valuesPath: writtenValuesPath(action, frame: frame).map { $0 + [key] }), frame)
     }
 
-    private func resolve(item: Node, index: Int, in entry: TemplateOutline.Entry, frame: Frame) -> (entry: TemplateOutline.Entry?, writer: Writer?, frame: Frame)? {
+    private func resolve(item: Node, in entry: TemplateOutline.Entry, frame: Frame) -> (entry: TemplateOutline.Entry?, writer: Writer?, frame: Frame)? {
         if let match = best(entry.children.filter(\.isItem), for: item, outline: frame.outline) { return (match, nil, frame) }
         guard let action = writerAction(in: entry, for: nil, frame: frame) else { return nil }
         if let inner = included(by: action, from: frame), let body = inner.outline.documents.first {
-            if let found = resolve(item: item, index: index, in: body, frame: inner) { return found }
+            if let found = resolve(item: item, in: body, frame: inner) { return found }
             return (nil, Writer(action: action, valuesPath: nil), frame)
         }
-        return (nil, Writer(action: action, valuesPath: writtenValuesPath(action, frame: frame).map { $0 + ["[\(index)]"] }), frame)
+        // Items an action adds to a list the template starts itself (`- name: config` then
+        // `toYaml .Values.extraVolumes`) are not at their rendered index in the values: any item.
+        return (nil, Writer(action: action, valuesPath: writtenValuesPath(action, frame: frame).map { $0 + ["[]"] }), frame)
     }
 
     /// The body of the named template an `include` (or `template`) action calls, as a frame whose
