@@ -248,4 +248,33 @@ import Testing
         #expect(noted.position == (6, 3))
         #expect(noted.note?.values == TemplateLocationMapper.ValuesUse(path: ["defaultVolumes", "[]", "hostPath", "path"], value: "/var/lib/docker/containers"))
     }
+
+    @Test func aListFilledByToYamlAndAnIncludeTakesTheIncludedItemFromItsNamedTemplate() throws {
+        // Falco's shape: user init containers by `toYaml`, then the chart's own driver loader by `include`.
+        let named = NamedTemplates(files: [(
+            path: "templates/pod-template.tpl",
+            text: """
+                {{- define "probe.loader" -}}
+                - name: {{ .Chart.Name }}-loader
+                  image: registry.example.com/loader:1.0
+                  securityContext:
+                    privileged: true
+                {{- end -}}
+
+                """)])
+        let template = """
+            spec:
+              initContainers:
+              {{- with .Values.extraInitContainers }}
+                {{- toYaml . | nindent 4 }}
+              {{- end }}
+              {{- include "probe.loader" . | nindent 4 }}
+
+            """
+        let rendered = "spec:\n  initContainers:\n    - name: probe-loader\n      image: registry.example.com/loader:1.0\n      securityContext:\n        privileged: true\n"
+        let privileged = try Self.noted(template: template, rendered: rendered, ["spec", "initContainers", "#0", "securityContext", "privileged"], named: named)
+        #expect(privileged.position == (6, 3))
+        #expect(privileged.note?.writtenBy == TemplateLocationMapper.Definition(name: "probe.loader", path: "templates/pod-template.tpl", line: 5))
+        #expect(privileged.note?.values == nil)
+    }
 }

@@ -160,6 +160,13 @@ public struct TemplateLocationMapper: Sendable {
 
     private func resolve(item: Node, in entry: TemplateOutline.Entry, frame: Frame) -> (entry: TemplateOutline.Entry?, writer: Writer?, frame: Frame)? {
         if let match = best(entry.children.filter(\.isItem), for: item, outline: frame.outline) { return (match, nil, frame) }
+        // A list filled by several actions (`toYaml` of extra init containers, then an `include`
+        // of the chart's own): the named template whose items fit this one wrote it.
+        for action in frame.outline.writers(in: entry) {
+            guard let inner = included(by: action, from: frame), let body = inner.outline.documents.first,
+                  let match = best(body.children.filter(\.isItem), for: item, outline: inner.outline), Self.fits(item, match) else { continue }
+            return (match, nil, inner)
+        }
         guard let action = writerAction(in: entry, for: nil, frame: frame) else { return nil }
         if let inner = included(by: action, from: frame), let body = inner.outline.documents.first {
             if let found = resolve(item: item, in: body, frame: inner) { return found }
@@ -186,6 +193,13 @@ public struct TemplateLocationMapper: Sendable {
         return Frame(
             outline: definition.outline, fixed: frame.fixed ?? Position(line: action.line, column: action.column),
             definition: definition, root: root, depth: frame.depth + 1)
+    }
+
+    /// Whether an item the template writes names at least one key the rendered item has (an
+    /// entry with no keys in common fits anything, and is not taken as a sign).
+    private static func fits(_ item: Node, _ entry: TemplateOutline.Entry) -> Bool {
+        guard let pairs = item.pairs else { return !entry.value.isEmpty }
+        return pairs.contains { pair in pair.key.string.map { !entry.child($0).isEmpty } ?? false }
     }
 
     /// A key carries its value's note (a rule may point at either).
