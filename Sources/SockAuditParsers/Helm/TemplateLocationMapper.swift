@@ -9,6 +9,9 @@ public struct TemplateLocationMapper: Sendable {
     /// The chart's named templates, so what an `include` wrote is matched to the lines that wrote
     /// it (its values and its defining line are named; its position stays at the `include`).
     public let named: NamedTemplates
+    /// The effective values at a path (the values files the chart was rendered with, highest
+    /// first), to tell which of several actions filling one list wrote an item.
+    public let values: @Sendable ([String]) -> Node?
 
     /// Where a rendered value came from in the chart's values: a path of keys (`[]` is an item of
     /// a `range` whose index is not known, `[N]` a known index) and the rendered value's text.
@@ -36,9 +39,10 @@ public struct TemplateLocationMapper: Sendable {
         public var notes: [Note]
     }
 
-    public init(template: String, named: NamedTemplates = NamedTemplates(files: [])) {
+    public init(template: String, named: NamedTemplates = NamedTemplates(files: []), values: @escaping @Sendable ([String]) -> Node? = { _ in nil }) {
         outline = TemplateOutline(template: template)
         self.named = named
+        self.values = values
     }
 
     /// The document with every node moved to its template position; a node that took its value
@@ -167,7 +171,14 @@ public struct TemplateLocationMapper: Sendable {
                   let match = best(body.children.filter(\.isItem), for: item, outline: inner.outline), Self.fits(item, match) else { continue }
             return (match, nil, inner)
         }
-        guard let action = writerAction(in: entry, for: nil, frame: frame) else { return nil }
+        // Several `toYaml` of values lists (`defaultVolumes`, then `extraVolumes`): the one whose
+        // list holds this item.
+        let writers = frame.outline.writers(in: entry)
+        let holder = writers.first { action in
+            guard NamedTemplates.call(in: action) == nil, let path = writtenValuesPath(action, frame: frame) else { return false }
+            return values(path)?.sequence?.contains { Self.matches($0, item) } == true
+        }
+        guard let action = holder ?? writerAction(in: entry, for: nil, frame: frame) else { return nil }
         if let inner = included(by: action, from: frame), let body = inner.outline.documents.first {
             if let found = resolve(item: item, in: body, frame: inner) { return found }
             return (nil, Writer(action: action, valuesPath: nil), frame)
@@ -193,6 +204,21 @@ public struct TemplateLocationMapper: Sendable {
         return Frame(
             outline: definition.outline, fixed: frame.fixed ?? Position(line: action.line, column: action.column),
             definition: definition, root: root, depth: frame.depth + 1)
+    }
+
+    /// Whether a values item is what was rendered: every scalar it holds is the rendered one.
+    static func matches(_ value: Node, _ rendered: Node) -> Bool {
+        if let text = value.string { return rendered.string == text }
+        if let pairs = value.pairs {
+            return !pairs.isEmpty && pairs.allSatisfy { pair in
+                guard let key = pair.key.string, let other = rendered[key] else { return pair.value.isNull }
+                return matches(pair.value, other)
+            }
+        }
+        if let items = value.sequence, let others = rendered.sequence {
+            return items.count == others.count && zip(items, others).allSatisfy { matches($0, $1) }
+        }
+        return false
     }
 
     /// Whether an item the template writes names at least one key the rendered item has (an

@@ -173,7 +173,8 @@ struct HelmChartScan {
             if place.archive == nil, let template = chart.read(place.relative) {
                 path = chart.shown(place.relative)
                 judged.templates.append(place.relative)
-                let mapper = TemplateLocationMapper(template: template, named: named)
+                let subchart = place.subchart
+                let mapper = TemplateLocationMapper(template: template, named: named, values: { origins.effective(for: $0, subchart: subchart) })
                 documents = documents.map { document in
                     // Each document's notes are numbered from 1: renumber them after the ones before.
                     let relocated = mapper.relocate(document)

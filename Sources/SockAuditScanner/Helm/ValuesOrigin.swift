@@ -102,4 +102,15 @@ struct ValuesOrigin {
         guard let pair = node.pairs?.last(where: { $0.key.string == step }) else { return nil }
         return value(path.dropFirst(), in: pair.value)
     }
+
+    /// The node the values files set at `path`, from the one Helm gives precedence (a list or a
+    /// scalar is replaced whole, so the first file that sets it is the value).
+    func effective(for path: [String], subchart: String?) -> Node? {
+        let full = (subchart.map { [$0] } ?? []) + path
+        for source in sources {
+            if let node = Self.value((source.prefix + full)[...], in: source.root) { return node }
+        }
+        if let subchart, let own = subchartSources[subchart] { return Self.value(path[...], in: own.root) }
+        return nil
+    }
 }

@@ -141,6 +141,30 @@ import Testing
         #expect(privileged.message.hasSuffix("(the value comes from \(tree.path("collector/values.yaml")):3)"))
     }
 
+    @Test func anItemFromTheUsersExtraListCitesThatFileAndTheActionThatWroteIt() throws {
+        guard let engine = HelmTestEngine.required() else { return }
+        let tree = try Self.tree(HelmFixtures.shipper)
+        let values = try tree.write("site/shipper-values.yaml", """
+            extraVolumes:
+              - name: docker-sock
+                hostPath:
+                  path: /var/run/docker.sock
+            extraVolumeMounts:
+              - name: docker-sock
+                mountPath: /var/run/docker.sock
+
+            """)
+        var settings = HelmSettings()
+        settings.valuesFiles = [values]
+        let result = try Self.scan([tree.path("shipper")], renderer: engine, settings: settings)
+        let pod = tree.path("shipper/templates/_pod.tpl")
+        let lines = result.findings.filter { $0.ruleID == "SA101" || $0.ruleID == "SA405" }.map { Self.line($0, relativeTo: tree) + " " + Self.cited($0) }
+        #expect(lines == [
+            "shipper/templates/daemonset.yaml:7:5 SA101 \(pod):23 \(values):4",
+            "shipper/templates/daemonset.yaml:7:5 SA405 \(pod):20 \(tree.path("shipper/values.yaml")):7",
+        ])
+    }
+
     @Test func outputThatIsNotYAMLIsSA901AtTheTemplateLineThatWroteIt() throws {
         guard let engine = HelmTestEngine.required() else { return }
         let tree = try Self.tree([

@@ -281,4 +281,66 @@ enum HelmFixtures {
 
             """,
     ]
+
+    /// A log shipper whose pod template fills `volumes` with a static item, then `toYaml` of the
+    /// chart's default volumes, then `toYaml` of the user's extra volumes (promtail's shape).
+    static let shipper: [String: String] = [
+        "shipper/Chart.yaml": "apiVersion: v2\nname: shipper\nversion: 6.1.0\n",
+        "shipper/values.yaml": """
+            defaultVolumes:
+              - name: run
+                hostPath:
+                  path: /run/shipper
+              - name: containers
+                hostPath:
+                  path: /var/lib/docker/containers
+            defaultVolumeMounts:
+              - name: run
+                mountPath: /run/shipper
+              - name: containers
+                mountPath: /var/lib/docker/containers
+                readOnly: true
+            extraVolumes: []
+            extraVolumeMounts: []
+
+            """,
+        "shipper/templates/_pod.tpl": """
+            {{- define "shipper.podTemplate" }}
+                spec:
+                  containers:
+                    - name: shipper
+                      image: registry.example.com/shipper:6.1.0
+                      volumeMounts:
+                        - name: config
+                          mountPath: /etc/shipper
+                        {{- with .Values.defaultVolumeMounts }}
+                        {{- toYaml . | nindent 12 }}
+                        {{- end }}
+                        {{- with .Values.extraVolumeMounts }}
+                        {{- toYaml . | nindent 12 }}
+                        {{- end }}
+                  volumes:
+                    - name: config
+                      configMap:
+                        name: shipper
+                    {{- with .Values.defaultVolumes }}
+                    {{- toYaml . | nindent 8 }}
+                    {{- end }}
+                    {{- with .Values.extraVolumes }}
+                    {{- toYaml . | nindent 8 }}
+                    {{- end }}
+            {{- end }}
+
+            """,
+        "shipper/templates/daemonset.yaml": """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata:
+              name: {{ .Release.Name }}-shipper
+            spec:
+              template:
+                {{- include "shipper.podTemplate" . | nindent 4 }}
+
+            """,
+    ]
 }
