@@ -295,4 +295,46 @@ import Testing
         let delegated = "driver:\n  name: delegated\nplatforms:\n  - name: vm\n    privileged: true\n"
         #expect(Self.facts(delegated, path: "molecule/default/molecule.yml")?.containers.isEmpty == true)
     }
+
+    /// The drivers pass only the keys their create playbooks name: Molecule 1's `cap_add` and
+    /// `volume_mounts` (still found in old scenarios) create nothing, and the podman driver spells
+    /// the network `network`, the docker driver `network_mode`.
+    @Test func moleculePlatformKeysAreTheOnesTheDriverPassesOn() throws {
+        let old = """
+            driver:
+              name: docker
+            platforms:
+              - name: xenial
+                image: ubuntu:16.04
+                cap_add:
+                  - SYS_ADMIN
+                volume_mounts:
+                  - "/sys/fs/cgroup:/sys/fs/cgroup:ro"
+                read_only: false
+                capabilities: [NET_ADMIN]
+                privileged: true
+            """
+        let docker = try #require(Self.facts(old, path: "molecule/default/molecule.yml")?.containers.first)
+        #expect(docker.capabilitiesAdded.map(\.value) == ["NET_ADMIN"])
+        #expect(docker.capabilitiesAdded.first?.location.line == 11)
+        #expect(docker.mounts.isEmpty)
+        #expect(docker.readOnlyRootFilesystem == nil)
+        #expect(docker.privileged?.location.line == 12)
+        let podman = """
+            driver:
+              name: podman
+            platforms:
+              - name: fedora
+                image: fedora:40
+                network: host
+                network_mode: host
+                user: root
+                volumes: [/run/podman/podman.sock:/run/podman/podman.sock]
+            """
+        let spec = try #require(Self.facts(podman, path: "molecule/default/molecule.yml")?.containers.first)
+        #expect(spec.hostNetwork?.value == true)
+        #expect(spec.hostNetwork?.location.line == 6)
+        #expect(spec.user == nil)
+        #expect(spec.mounts.map(\.source) == ["/run/podman/podman.sock"])
+    }
 }

@@ -3,7 +3,8 @@ import SockAuditCore
 /// Molecule scenarios (`molecule/NAME/molecule.yml`): with the docker or podman driver, each
 /// `platforms` entry is a test container created from the entry's keys (`privileged`, `volumes`,
 /// `capabilities`, `security_opts`, `command`, `user`, `memory`, …; the docker driver passes them to
-/// `docker_container` unchanged). Another driver (delegated, a cloud, Vagrant) makes no containers.
+/// `docker_container` unchanged, the podman driver to `podman_container`, each only the keys it
+/// knows). Another driver (delegated, a cloud, Vagrant) makes no containers.
 public struct MoleculeInput: DocumentInput {
     public init() {}
 
@@ -21,12 +22,32 @@ public struct MoleculeInput: DocumentInput {
         }
         let scenario = document["scenario"]?["name"]?.string ?? file.folderName
         var containers: [ContainerSpec] = []
+        let passed = driver == "podman" ? Self.podmanKeys : Self.dockerKeys
         for platform in platforms where platform.isMapping {
             let name = platform["name"]?.string ?? "instance"
             containers.append(AnsibleContainerAdapter.container(
-                platform, module: .moleculePlatform, name: name,
+                Self.keeping(passed, of: platform), module: .moleculePlatform, name: name,
                 subject: "platform \"\(name)\" of Molecule scenario \"\(scenario)\"", location: platform.location(in: file.path)))
         }
         return Facts(containers: containers)
+    }
+
+    /// The platform keys each driver hands to its container module (molecule-plugins' docker and
+    /// podman `create.yml`). A key the driver does not pass on (Molecule 1's `cap_add` and
+    /// `volume_mounts`, `read_only`, `ipc_mode`) changes nothing in the test container, so it is not read.
+    static let dockerKeys: Set<String> = [
+        "name", "image", "hostname", "command", "user", "memory", "privileged", "capabilities", "security_opts",
+        "volumes", "mounts", "pid_mode", "network_mode", "published_ports", "env", "docker_host", "tls_verify",
+        "cacert_path", "cert_path", "key_path",
+    ]
+    static let podmanKeys: Set<String> = [
+        "name", "image", "hostname", "command", "privileged", "capabilities", "security_opts", "volumes", "pid_mode",
+        "network", "published_ports", "env",
+    ]
+
+    static func keeping(_ keys: Set<String>, of platform: Node) -> Node {
+        var result = platform
+        result.content = .mapping((platform.pairs ?? []).filter { pair in pair.key.string.map(keys.contains) ?? false })
+        return result
     }
 }

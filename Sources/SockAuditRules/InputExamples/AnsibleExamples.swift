@@ -264,6 +264,21 @@ enum AnsibleExamples {
                 capabilities: [NET_BIND_SERVICE]
                 cap_drop: [ALL]
             """),
+        Example("molecule/default/molecule.yml", """
+            dependency:
+              name: galaxy
+            driver:
+              name: docker
+            platforms:
+              - name: bionic
+                image: ubuntu:18.04
+                # Molecule 1 keys: the docker driver no longer passes them on
+                cap_add:
+                  - SYS_ADMIN
+                volume_mounts:
+                  - /sys/fs/cgroup:/sys/fs/cgroup:ro
+                command: /sbin/init
+            """),
     ]
 
     static let capabilitiesNotDroppedFiring: [Example] = [
