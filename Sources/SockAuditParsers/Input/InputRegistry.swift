@@ -9,6 +9,7 @@ public enum InputRegistry {
         HostSnapshotInput(),
         ComposeInput(),
         KubernetesInput(),
+        JenkinsCasCInput(),
         DaemonJSONInput(),
         InspectInput(),
         GitHubActionsInput(),

@@ -8,6 +8,7 @@ public enum KubernetesAdapter {
     public static func containers(in documents: [Node], path: String) -> [ContainerSpec] {
         documents.filter(KubernetesManifest.isObject).flatMap { object in
             KubernetesManifest.podSpecs(in: object).flatMap { containers(of: $0, path: path) }
+                + NodeContainerMounts.containers(in: object, path: path)
         }
     }
 
@@ -18,10 +19,8 @@ public enum KubernetesAdapter {
         for volume in site.spec["volumes"]?.sequence ?? [] {
             if let name = volume["name"]?.string { volumes[name] = volume }  // the last one wins
         }
-        for field in ["initContainers", "containers", "ephemeralContainers"] {
-            for node in site.spec[field]?.sequence ?? [] where node.isMapping {
-                result.append(PodContainer(site: site, container: node, field: field, path: path, volumes: volumes).spec())
-            }
+        for container in site.containers where container.node.isMapping {
+            result.append(PodContainer(site: site, container: container.node, word: container.word, path: path, volumes: volumes).spec())
         }
         return result
     }
@@ -31,7 +30,8 @@ public enum KubernetesAdapter {
 struct PodContainer {
     let site: KubernetesManifest.PodSpecSite
     let container: Node
-    let field: String
+    /// What the container is called in messages: `container`, `initContainer`, `step`, `sidecar`.
+    let word: String
     let path: String
     /// The pod's volumes by name.
     let volumes: [String: Node]
@@ -41,12 +41,12 @@ struct PodContainer {
     var context: Node? { container["securityContext"] }
 
     func spec() -> ContainerSpec {
-        let kindWord = field == "containers" ? "container" : String(field.dropLast())
         var spec = ContainerSpec(
-            name: name, subject: "\(kindWord) \"\(name)\" in \(site.owner)",
+            name: name, subject: "\(word) \"\(name)\" in \(site.owner)",
             location: container.location(in: path), dialect: .kubernetes, image: container["image"]?.string,
             pidsLimitApplies: false)
         spec.sharedSubject = site.owner
+        spec.isComplete = site.isComplete
         spec.privileged = boolSetting(context?["privileged"], "securityContext.privileged")
         if let capabilities = context?["capabilities"] {
             spec.capabilitiesAdded = stringSettings(capabilities["add"], "securityContext.capabilities.add").map(canonicalCapability)
@@ -71,7 +71,8 @@ struct PodContainer {
         spec.hostNetwork = boolSetting(site.spec["hostNetwork"], "hostNetwork")
         spec.hostIPC = boolSetting(site.spec["hostIPC"], "hostIPC")
         spec.mounts = hostMounts()
-        let limits = container["resources"]?["limits"]
+        // Tekton v1 steps call it `computeResources`
+        let limits = (container["resources"] ?? container["computeResources"])?["limits"]
         spec.memoryLimit = stringSetting(limits?["memory"], "resources.limits.memory")
         spec.cpuLimit = stringSetting(limits?["cpu"], "resources.limits.cpu")
         spec.environment = environment()

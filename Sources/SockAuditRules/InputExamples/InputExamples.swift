@@ -19,6 +19,7 @@ enum InputExamples {
             (GitLabRunnerExamples.socketMountFiring, GitLabRunnerExamples.socketMountSilent),
             (OtherCIExamples.socketMountFiring, OtherCIExamples.socketMountSilent),
             (DroneExamples.socketMountFiring, DroneExamples.socketMountSilent),
+            (KubernetesLocationExamples.socketMountFiring, KubernetesLocationExamples.socketMountSilent),
         ],
         "SA102": [
             (DroneExamples.dindPlainTCPFiring, DroneExamples.dindPlainTCPSilent),
@@ -44,6 +45,7 @@ enum InputExamples {
             (GitLabRunnerExamples.privilegedFiring, GitLabRunnerExamples.privilegedSilent),
             (OtherCIExamples.privilegedFiring, OtherCIExamples.privilegedSilent),
             (DroneExamples.privilegedFiring, DroneExamples.privilegedSilent),
+            (KubernetesLocationExamples.privilegedFiring, KubernetesLocationExamples.privilegedSilent),
         ],
         "SA302": [
             (DevContainerExamples.capabilityFiring, DevContainerExamples.capabilitySilent),
@@ -107,6 +109,7 @@ enum InputExamples {
             (GitLabRunnerExamples.hostNetworkFiring, GitLabRunnerExamples.hostNetworkSilent),
             (OtherCIExamples.hostNetworkFiring, OtherCIExamples.hostNetworkSilent),
             (DroneExamples.hostNetworkFiring, DroneExamples.hostNetworkSilent),
+            (KubernetesLocationExamples.hostNetworkFiring, KubernetesLocationExamples.hostNetworkSilent),
         ],
         "SA403": [
             (AnsibleExamples.hostIPCFiring, AnsibleExamples.hostIPCSilent),

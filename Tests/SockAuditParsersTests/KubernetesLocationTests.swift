@@ -1,0 +1,290 @@
+import SockAuditCore
+import Testing
+@testable import SockAuditParsers
+
+/// Pods built by Argo Workflows, Tekton, OpenShift templates and Jenkins configuration as code,
+/// and nodes that are containers (kind, Cluster API Docker), in the shapes real files take.
+@Suite struct KubernetesLocationTests {
+    func facts(_ text: String, path: String = "m.yaml", input: some DocumentInput = KubernetesInput()) -> Facts {
+        let parsed = YAMLParser.parse(text)
+        #expect(parsed.error == nil)
+        let file = SourceFile(path: path, bytes: Array(text.utf8))
+        return input.facts(from: parsed.documents, file: file, context: .inMemory([:])) ?? Facts()
+    }
+
+    func mounts(_ facts: Facts) -> [String] {
+        facts.containers.flatMap { spec in spec.mounts.map { "\(spec.subject) \($0.source) \($0.location.line):\($0.location.column)" } }
+    }
+
+    /// Two workflows in one stream, an anchored volume list reused by a template, comments between,
+    /// and a template whose podSpecPatch (a block string) is placed at its own lines.
+    @Test func argoAnchorsDocumentsAndPatches() {
+        let found = facts("""
+            # two workflows sharing the socket volume
+            apiVersion: argoproj.io/v1alpha1
+            kind: Workflow
+            metadata: {name: one}
+            spec:
+              volumes: &socket
+                - name: sock   # the daemon
+                  hostPath: {path: /var/run/docker.sock}
+              templates:
+                - name: a
+                  container:
+                    image: docker:24-cli
+                    volumeMounts: [{name: sock, mountPath: /var/run/docker.sock}]
+            ---
+            apiVersion: argoproj.io/v1alpha1
+            kind: WorkflowTemplate
+            metadata: {name: two}
+            spec:
+              volumes: &socket
+                - {name: sock, hostPath: {path: /run/docker.sock}}
+              templates:
+                - name: other
+                  volumes: *socket
+                  container: {image: alpine, volumeMounts: [{name: sock, mountPath: /s}]}
+                - name: steps-only
+                  steps: [[{name: x, template: b}]]
+                - name: b
+                  podSpecPatch: |
+                    containers:
+                      - name: main
+                        securityContext: {privileged: true}
+                  script:
+                    image: docker:24-cli
+                    source: docker ps
+                    volumeMounts: [{name: sock, mountPath: /s}]
+            """)
+        #expect(mounts(found) == [
+            "container \"main\" in Workflow/one template \"a\" /var/run/docker.sock 8:24",
+            "container \"main\" in WorkflowTemplate/two template \"other\" /run/docker.sock 20:37",
+            "script container \"main\" in WorkflowTemplate/two template \"b\" /run/docker.sock 20:37",
+        ])
+        let patched = found.containers.first { $0.subject.hasSuffix("podSpecPatch") }
+        #expect(patched?.privileged?.location.line == 31)
+        #expect(patched?.privileged?.location.column == 43)
+        #expect(patched?.isComplete == false)
+    }
+
+    /// Windows line ends: the patch string is placed on the same lines as with LF.
+    @Test func argoPatchWithWindowsLineEnds() {
+        let text = """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Workflow
+            metadata: {name: w}
+            spec:
+              podSpecPatch: |
+                hostNetwork: true
+                containers:
+                - name: main
+                  securityContext:
+                    privileged: true
+              templates: []
+            """.replacingOccurrences(of: "\n", with: "\r\n")
+        let privileged = facts(text).containers.first?.privileged
+        #expect(privileged?.location.line == 10)
+        #expect(privileged?.location.column == 21)
+    }
+
+    /// A patch that is not YAML is SA901 for that string alone, at its place.
+    @Test func argoPatchThatDoesNotParse() {
+        let found = facts("""
+            apiVersion: argoproj.io/v1alpha1
+            kind: Workflow
+            metadata: {name: w}
+            spec:
+              templates:
+                - name: a
+                  podSpecPatch: '{"containers": [ '
+                  container: {image: alpine}
+            """)
+        #expect(found.unscannable.count == 1)
+        #expect(found.unscannable.first?.location.line == 7)
+        #expect(found.unscannable.first?.extent == .part)
+    }
+
+    /// The stepTemplate is under every step: mounts and env combined, securityContext merged with
+    /// the step's own fields winning.
+    @Test func tektonStepTemplateMerges() {
+        let found = facts("""
+            apiVersion: tekton.dev/v1
+            kind: Task
+            metadata: {name: t}
+            spec:
+              stepTemplate:
+                securityContext: {privileged: true, runAsUser: 0}
+                volumeMounts: [{name: sock, mountPath: /var/run/docker.sock}]
+              steps:
+                - name: a
+                  image: docker:24-cli
+                  securityContext: {runAsUser: 1000}
+                  volumeMounts: [{name: cache, mountPath: /cache}]
+              sidecars:
+                - name: b
+                  image: redis:7
+              volumes:
+                - {name: sock, hostPath: {path: /run/docker.sock}}
+                - {name: cache, hostPath: {path: /var/cache/build}}
+            """)
+        let step = found.containers.first { $0.name == "a" }
+        #expect(step?.subject == "step \"a\" in Task/t")
+        #expect(step?.mounts.map(\.source) == ["/run/docker.sock", "/var/cache/build"])
+        #expect(step?.privileged?.value == true)
+        #expect(step?.user?.value == "1000")
+        let sidecar = found.containers.first { $0.name == "b" }
+        #expect(sidecar?.subject == "sidecar \"b\" in Task/t")
+        #expect(sidecar?.mounts.isEmpty == true)
+    }
+
+    /// A run that names its task by reference still has its podTemplate judged, for the pod whose
+    /// steps are elsewhere: only what it states.
+    @Test func tektonRunByReference() {
+        let found = facts("""
+            apiVersion: tekton.dev/v1beta1
+            kind: PipelineRun
+            metadata: {name: r}
+            spec:
+              pipelineRef: {name: release}
+              podTemplate:
+                hostNetwork: true
+                volumes: [{name: sock, hostPath: {path: /var/run/docker.sock}}]
+            """)
+        #expect(found.containers.count == 1)
+        #expect(found.containers.first?.subject == "steps of \"release\" in PipelineRun/r podTemplate")
+        #expect(found.containers.first?.hostNetwork?.value == true)
+        #expect(found.containers.first?.isComplete == false)
+    }
+
+    /// Parameter defaults are read and said; a parameter without one stays as written.
+    @Test func openShiftTemplateParameters() {
+        let found = facts("""
+            kind: Template
+            apiVersion: v1
+            metadata: {name: t}
+            parameters:
+            - {name: PRIVILEGED, value: "true"}
+            - {name: SOCK, value: /var/run/docker.sock}
+            - {name: DIR, generate: expression, from: "[a-z]{8}"}
+            objects:
+            - kind: Pod
+              apiVersion: v1
+              metadata: {name: p}
+              spec:
+                containers:
+                - name: c
+                  image: alpine
+                  securityContext:
+                    privileged: ${{PRIVILEGED}}
+                  volumeMounts: [{name: a, mountPath: /a}, {name: b, mountPath: /b}]
+                volumes:
+                - {name: a, hostPath: {path: "${SOCK}"}}
+                - name: b
+                  hostPath:
+                    path: /srv/${DIR}
+            """)
+        let container = found.containers.first
+        #expect(container?.subject == "container \"c\" in Pod/p in Template/t (parameter defaults used: PRIVILEGED=true, SOCK=/var/run/docker.sock)")
+        #expect(container?.privileged?.value == true)
+        #expect(container?.mounts.map(\.source) == ["/var/run/docker.sock", "/srv/${DIR}"])
+    }
+
+    /// kind nodes by role (the second worker numbered), a relative host path kept as written.
+    @Test func kindNodes() {
+        let found = facts("""
+            kind: Cluster
+            apiVersion: kind.x-k8s.io/v1alpha4
+            nodes:
+            # the control plane has no mounts
+            - role: control-plane
+            - role: worker
+              extraMounts:
+              - {hostPath: ./data, containerPath: /data}
+            - role: worker
+              extraMounts:
+              - hostPath: /var/run/docker.sock
+                containerPath: /var/run/docker.sock
+                readOnly: true
+            """)
+        #expect(mounts(found) == [
+            "kind node \"worker\" in Cluster/kind ./data 8:16",
+            "kind node \"worker 2\" in Cluster/kind /var/run/docker.sock 11:15",
+        ])
+        #expect(found.containers.allSatisfy { !$0.isComplete && $0.privileged == nil })
+        #expect(found.containers.last?.mounts.first?.readOnly == true)
+    }
+
+    /// The Cluster API Docker machine kinds, each at its own place of `extraMounts`.
+    @Test func clusterAPIDockerMachines() {
+        let found = facts("""
+            apiVersion: infrastructure.cluster.x-k8s.io/v1beta1
+            kind: DockerMachine
+            metadata: {name: m}
+            spec:
+              extraMounts: [{containerPath: /var/run/docker.sock, hostPath: /var/run/docker.sock}]
+            ---
+            apiVersion: infrastructure.cluster.x-k8s.io/v1beta1
+            kind: DockerMachinePool
+            metadata: {name: p}
+            spec:
+              template:
+                extraMounts: [{containerPath: /x, hostPath: /run/containerd}]
+            ---
+            apiVersion: infrastructure.cluster.x-k8s.io/v1beta1
+            kind: DockerCluster
+            metadata: {name: c}
+            spec: {}
+            """)
+        #expect(mounts(found) == [
+            "Docker machine \"machine\" in DockerMachine/m /var/run/docker.sock 5:65",
+            "Docker machine \"machine\" in DockerMachinePool/p /run/containerd 12:49",
+        ])
+    }
+
+    /// Jenkins pod templates: volumes reach every container, a template without containers has the
+    /// agent's own, and the `yaml:` string's pod is read at its lines.
+    @Test func jenkinsPodTemplates() {
+        let found = facts("""
+            jenkins:
+              clouds:
+                - kubernetes:
+                    name: k8s
+                    templates:
+                      - name: a
+                        volumes:
+                          - hostPathVolume: {hostPath: /var/run/docker.sock, mountPath: /var/run/docker.sock}
+                      - name: b
+                        containers:
+                          - {name: x, image: alpine, runAsUser: "0"}
+                          - {name: y, image: alpine}
+                        volumes:
+                          - hostPathVolume: {hostPath: /run/containerd/containerd.sock, mountPath: /c.sock}
+                        yaml: |
+                          apiVersion: v1
+                          kind: Pod
+                          spec:
+                            hostPID: true
+                            containers:
+                              - name: z
+                                image: alpine
+            unclassified:
+              location: {url: "https://ci.example.com/"}
+            """, input: JenkinsCasCInput())
+        #expect(mounts(found) == [
+            "container \"jnlp\" in pod template \"a\" of Jenkins cloud k8s /var/run/docker.sock 8:44",
+            "container \"x\" in pod template \"b\" of Jenkins cloud k8s /run/containerd/containerd.sock 14:44",
+            "container \"y\" in pod template \"b\" of Jenkins cloud k8s /run/containerd/containerd.sock 14:44",
+        ])
+        #expect(found.containers.first { $0.name == "x" }?.user?.value == "0")
+        let embedded = found.containers.first { $0.name == "z" }
+        #expect(embedded?.hostPID?.location.line == 19)
+        #expect(embedded?.hostPID?.location.column == 26)
+    }
+
+    /// A file with `jenkins:` but no Kubernetes cloud is not this input's.
+    @Test func jenkinsWithoutKubernetesCloud() {
+        let parsed = YAMLParser.parse("jenkins:\n  clouds:\n    - docker:\n        name: d\n")
+        let file = SourceFile(path: "jenkins.yaml", bytes: [])
+        #expect(JenkinsCasCInput().facts(from: parsed.documents, file: file, context: .inMemory([:])).map { _ in true } == nil)
+    }
+}
