@@ -89,11 +89,12 @@ struct FileScanner: Sendable {
         }
 
         var outcome = FileOutcome(kind: nil, facts: Facts())
+        let commandText = ContainerDerivedFacts.CommandText(path: file.path, text: text)
         for input in candidates {
             guard let facts = input.facts(from: .documents(documents), file: file, context: context) else { continue }
             outcome.kind = outcome.kind ?? .input(input.kind)
             outcome.facts.merge(facts)
-            outcome.facts.merge(ContainerDerivedFacts.derive(from: facts.containers))
+            outcome.facts.merge(ContainerDerivedFacts.derive(from: facts.containers, file: commandText))
         }
         if let parseError {
             if outcome.kind == nil {
@@ -146,7 +147,7 @@ struct FileScanner: Sendable {
         }
         guard let facts = input.facts(from: .text(text), file: file, context: context) else { return .outOfScope }
         var outcome = FileOutcome(kind: .input(input.kind), facts: facts)
-        outcome.facts.merge(ContainerDerivedFacts.derive(from: facts.containers))
+        outcome.facts.merge(ContainerDerivedFacts.derive(from: facts.containers, file: .init(path: file.path, text: text)))
         outcome.facts.directives = directives(in: text, file: file, isJSON: InputRegistry.jsonExtensions.contains(file.pathExtension))
         return outcome
     }

@@ -5,32 +5,69 @@ import SockAuditCore
 /// environment describes the step containers it starts. Adapters only describe
 /// containers; this derives the rest, so Kubernetes, Compose and command lines get it alike.
 public enum ContainerDerivedFacts {
-    public static func derive(from containers: [ContainerSpec]) -> Facts {
+    /// `file` is the text the containers were read from, when at hand: a command word written as
+    /// a YAML or JSON string (`- sh`, `- -c`, `- socat …`) is then located character by character.
+    public static func derive(from containers: [ContainerSpec], file: CommandText? = nil) -> Facts {
         var facts = Facts()
         for container in containers {
             if let daemon = dindDaemon(container) { facts.daemons.append(daemon) }
             if let client = client(container) { facts.clients.append(client) }
-            facts.socketForwards += socketForwards(container)
+            facts.socketForwards += socketForwards(container, file: file)
             facts.containers += DroneRunnerEnvironment.containers(container)
         }
         return facts
     }
 
+    /// The text of the file a container's command was read from, split into lines on first use.
+    public final class CommandText {
+        public let path: String
+        private let text: String
+        /// A CRLF pair is one Character in Swift: split on it too, or a Windows file is one line.
+        private lazy var split: [Substring] = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+
+        public init(path: String, text: String) {
+            self.path = path
+            self.text = text
+        }
+
+        /// Where each character of a command word was written, when the word is in this file.
+        func located(_ word: Setting<String>) -> ShellSource? {
+            guard word.location.path == path, word.value.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) else { return nil }
+            let lines = split
+            var source = YAMLScalarSource.source(word.value, line: word.location.line, column: word.location.column, fileLines: lines)
+            // A block scalar's final line break is not written as a character of its own.
+            let text = source.text
+            if text != word.value, word.value.hasPrefix(text), word.value.dropFirst(text.count).allSatisfy({ $0 == "\n" }) {
+                let (line, column) = source.position(source.count)
+                for _ in 0..<(word.value.count - text.count) { source.append("\n", line: line, column: column) }
+            }
+            if source.text == word.value { return source }
+            // Not the string as written here (interpolated, say): from its first character, after a quote.
+            let index = word.location.line - 1
+            let opening = index >= 0 && index < lines.count
+                ? lines[index].unicodeScalars.dropFirst(word.location.column - 1).first : nil
+            let column = word.location.column + (opening == "\"" || opening == "'" ? 1 : 0)
+            return ShellSource(word.value, line: word.location.line, column: column, continuationColumn: column)
+        }
+    }
+
     /// `socat TCP-LISTEN:… UNIX-CONNECT:/var/run/docker.sock` (or `ssh -L/-R`) as the container's
     /// own command, as a list or inside `sh -c "…"`: the relay runs wherever the container runs.
-    static func socketForwards(_ container: ContainerSpec) -> [SocketForward] {
+    static func socketForwards(_ container: ContainerSpec, file: CommandText? = nil) -> [SocketForward] {
         // No command, nothing to relay (an image named *socat* with no command runs its defaults).
         guard let path = container.command.first?.location.path else { return [] }
         let socatImage = TextSearch.contains(container.image ?? "", "socat")
         guard socatImage || container.command.contains(where: { TextSearch.contains($0.value, "socat") || TextSearch.contains($0.value, "ssh") })
         else { return [] }
         var words = container.command.map { ShellWord($0.value, line: $0.location.line, column: $0.location.column) }
+        var located = container.command.map { file?.located($0) }
         // `alpine/socat`, `bobrik/socat`: socat is the image's entrypoint, the command its addresses
         let imageName = (container.image ?? "").split(separator: "/").last?.split(separator: ":").first ?? ""
         if imageName.contains("socat"), let first = words.first, first.text.contains(":") || first.text.hasPrefix("-") {
             words.insert(ShellWord("socat", line: container.location.line, column: container.location.column), at: 0)
+            located.insert(nil, at: 0)
         }
-        return ShellScript.commands(words).commands.flatMap { command in
+        return ShellScript.commands(words, located: located).commands.flatMap { command in
             SocatCommand.forwards(command, path: path) + SSHForwardCommand.forwards(command, path: path)
         }
     }

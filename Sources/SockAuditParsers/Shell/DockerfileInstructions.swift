@@ -5,7 +5,7 @@
 public enum DockerfileInstructions {
     /// An instruction's arguments in one of the two forms.
     enum Form {
-        case exec([ShellWord])
+        case exec([ExecWord])
         case shell(ShellSource)
     }
 
@@ -32,7 +32,7 @@ public enum DockerfileInstructions {
             line.hasSuffix("\r") ? line.dropLast() : line
         }
         var source = ShellSource()
-        var execCommands: [[ShellWord]] = []
+        var execCommands: [[ExecWord]] = []
         var stage = Stage()
         func endStage() {
             for form in stage.commands {
@@ -71,12 +71,14 @@ public enum DockerfileInstructions {
                 }
             }
             if keyword != "ENV" && keyword != "ARG" && arguments.hasPrefix("[") {
-                if let words = execForm(arguments, line: lineNumber, column: argumentColumn) {
+                let (instruction, next) = continued(arguments, line: lineNumber, column: argumentColumn, lines: lines, from: index)
+                if let words = execForm(instruction) {
                     switch keyword {
                     case "RUN": execCommands.append(words)
                     case "CMD": stage.cmd = .exec(words)
                     default: stage.entrypoint = .exec(words)
                     }
+                    index = next
                     continue
                 }
             }
@@ -131,46 +133,89 @@ public enum DockerfileInstructions {
         endStage()
         var script = ShellScript.parse(source)
         for words in execCommands {
-            let exec = ShellScript.commands(words, variables: script.variables)
+            let exec = ShellScript.commands(words.map(\.word), located: words.map(\.source), variables: script.variables)
             script.commands += exec.commands
             script.errors += exec.errors
         }
         return script
     }
 
+    /// One string of an exec form: the word at its opening quote, and where each of its
+    /// characters was written (escapes at their backslash), for the script of `sh -c`.
+    struct ExecWord: Hashable {
+        var word: ShellWord
+        var source: ShellSource
+    }
+
+    /// An instruction's arguments with its `\` continuation lines joined as the builder joins
+    /// them (comment and empty lines inside dropped), every character at its place; and the index
+    /// of the line after the instruction.
+    static func continued(_ first: Substring, line: Int, column: Int, lines: [Substring], from next: Int) -> (ShellSource, Int) {
+        var source = ShellSource()
+        var segment = first
+        var segmentLine = line
+        var segmentColumn = column
+        var index = next
+        while true {
+            let trimmed = segment.dropLast(segment.reversed().prefix(while: { $0 == " " || $0 == "\t" }).count)
+            guard trimmed.hasSuffix("\\"), index < lines.count else {
+                source.append(String(segment), line: segmentLine, column: segmentColumn)
+                return (source, index)
+            }
+            source.append(String(trimmed.dropLast()), line: segmentLine, column: segmentColumn)
+            while index < lines.count {
+                let following = lines[index].drop(while: { $0 == " " || $0 == "\t" })
+                if following.hasPrefix("#") || following.isEmpty { index += 1 } else { break }
+            }
+            guard index < lines.count else { return (source, index) }
+            segment = lines[index]
+            segmentLine = index + 1
+            segmentColumn = 1
+            index += 1
+        }
+    }
+
     /// `["docker", "run", "-v", "…"]`: each string a word at its opening quote; nil when it is not
     /// a JSON array of strings (then the builder runs it as shell form).
-    static func execForm(_ text: Substring, line: Int, column: Int) -> [ShellWord]? {
-        var words: [ShellWord] = []
-        let scalars = Array(text.unicodeScalars)
+    static func execForm(_ text: ShellSource) -> [ExecWord]? {
+        var words: [ExecWord] = []
+        let scalars = text.scalars
+        guard scalars.first == "[" else { return nil }
         var index = 1
         while index < scalars.count {
             let c = scalars[index]
             switch c {
-            case " ", "\t", ",":
+            case " ", "\t", "\n", ",":
                 index += 1
             case "]":
                 return words
             case "\"":
                 let start = index
-                var value = ""
+                var value = ShellSource()
                 index += 1
                 while index < scalars.count && scalars[index] != "\"" {
+                    let (line, column) = text.position(index)
                     if scalars[index] == "\\", index + 1 < scalars.count {
                         index += 1
                         switch scalars[index] {
-                        case "n": value += "\n"
-                        case "t": value += "\t"
-                        default: value.unicodeScalars.append(scalars[index])
+                        case "n": value.append("\n", line: line, column: column)
+                        case "t": value.append("\t", line: line, column: column)
+                        case "u":
+                            let hex = String(String.UnicodeScalarView(scalars[(index + 1)..<min(index + 5, scalars.count)]))
+                            guard hex.count == 4, let code = UInt32(hex, radix: 16) else { return nil }
+                            value.append(Unicode.Scalar(code) ?? "\u{FFFD}", line: line, column: column)
+                            index += 4
+                        default: value.append(scalars[index], line: line, column: column)
                         }
                     } else {
-                        value.unicodeScalars.append(scalars[index])
+                        value.append(scalars[index], line: line, column: column)
                     }
                     index += 1
                 }
                 guard index < scalars.count else { return nil }
                 index += 1
-                words.append(ShellWord(value, line: line, column: column + start))
+                let (line, column) = text.position(start)
+                words.append(ExecWord(word: ShellWord(value.text, line: line, column: column), source: value))
             default:
                 return nil
             }

@@ -81,9 +81,21 @@ public struct ShellScript: Sendable {
 
     /// The commands of words split beforehand (a Dockerfile's exec form, a container's command),
     /// read like parsed ones: prefixes stripped, `sh -c '…'` scripts parsed.
-    public static func commands(_ words: [ShellWord], variables: [String: String] = [:]) -> ShellScript {
+    /// `located` gives, word by word, where each of its characters was written (a YAML list item
+    /// folded over lines, a JSON string with escapes), so the script of `sh -c` is placed exactly;
+    /// a word without one is taken as written from its opening quote.
+    public static func commands(_ words: [ShellWord], located: [ShellSource?] = [], variables: [String: String] = [:]) -> ShellScript {
         var parser = ShellParser(variables: variables.mapValues { [$0] })
-        parser.command(words, heredocs: [], depth: 0, raw: [], source: ShellSource())
+        var raw: [RawWord] = []
+        var source = ShellSource()
+        for (word, characters) in zip(words, located) {
+            guard let characters, characters.text == word.text else { continue }
+            var located = RawWord(parts: [.literal(word.text)], line: word.line, column: word.column)
+            located.literalIndices = Array(source.count..<(source.count + characters.count))
+            raw.append(located)
+            source.append(characters)
+        }
+        parser.command(words, heredocs: [], depth: 0, raw: raw, source: source)
         parser.closeFrames(downTo: 0)
         return ShellScript(commands: parser.commands, errors: parser.errors, variables: parser.lastValues)
     }

@@ -5,24 +5,31 @@
 public enum YAMLScalarSource {
     public static func source(_ node: Node, fileLines: [Substring]) -> ShellSource? {
         guard let text = node.string else { return nil }
-        let lineIndex = node.line - 1
-        guard lineIndex >= 0, lineIndex < fileLines.count else { return ShellSource(text, line: node.line, column: node.column) }
+        return source(text, line: node.line, column: node.column, fileLines: fileLines)
+    }
+
+    /// A scalar's value `text` whose node starts at `line`:`column` (its quote, block indicator or
+    /// first character), as a YAML or JSON string is written (a JSON string is a double-quoted
+    /// YAML scalar): located character by character where the file shows it.
+    public static func source(_ text: String, line: Int, column: Int, fileLines: [Substring]) -> ShellSource {
+        let lineIndex = line - 1
+        guard lineIndex >= 0, lineIndex < fileLines.count else { return ShellSource(text, line: line, column: column) }
         let raw = Array(fileLines[lineIndex].unicodeScalars)
-        let columnIndex = node.column - 1
-        let indicator = columnIndex < raw.count ? raw[columnIndex] : nil
+        let columnIndex = column - 1
+        let indicator = columnIndex >= 0 && columnIndex < raw.count ? raw[columnIndex] : nil
         switch indicator {
         case "|", ">":
             return block(folded: indicator == ">", startLine: lineIndex + 1, fileLines: fileLines)
         case "\"", "'":
             let rest = String(String.UnicodeScalarView(raw[(columnIndex + 1)...]))
             if !text.contains("\n") && rest.hasPrefix(text) {
-                return ShellSource(text, line: node.line, column: node.column + 1)
+                return ShellSource(text, line: line, column: column + 1)
             }
             return aligned(text, quote: indicator, line: lineIndex, column: columnIndex + 1, fileLines: fileLines)
-                ?? ShellSource(text, line: node.line, column: node.column + 1, continuationColumn: node.column + 1)
+                ?? ShellSource(text, line: line, column: column + 1, continuationColumn: column + 1)
         default:
-            return aligned(text, quote: nil, line: lineIndex, column: columnIndex, fileLines: fileLines)
-                ?? ShellSource(text, line: node.line, column: node.column, continuationColumn: node.column)
+            return aligned(text, quote: nil, line: lineIndex, column: max(columnIndex, 0), fileLines: fileLines)
+                ?? ShellSource(text, line: line, column: column, continuationColumn: column)
         }
     }
 
