@@ -9,6 +9,10 @@ public struct Finding: Hashable, Sendable, Codable {
     public var location: SourceLocation
     public var subject: String
     public var evidence: String
+    /// The value or setting the finding is about as the file writes it (`/var/run/docker.sock`
+    /// where `evidence` holds `/run/docker.sock`, `cap_add: [CAP_SYS_ADMIN]`, `--privileged`); nil
+    /// when the finding is not about one written value (a missing setting, a whole file).
+    public var written: String?
     /// Set by policy when a justified suppression covers the finding; the finding stays in the result.
     public var suppression: Suppression?
     /// Set when the finding was already recorded in the baseline the scan was compared with.
@@ -19,7 +23,8 @@ public struct Finding: Hashable, Sendable, Codable {
 
     public init(
         ruleID: String, slug: String, severity: Severity, message: String, location: SourceLocation,
-        subject: String = "", evidence: String = "", suppression: Suppression? = nil, isBaselined: Bool = false
+        subject: String = "", evidence: String = "", written: String? = nil, suppression: Suppression? = nil,
+        isBaselined: Bool = false
     ) {
         self.ruleID = ruleID
         self.slug = slug
@@ -28,6 +33,7 @@ public struct Finding: Hashable, Sendable, Codable {
         self.location = location
         self.subject = subject
         self.evidence = evidence
+        self.written = written
         self.suppression = suppression
         self.isBaselined = isBaselined
     }

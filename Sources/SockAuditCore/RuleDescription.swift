@@ -37,10 +37,11 @@ public struct RuleDescription: Sendable {
 
     /// A finding of this rule.
     public func finding(
-        at location: SourceLocation, _ message: String, subject: String = "", evidence: String = ""
+        at location: SourceLocation, _ message: String, subject: String = "", evidence: String = "",
+        written: String? = nil
     ) -> Finding {
         Finding(
             ruleID: id, slug: slug, severity: severity, message: message, location: location,
-            subject: subject, evidence: evidence)
+            subject: subject, evidence: evidence, written: written)
     }
 }

@@ -150,12 +150,13 @@ public enum JSONReportReader {
         var identityPath: String
         var suppression: SuppressionEntry?
         var baselined: Bool
+        var written: String?
 
         func finding() throws(Failure) -> Finding {
             var finding = Finding(
                 ruleID: ruleId, slug: slug, severity: try JSONReportReader.severity(self.severity), message: message,
                 location: SourceLocation(path: location.path, line: location.line, column: location.column),
-                subject: subject, evidence: evidence,
+                subject: subject, evidence: evidence, written: written,
                 suppression: try suppression.map { entry throws(Failure) in
                     guard let kind = Suppression.Kind(rawValue: entry.kind) else {
                         throw Failure(description: "malformed JSON report (suppression kind \"\(entry.kind)\")")

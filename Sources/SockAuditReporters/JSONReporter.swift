@@ -5,7 +5,7 @@ public struct JSONReporter: Reporter {
     /// Bumped in the minor part for additive changes, in the major part for anything else (2.0: the
     /// summary moved after the findings, so a report can be written while the scan runs).
     /// 2.1: the scan's identity, suppression kinds, links not followed, what a merge needs.
-    public static let schemaVersion = "2.1"
+    public static let schemaVersion = "2.2"
 
     public var tool: ToolInfo
 
@@ -84,6 +84,7 @@ public struct JSONReporter: Reporter {
                 .ordered(["reason": .string($0.reason), "source": .string($0.source), "kind": .string($0.kind.rawValue)])
             } ?? .null,
             "baselined": .bool(finding.isBaselined),
+            "written": finding.written.map(JSONValue.string) ?? .null,
         ])
     }
 }

@@ -52,6 +52,7 @@ public struct JUnitReporter: Reporter {
             var details = [finding.headline]
             if !finding.subject.isEmpty { details.append("subject: " + finding.subject) }
             if !finding.evidence.isEmpty { details.append("evidence: " + finding.evidence) }
+            if let written = finding.written, written != finding.evidence { details.append("written: " + written) }
             body = "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(XML.escaped(finding.headline))\">"
                 + XML.escaped(details.joined(separator: "\n"), inAttribute: false) + "</failure>\n"
         }

@@ -88,9 +88,12 @@ struct SARIFResult: Codable, Hashable {
 
 struct SARIFResultProperties: Codable, Hashable {
     var securitySeverity: String
+    /// The value or setting as the file writes it (the JSON report's `written`), when known.
+    var written: String?
 
     enum CodingKeys: String, CodingKey {
         case securitySeverity = "security-severity"
+        case written
     }
 }
 

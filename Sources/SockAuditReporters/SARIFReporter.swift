@@ -54,7 +54,7 @@ public struct SARIFReporter: Reporter {
                     },
                     baselineState: compared ? (finding.isBaselined ? .unchanged : .new) : nil,
                     properties: Self.isNotScanned(finding.ruleID)
-                        ? nil : SARIFResultProperties(securitySeverity: finding.severity.securitySeverity))
+                        ? nil : SARIFResultProperties(securitySeverity: finding.severity.securitySeverity, written: finding.written))
             })
 
         return Self.encoded(SARIFLog(runs: [run]))

@@ -98,7 +98,7 @@ struct FileScanner: Sendable {
         }
         if let parseError {
             if outcome.kind == nil {
-                guard let owner = owner(ofUnparsed: file, text: text, candidates: candidates, isJSON: readsAsJSON) else {
+                guard let owner = owner(ofUnparsed: file, text: text, error: parseError, candidates: candidates, isJSON: readsAsJSON) else {
                     return .outOfScope
                 }
                 outcome.kind = .input(owner.kind)
@@ -112,18 +112,15 @@ struct FileScanner: Sendable {
 
     /// Which input a file that could not be parsed belongs to, so that SA901 is reported only for a
     /// file in scope: the input that owns its name (`compose.yaml`, `.gitlab-ci.yml`, a workflow),
-    /// else the input that finds its shape in the file's outline (duplicate keys kept, template
-    /// actions blanked: `YAMLParser.outline`); nil when the outline shows none of them (a
-    /// `.travis.yml` with `services: [docker]`, a Traefik template whose `services:` is nested). Only
-    /// when not even the outline parses is the claim by text taken, since nothing better is known.
-    private func owner(ofUnparsed file: SourceFile, text: String, candidates: [any InputAdapter], isJSON: Bool) -> (any InputAdapter)? {
+    /// else the input that finds its shape in what survives of the file's structure
+    /// (`SurvivingStructure`: duplicate keys kept, template actions blanked, the text before the
+    /// error); nil when none does (a `.travis.yml` with `services: [docker]`, a Traefik template
+    /// whose `services:` is nested). Words found in the text never claim a broken file.
+    private func owner(ofUnparsed file: SourceFile, text: String, error: ParseError, candidates: [any InputAdapter], isJSON: Bool) -> (any InputAdapter)? {
         if let named = candidates.first(where: { $0.claimsByName(file) }) { return named }
-        guard !isJSON else { return candidates.first }
-        let outline = YAMLParser.outline(text)
-        if let shaped = candidates.first(where: { $0.facts(from: .documents(outline.documents), file: file, context: context) != nil }) {
-            return shaped
-        }
-        return outline.error != nil && outline.documents.isEmpty ? candidates.first : nil
+        let surviving = isJSON ? SurvivingStructure.json(text, error: error) : SurvivingStructure.yaml(text)
+        guard !surviving.isEmpty else { return nil }
+        return candidates.first { $0.facts(from: .documents(surviving), file: file, context: context) != nil }
     }
 
     /// Inline directives, and for JSON (which has no comments) the `FILE.sockaudit-ignore` sidecar.

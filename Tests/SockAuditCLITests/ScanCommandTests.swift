@@ -59,7 +59,7 @@ import Testing
 
         let json = try CLI.run(["scan", "examples/kubernetes", "--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-        #expect(object?["schemaVersion"] as? String == "2.1")
+        #expect(object?["schemaVersion"] as? String == "2.2")
         #expect((object?["findings"] as? [Any])?.count == 15)
         let again = try CLI.run(["scan", "examples/kubernetes", "--format", "json"])
         #expect(again.stdout == json.stdout, "same input, same bytes")

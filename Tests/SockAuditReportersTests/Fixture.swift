@@ -56,14 +56,14 @@ enum Fixture {
         tcpNoTLS.finding(
             at: SourceLocation(path: compose, line: 6, column: 7),
             "dockerd listens on tcp://0.0.0.0:2375 without TLS — anyone on the network is root",
-            subject: "service dind", evidence: "tcp://0.0.0.0:2375"),
+            subject: "service dind", evidence: "tcp://0.0.0.0:2375", written: "--host=tcp://0.0.0.0:2375"),
         privileged.finding(
             at: SourceLocation(path: pod, line: 21, column: 9), "container \"agent\" runs privileged",
             subject: "Pod ci-runner, container agent", evidence: "privileged: true"),
         socketMount.finding(
             at: SourceLocation(path: pod, line: 14, column: 15),
             "hostPath /var/run/docker.sock is mounted into container \"agent\"; it controls the Docker daemon",
-            subject: "Pod ci-runner, container agent", evidence: "/var/run/docker.sock"),
+            subject: "Pod ci-runner, container agent", evidence: "/run/docker.sock", written: "/var/run//docker.sock"),
         Finding(
             ruleID: hostNetwork.id, slug: hostNetwork.slug, severity: hostNetwork.severity,
             message: "service \"node-exporter\" uses the host network",

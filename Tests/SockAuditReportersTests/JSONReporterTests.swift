@@ -10,14 +10,24 @@ import SockAuditReporters
 
     @Test func parsesAndIsVersioned() throws {
         let document = try parse(JSONReporter(tool: Fixture.tool).render(Fixture.result))
-        #expect(document["schemaVersion"] as? String == "2.1")
+        #expect(document["schemaVersion"] as? String == "2.2")
         let tool = try #require(document["tool"] as? [String: Any])
         #expect(tool["name"] as? String == "sockaudit")
         #expect(tool["version"] as? String == "0.0.0-test")
     }
 
+    /// `evidence` is the stable form the fingerprint hashes; `written` the text in the file.
+    @Test func evidenceIsNormalisedAndWrittenIsAsInTheFile() throws {
+        let findings = try #require(try parse(JSONReporter().render(Fixture.result))["findings"] as? [[String: Any]])
+        let mount = try #require(findings.first { $0["ruleId"] as? String == Fixture.socketMount.id })
+        #expect(mount["evidence"] as? String == "/run/docker.sock")
+        #expect(mount["written"] as? String == "/var/run//docker.sock")
+        let root = try #require(findings.first { $0["ruleId"] as? String == Fixture.runsAsRoot.id })
+        #expect(root["written"] is NSNull)
+    }
+
     @Test func schemaVersionComesFirst() {
-        #expect(JSONReporter().render(Fixture.result).hasPrefix("{\n  \"schemaVersion\": \"2.1\",\n"))
+        #expect(JSONReporter().render(Fixture.result).hasPrefix("{\n  \"schemaVersion\": \"2.2\",\n"))
     }
 
     /// The summary is known only when every finding is: it comes last, so the report can stream.
@@ -57,7 +67,7 @@ import SockAuditReporters
         #expect(findings.map { $0["fingerprint"] as? String } == expected.map(\.fingerprint))
         let first = try #require(findings.first)
         #expect(Set(first.keys) == ["ruleId", "slug", "severity", "message", "location", "subject", "evidence",
-                                    "fingerprint", "identityPath", "suppression", "baselined"])
+                                    "fingerprint", "identityPath", "suppression", "baselined", "written"])
         let location = try #require(first["location"] as? [String: Any])
         #expect(location["path"] as? String == Fixture.compose)
         #expect(location["line"] as? Int == 6)

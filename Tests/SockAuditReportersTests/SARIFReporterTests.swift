@@ -47,6 +47,16 @@ import SockAuditReporters
         return try artifactLocation(try #require(try results(try run(output)).first))
     }
 
+    /// The text as the file writes it sits beside the JSON report's normalised evidence, in the
+    /// result's property bag; a finding without one has no such property.
+    @Test func theValueAsWrittenIsAResultProperty() throws {
+        let found = try results(try run(render()))
+        let written = found.map { ($0["properties"] as? [String: Any])?["written"] as? String }
+        #expect(written.contains("/var/run//docker.sock"))
+        #expect(written.contains("--host=tcp://0.0.0.0:2375"))
+        #expect(written.filter { $0 == nil }.count == Fixture.findings.filter { $0.written == nil }.count)
+    }
+
     @Test func versionSchemaAndDriver() throws {
         let output = render()
         let log = try #require(JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])

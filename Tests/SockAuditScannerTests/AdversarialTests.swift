@@ -76,9 +76,11 @@ import Testing
     @Test func tenThousandDeepJSONIsSA901() throws {
         let tree = try TemporaryTree()
         let depth = 10_000
-        try tree.write("deep.json", "{\"HostConfig\": " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}")
+        // Named as a daemon configuration: a broken JSON file is claimed by its name or by the
+        // structure before the error, and here only the name says what the file is.
+        try tree.write("daemon.json", "{\"HostConfig\": " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}")
         let result = try scan([tree.root])
-        let notice = try #require(sa901(result, "deep.json").first)
+        let notice = try #require(sa901(result, "daemon.json").first)
         #expect(notice.message.contains("nesting deeper than 512"))
         #expect(notice.location.line == 1 && notice.location.column == 15 + 512, "the bracket one level too deep (the object is the first level)")
     }

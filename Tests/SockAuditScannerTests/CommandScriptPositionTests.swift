@@ -140,3 +140,30 @@ import Testing
         #expect(Self.positions("Dockerfile", text, rule: "SA102") == ["3:13"])
     }
 }
+
+/// The rules give the value as the file writes it beside its normalised evidence.
+@Suite struct WrittenEvidenceTests {
+    @Test func hostPathsCapabilitiesAndSettingsAsWritten() {
+        let compose = """
+            services:
+              agent:
+                image: portainer/agent:2.21
+                privileged: true
+                cap_add: [CAP_SYS_ADMIN]
+                network_mode: host
+                volumes:
+                  - /var/run//docker.sock:/var/run/docker.sock
+            """
+        let result = Scanner(options: ScanOptions(rules: BuiltInRules.all))
+            .scan(sources: [SourceFile(path: "compose.yaml", bytes: Array(compose.utf8))])
+        func pair(_ rule: String) -> [String] {
+            result.findings.filter { $0.ruleID == rule }.map { "\($0.evidence) | \($0.written ?? "nil")" }
+        }
+        #expect(pair("SA101") == ["/run/docker.sock | /var/run//docker.sock"])
+        #expect(pair("SA301") == ["privileged | privileged: true"])
+        #expect(pair("SA302") == ["SYS_ADMIN | cap_add: CAP_SYS_ADMIN"])
+        #expect(pair("SA402") == ["network namespace | network_mode: host"])
+        // Missing settings name nothing written.
+        #expect(result.findings.filter { $0.ruleID == "SA304" }.allSatisfy { $0.written == nil })
+    }
+}

@@ -7,8 +7,18 @@ import SockAuditCore
 public enum GitLabCIAdapter {
     static let keywords: Set<String> = [
         "stages", "variables", "default", "include", "workflow", "image", "services", "before_script",
-        "after_script", "cache", "pages", "spec",
+        "after_script", "cache", "pages", "spec", "types",
     ]
+
+    /// Whether a visible top-level key that is no keyword holds something other than a job (a
+    /// mapping): `language: go`, `script: [make]` of a `.travis.yml`. GitLab refuses such a file
+    /// ("config should be a hash"), so a file not named as a pipeline is not one.
+    public static func hasForeignTopLevel(_ document: Node) -> Bool {
+        (document.pairs ?? []).contains { pair in
+            guard let key = pair.key.string, !keywords.contains(key), !key.hasPrefix("."), key != "<<" else { return false }
+            return !pair.value.isMapping
+        }
+    }
 
     /// A mapping whose jobs carry `script`, or that has `stages`/`include` with job-like entries.
     public static func isPipeline(_ document: Node) -> Bool {

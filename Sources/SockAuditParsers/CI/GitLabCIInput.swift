@@ -18,7 +18,9 @@ public struct GitLabCIInput: DocumentInput {
 
     public func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
         // A CI/CD component starts with a `spec:` header document; the jobs follow the `---`.
-        let pipelines = documents.filter(GitLabCIAdapter.isPipeline)
+        // A file not named as a pipeline must have a pipeline's shape throughout.
+        let named = claims(file, text: "")
+        let pipelines = documents.filter { GitLabCIAdapter.isPipeline($0) && (named || !GitLabCIAdapter.hasForeignTopLevel($0)) }
         guard !pipelines.isEmpty, case .success(let text) = TextDecoding.decode(file.bytes) else { return nil }
         var facts = Facts()
         let lines = TextDecoding.unixLineEnds(text)

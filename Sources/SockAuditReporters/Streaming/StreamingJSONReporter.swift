@@ -70,7 +70,13 @@ struct StreamingJSONReporter: StreamingReporter {
         } else {
             text += "null"
         }
-        text += ",\n      \"baselined\": " + (finding.isBaselined ? "true" : "false") + "\n    }"
+        text += ",\n      \"baselined\": " + (finding.isBaselined ? "true" : "false") + ",\n"
+        if let written = finding.written {
+            member("written", written)
+        } else {
+            text += "      \"written\": null"
+        }
+        text += "\n    }"
     }
 
     mutating func end(_ summary: ScanSummary, to out: ReportStream) {

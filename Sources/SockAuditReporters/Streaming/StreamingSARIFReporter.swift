@@ -103,8 +103,12 @@ struct StreamingSARIFReporter: StreamingReporter {
         text += i + "},\n"
         if !SARIFReporter.isNotScanned(finding.ruleID) {
             text += i + "\"properties\" : {\n"
-            text += i + "  \"security-severity\" : \"" + finding.severity.securitySeverity + "\"\n"
-            text += i + "},\n"
+            text += i + "  \"security-severity\" : \"" + finding.severity.securitySeverity + "\""
+            if let written = finding.written {
+                text += ",\n" + i + "  \"written\" : "
+                EncoderJSON.quote(written, into: &text)
+            }
+            text += "\n" + i + "},\n"
         }
         text += i + "\"ruleId\" : "
         EncoderJSON.quote(finding.ruleID, into: &text)

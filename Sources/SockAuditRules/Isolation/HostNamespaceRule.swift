@@ -13,6 +13,6 @@ extension HostNamespaceRule {
         return [Self.description.finding(
             at: setting.location,
             "\(container.sharedSubject) shares the host's \(Self.namespace) (\(setting.spelling)): \(Self.consequence)",
-            subject: container.sharedSubject, evidence: Self.namespace)]
+            subject: container.sharedSubject, evidence: Self.namespace, written: setting.spelling)]
     }
 }

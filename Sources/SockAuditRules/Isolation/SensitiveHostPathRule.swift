@@ -137,7 +137,7 @@ public struct SensitiveHostPathRule: ContainerRule {
             let access = mount.readOnly ? "read-only" : "writable"
             return Self.description.finding(
                 at: mount.location, "\(container.subject) mounts \(what) (\(mount.spelling), \(access))",
-                subject: container.subject, evidence: normalized)
+                subject: container.subject, evidence: normalized, written: mount.source)
         }
     }
 }

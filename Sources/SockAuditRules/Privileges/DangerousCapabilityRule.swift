@@ -102,7 +102,7 @@ public struct DangerousCapabilityRule: ContainerRule {
             guard let grants = Self.dangerous[capability] else { return nil }
             return Self.description.finding(
                 at: added.location, "\(container.subject) adds \(capability) (\(added.spelling)), which grants \(grants)",
-                subject: container.subject, evidence: capability)
+                subject: container.subject, evidence: capability, written: added.spelling)
         }
     }
 }

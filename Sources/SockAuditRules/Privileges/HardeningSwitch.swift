@@ -20,6 +20,7 @@ extension HardeningSwitchRule {
         }
         guard !setting.value else { return [] }
         return [Self.description.finding(
-            at: setting.location, "\(container.subject) \(Self.risk) (\(setting.spelling))", subject: container.subject)]
+            at: setting.location, "\(container.subject) \(Self.risk) (\(setting.spelling))", subject: container.subject,
+            written: setting.spelling)]
     }
 }

@@ -152,6 +152,6 @@ public struct PrivilegedRule: ContainerRule {
         return [Self.description.finding(
             at: privileged.location,
             "\(container.subject) runs privileged (\(privileged.spelling)): it has every capability and host device and no seccomp or LSM confinement",
-            subject: container.subject, evidence: "privileged")]
+            subject: container.subject, evidence: "privileged", written: privileged.spelling)]
     }
 }

@@ -126,11 +126,63 @@ public struct UnscannableFileRule: Rule {
             Example("inspect.json", """
                 [{"Id": "3f2a9c1b0d4e", "HostConfig": {"Privileged": false, ↓]
                 """),
+            // Claimed by the structure before the error (`apiVersion` and `kind` at the top), not
+            // by its name: one key indented too far.
+            Example("deploy/agent.yaml", """
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata:
+                  name: agent
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: agent
+                          image: example/agent:1.4
+                           command↓: [agent]
+                """),
+            Example("ecs/web.json", """
+                {
+                  "family": "web",
+                  "containerDefinitions": [
+                    {"name": "web", "image": "nginx:1.27", "privileged": true}
+                    ↓{"name": "sidecar", "image": "busybox"}
+                  ]
+                }
+                """),
         ],
         silentExamples: [
             Example("notes.yaml", """
                 # a settings file, not a manifest: nothing here says it is in scope
                 key: [unclosed
+                """),
+            // Words of the inputs in text that does not parse claim nothing: `apiVersion`, `kind`,
+            // `services:`, `image:`, `script:` and `stage:` in prose, `"HostConfig"` in a string.
+            Example("notes/review.yaml", """
+                summary: "check apiVersion and kind, then services: with image: and
+                  script: with stage: for every job
+                open: [
+                """),
+            Example("notes/inspect-fields.json", """
+                {"note": "HostConfig and Mounts come from docker inspect" "containerDefinitions": 1}
+                """),
+            // A Travis CI file: its top-level `script:` is a list and `language:` a word, which no
+            // GitLab pipeline has (its `deploy:` with a `script` key looks like a job on its own).
+            Example(".travis.yml", """
+                language: go
+                services:
+                  - docker
+                before_install:
+                  - docker pull alpine:3.20
+                script:
+                  - make test
+                script:
+                  - make integration
+                deploy:
+                  provider: script
+                  script: bash scripts/deploy.sh
+                  on:
+                    branch: main
                 """),
             Example("compose.yaml", """
                 services:

@@ -155,7 +155,7 @@ public struct ClientPlainTCPRule: Rule {
             return Self.description.finding(
                 at: client.address.location,
                 "\(client.subject) talks to the Docker daemon over plain TCP (\(client.address.spelling))",
-                subject: client.subject, evidence: client.address.value)
+                subject: client.subject, evidence: client.address.value, written: client.address.spelling)
         }
     }
 }

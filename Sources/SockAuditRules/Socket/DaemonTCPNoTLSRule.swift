@@ -251,7 +251,7 @@ public struct DaemonTCPNoTLSRule: Rule {
                 return Self.description.finding(
                     at: host.location,
                     "\(daemon.subject) listens on \(host.value) without TLS (\(host.spelling)): \(reach) controls the daemon, which is root on the host",
-                    subject: daemon.subject, evidence: host.value)
+                    subject: daemon.subject, evidence: host.value, written: host.spelling)
             }
         }
     }

@@ -47,7 +47,7 @@ public struct RuntimeSocketMountRule: ContainerRule {
             if mount.readOnly {
                 message += "; the mount is read-only, which does not stop connect() on a socket"
             }
-            return Self.description.finding(at: mount.location, message, subject: container.subject, evidence: normalized)
+            return Self.description.finding(at: mount.location, message, subject: container.subject, evidence: normalized, written: mount.source)
         }
     }
 }

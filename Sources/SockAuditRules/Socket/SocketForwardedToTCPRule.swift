@@ -141,7 +141,7 @@ public struct SocketForwardedToTCPRule: Rule {
             findings.append(Self.description.finding(
                 at: forward.listener.location,
                 "\(forward.tool) relays \(forward.socket) to TCP \(where_) (\(forward.listener.spelling)) without TLS: anyone who reaches the port controls the daemon",
-                subject: forward.tool, evidence: forward.listener.value))
+                subject: forward.tool, evidence: forward.listener.value, written: forward.listener.spelling))
         }
         for container in facts.containers where SocketProxy.isProxy(container) {
             for port in container.publishedPorts where !port.value.isLoopbackOnly {
@@ -149,7 +149,7 @@ public struct SocketForwardedToTCPRule: Rule {
                 findings.append(Self.description.finding(
                     at: port.location,
                     "socket proxy \(container.subject) publishes its API on \(host) (\(port.spelling)): anyone who reaches the port talks to the daemon through it",
-                    subject: container.subject, evidence: port.value.hostPort ?? port.value.containerPort))
+                    subject: container.subject, evidence: port.value.hostPort ?? port.value.containerPort, written: port.spelling))
             }
         }
         return findings
