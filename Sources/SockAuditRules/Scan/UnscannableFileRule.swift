@@ -141,14 +141,17 @@ public struct UnscannableFileRule: Rule {
                           image: example/agent:1.4
                            command↓: [agent]
                 """),
-            Example("ecs/web.json", """
-                {
-                  "family": "web",
-                  "containerDefinitions": [
-                    {"name": "web", "image": "nginx:1.27", "privileged": true}
-                    ↓{"name": "sidecar", "image": "busybox"}
-                  ]
-                }
+            Example("snapshots/web-inspect.json", """
+                [
+                  {
+                    "Id": "3f2a9c1b0d4e",
+                    "Name": "/web",
+                    "HostConfig": {
+                      "Privileged": true
+                      ↓"Binds": ["/var/run/docker.sock:/var/run/docker.sock"]
+                    }
+                  }
+                ]
                 """),
         ],
         silentExamples: [
