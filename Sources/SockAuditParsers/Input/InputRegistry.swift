@@ -16,6 +16,7 @@ public enum InputRegistry {
         GiteaActionsInput(),
         WoodpeckerInput(),
         DroneInput(),
+        BuildkiteInput(),
         GitLabCIInput(),
         GitLabRunnerEmbeddedInput(),
         ECSInput(),

@@ -20,6 +20,7 @@ enum InputExamples {
             (OtherCIExamples.socketMountFiring, OtherCIExamples.socketMountSilent),
             (DroneExamples.socketMountFiring, DroneExamples.socketMountSilent),
             (KubernetesLocationExamples.socketMountFiring, KubernetesLocationExamples.socketMountSilent),
+            (BuildkiteExamples.socketMountFiring, BuildkiteExamples.socketMountSilent),
         ],
         "SA102": [
             (DroneExamples.dindPlainTCPFiring, DroneExamples.dindPlainTCPSilent),
@@ -32,6 +33,7 @@ enum InputExamples {
             (GitLabRunnerExamples.clientPlainTCPFiring, GitLabRunnerExamples.clientPlainTCPSilent),
             (OtherCIExamples.clientPlainTCPFiring, OtherCIExamples.clientPlainTCPSilent),
             (DroneExamples.clientPlainTCPFiring, DroneExamples.clientPlainTCPSilent),
+            (BuildkiteExamples.clientPlainTCPFiring, BuildkiteExamples.clientPlainTCPSilent),
         ],
         "SA301": [
             (DevContainerExamples.privilegedFiring, DevContainerExamples.privilegedSilent),
@@ -46,6 +48,7 @@ enum InputExamples {
             (OtherCIExamples.privilegedFiring, OtherCIExamples.privilegedSilent),
             (DroneExamples.privilegedFiring, DroneExamples.privilegedSilent),
             (KubernetesLocationExamples.privilegedFiring, KubernetesLocationExamples.privilegedSilent),
+            (BuildkiteExamples.privilegedFiring, BuildkiteExamples.privilegedSilent),
         ],
         "SA302": [
             (DevContainerExamples.capabilityFiring, DevContainerExamples.capabilitySilent),
@@ -54,6 +57,7 @@ enum InputExamples {
             (NomadExamples.capabilityFiring, NomadExamples.capabilitySilent),
             (AnsibleExamples.capabilityFiring, AnsibleExamples.capabilitySilent),
             (GitLabRunnerExamples.capabilityFiring, GitLabRunnerExamples.capabilitySilent),
+            (BuildkiteExamples.capabilityFiring, BuildkiteExamples.capabilitySilent),
         ],
         "SA303": [
             (QuadletExamples.capabilitiesNotDroppedFiring, QuadletExamples.capabilitiesNotDroppedSilent),
@@ -67,12 +71,14 @@ enum InputExamples {
             (QuadletExamples.seccompFiring, QuadletExamples.seccompSilent),
             (AnsibleExamples.seccompFiring, AnsibleExamples.seccompSilent),
             (GitLabRunnerExamples.seccompFiring, GitLabRunnerExamples.seccompSilent),
+            (BuildkiteExamples.seccompFiring, BuildkiteExamples.seccompSilent),
         ],
         "SA305": [
             (DevContainerExamples.macFiring, DevContainerExamples.macSilent),
             (QuadletExamples.macFiring, QuadletExamples.macSilent),
             (AnsibleExamples.macFiring, AnsibleExamples.macSilent),
             (TerraformExamples.macFiring, TerraformExamples.macSilent),
+            (BuildkiteExamples.macFiring, BuildkiteExamples.macSilent),
         ],
         "SA306": [
             (QuadletExamples.noNewPrivilegesFiring, QuadletExamples.noNewPrivilegesSilent),
@@ -97,6 +103,7 @@ enum InputExamples {
             (TerraformExamples.hostPIDFiring, TerraformExamples.hostPIDSilent),
             (QuadletExamples.hostPIDFiring, QuadletExamples.hostPIDSilent),
             (AnsibleExamples.hostPIDFiring, AnsibleExamples.hostPIDSilent),
+            (BuildkiteExamples.hostPIDFiring, BuildkiteExamples.hostPIDSilent),
         ],
         "SA402": [
             (DevContainerExamples.hostNetworkFiring, DevContainerExamples.hostNetworkSilent),
@@ -110,15 +117,18 @@ enum InputExamples {
             (OtherCIExamples.hostNetworkFiring, OtherCIExamples.hostNetworkSilent),
             (DroneExamples.hostNetworkFiring, DroneExamples.hostNetworkSilent),
             (KubernetesLocationExamples.hostNetworkFiring, KubernetesLocationExamples.hostNetworkSilent),
+            (BuildkiteExamples.hostNetworkFiring, BuildkiteExamples.hostNetworkSilent),
         ],
         "SA403": [
             (AnsibleExamples.hostIPCFiring, AnsibleExamples.hostIPCSilent),
             (TerraformExamples.hostIPCFiring, TerraformExamples.hostIPCSilent),
+            (BuildkiteExamples.hostIPCFiring, BuildkiteExamples.hostIPCSilent),
         ],
         "SA404": [
             (QuadletExamples.hostUsernsFiring, QuadletExamples.hostUsernsSilent),
             (AnsibleExamples.hostUsernsFiring, AnsibleExamples.hostUsernsSilent),
             (TerraformExamples.hostUsernsFiring, TerraformExamples.hostUsernsSilent),
+            (BuildkiteExamples.hostUsernsFiring, BuildkiteExamples.hostUsernsSilent),
         ],
         "SA405": [
             (DevContainerExamples.sensitivePathFiring, DevContainerExamples.sensitivePathSilent),
