@@ -23,6 +23,8 @@ import Testing
         } else {
             let groovy = example.filename.lowercased().hasSuffix("jenkinsfile") || example.filename.hasSuffix(".groovy")
             var starts = Set<Int>()
+            // the scanner reads YAML with LF line ends: a key line ending in "\r" is no key to the outline
+            let unixLines = lines.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
             for (line, _) in example.markedPositions {
                 var start = line
                 // a `\`-continued shell command (LF or CRLF), a backtick-continued PowerShell one, a `^`-continued cmd one
@@ -31,7 +33,7 @@ import Testing
                 // a YAML value folded over lines: above the line that starts it
                 if example.filename.hasSuffix(".yml") || example.filename.hasSuffix(".yaml"),
                    let first = (max(1, start - 20)...start).first(where: { candidate in
-                       candidate < start && SuppressionDirectives.yamlValueEnd(lines, startingAt: candidate - 1) >= start
+                       candidate < start && SuppressionDirectives.yamlValueEnd(unixLines, startingAt: candidate - 1) >= start
                    }) {
                     start = first
                 }
