@@ -17,6 +17,7 @@ public enum InputRegistry {
         WoodpeckerInput(),
         DroneInput(),
         BuildkiteInput(),
+        ActRunnerConfigInput(),
         GitLabCIInput(),
         GitLabRunnerEmbeddedInput(),
         ECSInput(),

@@ -21,6 +21,7 @@ enum InputExamples {
             (DroneExamples.socketMountFiring, DroneExamples.socketMountSilent),
             (KubernetesLocationExamples.socketMountFiring, KubernetesLocationExamples.socketMountSilent),
             (BuildkiteExamples.socketMountFiring, BuildkiteExamples.socketMountSilent),
+            (ActRunnerExamples.socketMountFiring, ActRunnerExamples.socketMountSilent),
         ],
         "SA102": [
             (DroneExamples.dindPlainTCPFiring, DroneExamples.dindPlainTCPSilent),
@@ -34,6 +35,7 @@ enum InputExamples {
             (OtherCIExamples.clientPlainTCPFiring, OtherCIExamples.clientPlainTCPSilent),
             (DroneExamples.clientPlainTCPFiring, DroneExamples.clientPlainTCPSilent),
             (BuildkiteExamples.clientPlainTCPFiring, BuildkiteExamples.clientPlainTCPSilent),
+            (ActRunnerExamples.clientPlainTCPFiring, ActRunnerExamples.clientPlainTCPSilent),
         ],
         "SA301": [
             (DevContainerExamples.privilegedFiring, DevContainerExamples.privilegedSilent),
@@ -49,6 +51,7 @@ enum InputExamples {
             (DroneExamples.privilegedFiring, DroneExamples.privilegedSilent),
             (KubernetesLocationExamples.privilegedFiring, KubernetesLocationExamples.privilegedSilent),
             (BuildkiteExamples.privilegedFiring, BuildkiteExamples.privilegedSilent),
+            (ActRunnerExamples.privilegedFiring, ActRunnerExamples.privilegedSilent),
         ],
         "SA302": [
             (DevContainerExamples.capabilityFiring, DevContainerExamples.capabilitySilent),
@@ -118,6 +121,7 @@ enum InputExamples {
             (DroneExamples.hostNetworkFiring, DroneExamples.hostNetworkSilent),
             (KubernetesLocationExamples.hostNetworkFiring, KubernetesLocationExamples.hostNetworkSilent),
             (BuildkiteExamples.hostNetworkFiring, BuildkiteExamples.hostNetworkSilent),
+            (ActRunnerExamples.hostNetworkFiring, ActRunnerExamples.hostNetworkSilent),
         ],
         "SA403": [
             (AnsibleExamples.hostIPCFiring, AnsibleExamples.hostIPCSilent),
