@@ -78,6 +78,7 @@ public enum GitLabRunnerConfig {
                 spelling: privilegedSpelling("[runners.docker] services_privileged = true", allowed: docker["allowed_privileged_services"], list: "allowed_privileged_services"))
             facts.containers.append(serviceSpec)
         }
+        facts.containers += services(docker["services"], runner: runner, path: path)
         if let host = docker["host"], let address = host.string, !address.isEmpty {
             let usesTLS = docker["tls_verify"]?.bool == true || !(docker["tls_cert_path"]?.string ?? "").isEmpty
             facts.clients.append(ClientEndpoint(
@@ -85,6 +86,23 @@ public enum GitLabRunnerConfig {
                 usesTLS: usesTLS, subject: runner))
         }
         return facts
+    }
+
+    /// `[[runners.docker.services]]` (`name`, `entrypoint`, `command`; the old `services =
+    /// ["image"]` list too): the service containers every job gets. Their privileged mode is the
+    /// runner's `privileged`/`services_privileged`, already reported where it is written; what is
+    /// read here is what they run, so a dind service's daemon is judged (`command =
+    /// ["--host=tcp://0.0.0.0:2375"]`).
+    static func services(_ node: Node?, runner: String, path: String) -> [ContainerSpec] {
+        (node?.sequence ?? []).compactMap { service in
+            guard let nameNode = service.string != nil ? service : service["name"], let image = nameNode.string, !image.isEmpty else { return nil }
+            var spec = ContainerSpec(
+                name: image, subject: "service \"\(image)\" of " + jobsSubject(runner, executor: "docker"),
+                location: nameNode.location(in: path), dialect: .gitLabRunner, image: image)
+            spec.isComplete = false
+            spec.command = (RunArgumentList.words(service["entrypoint"]) + RunArgumentList.words(service["command"])).map { $0.setting(in: path) }
+            return spec
+        }
     }
 
     /// `allowed_privileged_images` narrows privileged mode to the images it lists, but any job may

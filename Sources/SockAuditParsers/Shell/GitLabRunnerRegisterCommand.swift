@@ -50,6 +50,8 @@ public enum GitLabRunnerRegisterCommand {
             }
             flags.append((name, value, word, word.text))
         }
+        // the environment register reads for the same keys, overridden by an explicit flag
+        flags = environmentFlags(command, before: register) + flags
         let described = flags.last { $0.name == "description" || $0.name == "name" }?.value
         let runner = described.map { "GitLab Runner \"\($0)\"" } ?? "the GitLab Runner this command registers"
         let location = registerWord.location(in: path)
@@ -94,6 +96,42 @@ public enum GitLabRunnerRegisterCommand {
         }
         if kubernetes.privileged != nil { specs.append(kubernetes) }
         return specs
+    }
+
+    /// The environment variables `register` reads in place of its flags (`DOCKER_PRIVILEGED=true`),
+    /// by the flag each one stands for.
+    static let environmentKeys: [String: String] = [
+        "DOCKER_PRIVILEGED": "docker-privileged", "DOCKER_SERVICES_PRIVILEGED": "docker-services-privileged",
+        "DOCKER_VOLUMES": "docker-volumes", "DOCKER_NETWORK_MODE": "docker-network-mode", "DOCKER_USERNS_MODE": "docker-userns",
+        "DOCKER_CAP_ADD": "docker-cap-add", "DOCKER_CAP_DROP": "docker-cap-drop", "DOCKER_SECURITY_OPT": "docker-security-opt",
+        "KUBERNETES_PRIVILEGED": "kubernetes-privileged",
+    ]
+
+    /// `DOCKER_PRIVILEGED=true gitlab-runner register …` and `docker run -e DOCKER_PRIVILEGED=true
+    /// gitlab/gitlab-runner register …`: each variable as the flag it stands for, at its word.
+    static func environmentFlags(_ command: ShellCommand, before register: Int) -> [(name: String, value: String?, word: ShellWord, written: String)] {
+        var flags: [(name: String, value: String?, word: ShellWord, written: String)] = []
+        func add(_ name: String, _ value: String, _ word: ShellWord) {
+            guard let flag = environmentKeys[name] else { return }
+            flags.append((flag, value, word, "\(name)=\(value)"))
+        }
+        for assignment in command.assignments { add(assignment.name, assignment.value, assignment.word) }
+        let words = command.words
+        var index = 0
+        while index < register {
+            let text = words[index].text
+            var entry: ShellWord?
+            if (text == "-e" || text == "--env"), index + 1 < register {
+                entry = words[index + 1]
+                index += 1
+            } else if text.hasPrefix("--env=") {
+                entry = ShellWord(String(text.dropFirst("--env=".count)), line: words[index].line, column: words[index].column)
+            }
+            index += 1
+            guard let entry, let equals = entry.text.firstIndex(of: "=") else { continue }
+            add(String(entry.text[..<equals]), String(entry.text[entry.text.index(after: equals)...]), entry)
+        }
+        return flags
     }
 
     /// Commands that run another command given as their arguments (`sudo gitlab-runner register`,

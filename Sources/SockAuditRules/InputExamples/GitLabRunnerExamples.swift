@@ -90,6 +90,12 @@ enum GitLabRunnerExamples {
               --docker-volumes /cache
             """#),
         Example("config.toml", "[[runners]]\r\n  name = \"win-crlf\"\r\n  executor = \"docker\"\r\n  [runners.docker]\r\n    volumes = [↓'/var/run/docker.sock:/var/run/docker.sock']\r\n"),
+        // register reads DOCKER_VOLUMES as --docker-volumes
+        Example("scripts/register-runner.sh", #"""
+            #!/bin/sh
+            ↓DOCKER_VOLUMES=/var/run/docker.sock:/var/run/docker.sock gitlab-runner register \
+              --non-interactive --url https://gitlab.example.com/ --token "$RUNNER_TOKEN" --executor docker
+            """#),
     ]
 
     static let socketMountSilent: [Example] = [
@@ -162,6 +168,11 @@ enum GitLabRunnerExamples {
             docker run --rm -v /srv/gitlab-runner/config:/etc/gitlab-runner gitlab/gitlab-runner:v17.5.0 register \
               -n --executor kubernetes ↓--kubernetes-privileged=true
             """#),
+        Example("scripts/register-runner.sh", #"""
+            docker run --rm -v /srv/gitlab-runner/config:/etc/gitlab-runner \
+              -e REGISTER_NON_INTERACTIVE=true -e ↓DOCKER_PRIVILEGED=true \
+              gitlab/gitlab-runner:v17.5.0 register --url https://gitlab.example.com/ --executor docker --docker-image docker:27
+            """#),
     ]
 
     static let privilegedSilent: [Example] = [
@@ -178,6 +189,10 @@ enum GitLabRunnerExamples {
             """#),
         Example("scripts/register-runner.sh", #"""
             gitlab-runner register -n --executor docker --docker-image alpine --docker-privileged=false
+            """#),
+        // an explicit flag wins over the environment
+        Example("scripts/register-runner.sh", #"""
+            DOCKER_PRIVILEGED=true gitlab-runner register -n --executor docker --docker-privileged=false
             """#),
     ]
 
@@ -290,6 +305,37 @@ enum GitLabRunnerExamples {
               executor = "docker"
               [runners.docker]
                 host = "unix:///var/run/docker.sock"
+            """#),
+    ]
+
+    static let dindPlainTCPFiring: [Example] = [
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "dind"
+              executor = "docker"
+              [runners.docker]
+                image = "docker:27"
+                privileged = true
+                [[runners.docker.services]]
+                  name = "docker:27-dind"
+                  alias = "docker"
+                  command = [↓"--host=tcp://0.0.0.0:2375", "--tls=false"]
+            """#),
+    ]
+
+    static let dindPlainTCPSilent: [Example] = [
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "dind"
+              executor = "docker"
+              [runners.docker]
+                image = "docker:27"
+                privileged = true
+                volumes = ["/certs/client", "/cache"]
+                [[runners.docker.services]]
+                  name = "docker:27-dind"
+                  alias = "docker"
+                  command = ["--registry-mirror", "https://mirror.example.com"]
             """#),
     ]
 }

@@ -25,6 +25,7 @@ enum InputExamples {
         ],
         "SA102": [
             (DroneExamples.dindPlainTCPFiring, DroneExamples.dindPlainTCPSilent),
+            (GitLabRunnerExamples.dindPlainTCPFiring, GitLabRunnerExamples.dindPlainTCPSilent),
         ],
         "SA104": [
             (DevContainerExamples.clientPlainTCPFiring, DevContainerExamples.clientPlainTCPSilent),
