@@ -300,4 +300,56 @@ enum BuildkiteExamples {
                       security-opts: [seccomp=profiles/strict.json]
             """#),
     ]
+
+    static let sensitivePathFiring: [Example] = [
+        Example(".buildkite/pipeline.yml", #"""
+            steps:
+              - label: host audit
+                command: host-audit --root /host
+                plugins:
+                  - docker#v5.13.0:
+                      image: example/host-audit:1
+                      volumes:
+                        - ↓/etc:/host/etc:ro
+            """#),
+    ]
+
+    static let sensitivePathSilent: [Example] = [
+        Example(".buildkite/pipeline.yml", #"""
+            steps:
+              - label: build
+                command: go build ./...
+                plugins:
+                  - docker#v5.13.0:
+                      image: golang:1.23
+                      volumes:
+                        - /srv/ci/cache/go:/go/pkg/mod
+                        - ./dist:/dist
+            """#),
+    ]
+
+    static let dindPlainTCPFiring: [Example] = [
+        Example(".buildkite/pipeline.yml", #"""
+            steps:
+              - label: docker daemon for the tests
+                plugins:
+                  - docker#v5.13.0:
+                      image: docker:27-dind
+                      privileged: true
+                      command: [↓"--host=tcp://0.0.0.0:2375", "--tls=false"]
+            """#),
+    ]
+
+    static let dindPlainTCPSilent: [Example] = [
+        // the plugin runs the step's command in place of the image's entrypoint: no daemon
+        Example(".buildkite/pipeline.yml", #"""
+            steps:
+              - label: client
+                command: docker version
+                plugins:
+                  - docker#v5.13.0:
+                      image: docker:27-dind
+                      environment: [DOCKER_TLS_CERTDIR=]
+            """#),
+    ]
 }

@@ -262,4 +262,44 @@ enum DroneExamples {
               privileged: true
             """#),
     ]
+
+    static let sensitivePathFiring: [Example] = [
+        Example(".drone.yml", #"""
+            kind: pipeline
+            type: docker
+            name: audit
+            steps:
+            - name: scan host
+              image: example/host-audit:1
+              volumes:
+              - name: host-etc
+                path: /host/etc
+              commands:
+              - host-audit --root /host
+            volumes:
+            - name: host-etc
+              host:
+                path: ↓/etc
+            """#),
+    ]
+
+    static let sensitivePathSilent: [Example] = [
+        Example(".drone.yml", #"""
+            kind: pipeline
+            type: docker
+            name: build
+            steps:
+            - name: build
+              image: golang:1.23
+              volumes:
+              - name: gocache
+                path: /go/pkg/mod
+              commands:
+              - go build ./...
+            volumes:
+            - name: gocache
+              host:
+                path: /srv/ci/cache/go
+            """#),
+    ]
 }

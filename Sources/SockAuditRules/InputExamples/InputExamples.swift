@@ -26,6 +26,7 @@ enum InputExamples {
         "SA102": [
             (DroneExamples.dindPlainTCPFiring, DroneExamples.dindPlainTCPSilent),
             (GitLabRunnerExamples.dindPlainTCPFiring, GitLabRunnerExamples.dindPlainTCPSilent),
+            (BuildkiteExamples.dindPlainTCPFiring, BuildkiteExamples.dindPlainTCPSilent),
         ],
         "SA104": [
             (DevContainerExamples.clientPlainTCPFiring, DevContainerExamples.clientPlainTCPSilent),
@@ -141,6 +142,8 @@ enum InputExamples {
             (QuadletExamples.sensitivePathFiring, QuadletExamples.sensitivePathSilent),
             (AnsibleExamples.sensitivePathFiring, AnsibleExamples.sensitivePathSilent),
             (GitLabRunnerExamples.sensitivePathFiring, GitLabRunnerExamples.sensitivePathSilent),
+            (DroneExamples.sensitivePathFiring, DroneExamples.sensitivePathSilent),
+            (BuildkiteExamples.sensitivePathFiring, BuildkiteExamples.sensitivePathSilent),
         ],
         "SA501": [
             (QuadletExamples.limitFiring, QuadletExamples.memorySilent),
