@@ -65,6 +65,8 @@ import Testing
         #expect(pod?.isComplete == false)
         #expect(pod?.hostNetwork?.value == true)
         let dropIn = QuadletUnit.facts("[Container]\nPodmanArgs=--privileged\n", path: "a.container.d/10.conf", fileExtension: "container", userUnit: false, dropIn: true)
+        // the drop-in is named with the unit it changes
+        #expect(dropIn?.containers.first?.subject == "Quadlet container a.container (drop-in 10.conf)")
         #expect(dropIn?.containers.first?.isComplete == false)
         #expect(dropIn?.containers.first?.privileged?.value == true)
     }

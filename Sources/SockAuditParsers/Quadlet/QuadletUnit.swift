@@ -30,7 +30,11 @@ public enum QuadletUnit {
         let allEntries = SystemdUnit.entries(text)
         guard allEntries.contains(where: { $0.section == section }) || text.contains("[\(section)]") else { return nil }
         let entries = allEntries.filter { $0.section == section }
-        let unitName = path.split(separator: "/").last.map(String.init) ?? path
+        let components = path.split(separator: "/").map(String.init)
+        let fileName = components.last ?? path
+        // a drop-in changes the unit its folder is named for (`web.container.d/10-sock.conf`)
+        let unitName = dropIn && components.count > 1
+            ? "\(components[components.count - 2].dropLast(2)) (drop-in \(fileName))" : fileName
         let kind = section.lowercased()
         let headerLine = text.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0.trimming(" \t\r") == "[\(section)]" }.map { $0 + 1 } ?? 1
