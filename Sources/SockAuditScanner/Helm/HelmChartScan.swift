@@ -213,6 +213,10 @@ struct HelmChartScan {
                     let note = notes[tag - 1]
                     if let written = note.writtenBy {
                         findings[index].message += " (written by the named template \"\(written.name)\" at \(written.path):\(written.line))"
+                        // A directive next to that line in the named template's file covers the finding.
+                        judged.valuesUses.append(ValuesUseAt(
+                            location: findings[index].location, ruleID: findings[index].ruleID, message: findings[index].message,
+                            originFile: written.path, originLine: written.line))
                     }
                     if let use = note.values, let origin = origins.origin(of: use.path, value: use.value, subchart: place.subchart) {
                         findings[index].message += " (the value comes from \(origin.text))"
@@ -344,8 +348,9 @@ struct HelmChartScan {
         }
     }
 
-    /// Inline directives of the templates that were rendered and of the values files; a directive
-    /// in a values file covers the findings whose value comes from the lines it covers.
+    /// Inline directives of the templates that were rendered, of the values files and of the named
+    /// templates that wrote findings; a directive in a values file or a named template covers the
+    /// findings whose value comes from (or that were written at) the lines it covers.
     private func directives(templates: [String], chart: ChartFolder, uses: [ValuesUseAt], findings: [Finding]) -> [SuppressionDirective] {
         var directives: [SuppressionDirective] = []
         for relative in templates {
@@ -355,6 +360,14 @@ struct HelmChartScan {
         if let text = chart.read("values.yaml") { texts[chart.shown("values.yaml")] = text }
         for file in userValuesFiles(chart) {
             if let text = ChartFolder.text(file.path, limit: maxFileSize) { texts[file.display] = text }
+        }
+        // The files of the named templates that wrote findings (`_pod.tpl`), unless rendered themselves.
+        let rendered = Set(templates.map(chart.shown))
+        for file in Set(uses.map(\.originFile)) where texts[file] == nil && !rendered.contains(file) {
+            let relative = chart.display.isEmpty ? file : String(file.dropFirst(chart.display.count + 1))
+            guard chart.shown(relative) == file, relative.hasPrefix("templates/") || relative.hasPrefix("charts/"),
+                  let text = chart.read(relative) else { continue }
+            texts[file] = text
         }
         for (display, text) in texts.sorted(by: { $0.key < $1.key }) {
             for directive in SuppressionDirectives.scan(text, path: display) {
@@ -370,7 +383,8 @@ struct HelmChartScan {
                             lines: finding.location.line...finding.location.line, sidecar: directive.location)
                     }
                 }
-                // Written in a values file but covering no finding: kept where it is, reported as unused.
+                // Written in a values file or a named template but covering no finding: kept where it
+                // is, reported as unused.
                 directives += moved.isEmpty ? [directive] : Array(Set(moved)).sorted { $0.location < $1.location }
             }
         }

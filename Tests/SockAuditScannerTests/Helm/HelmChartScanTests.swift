@@ -141,6 +141,22 @@ import Testing
         #expect(privileged.message.hasSuffix("(the value comes from \(tree.path("collector/values.yaml")):3)"))
     }
 
+    @Test func aDirectiveInTheNamedTemplateCoversWhatItWrote() throws {
+        guard let engine = HelmTestEngine.required() else { return }
+        var files = HelmFixtures.collector
+        files["collector/templates/_pod.tpl"] = files["collector/templates/_pod.tpl"]!.replacingOccurrences(
+            of: "spec:\n  hostPID:", with: "spec:\n  # sockaudit:ignore SA401 -- the collector reads every process's logs\n  hostPID:")
+        let tree = try Self.tree(files)
+        let result = try Self.scan([tree.root], renderer: engine)
+        let hostPID = try #require(result.findings.first { $0.ruleID == "SA401" })
+        #expect(Self.line(hostPID, relativeTo: tree) == "collector/templates/daemonset.yaml:10:5 SA401")
+        #expect(hostPID.suppression?.reason == "the collector reads every process's logs")
+        #expect(hostPID.suppression?.source == "\(tree.path("collector/templates/_pod.tpl")):7")
+        // Nothing else at the include line is covered by it.
+        #expect(result.findings.filter { $0.suppression != nil }.count == 1)
+        #expect(!result.findings.contains { $0.ruleID == "SA903" })
+    }
+
     @Test func anItemFromTheUsersExtraListCitesThatFileAndTheActionThatWroteIt() throws {
         guard let engine = HelmTestEngine.required() else { return }
         let tree = try Self.tree(HelmFixtures.shipper)
