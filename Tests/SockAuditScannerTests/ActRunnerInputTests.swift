@@ -38,4 +38,25 @@ import Testing
         #expect(socketFindings("tcp://docker:2376") == 0)
         #expect(socketFindings("ssh://ci@build-host") == 0)
     }
+
+    @Test func aConfigMapStringThatIsNotYAMLIsUnscannableForThatStringOnly() {
+        let configMap = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: runner}
+            data:
+              config.yaml: |
+                runner:
+                  capacity: 2
+                container:
+                  docker_host: [unclosed
+              notes.txt: |
+                the runner: container: docker_host keys are documented upstream
+            """
+        let result = Self.scan([("runner-configmap.yaml", configMap)])
+        let unscannable = result.findings.filter { $0.ruleID == "SA901" }
+        #expect(unscannable.count == 1)
+        #expect(unscannable.first?.location.line == 9)
+        #expect(result.findings.filter { $0.ruleID == "SA101" }.isEmpty)
+    }
 }

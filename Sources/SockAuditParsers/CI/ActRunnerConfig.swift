@@ -82,6 +82,10 @@ public struct ActRunnerConfigInput: DocumentInput {
     public let kind = InputKind.actRunner
 
     public func claims(_ file: SourceFile, text: String) -> Bool {
+        Self.hasTelltales(text)
+    }
+
+    static func hasTelltales(_ text: String) -> Bool {
         TextSearch.contains(text, "container:") && TextSearch.contains(text, "runner:")
             && (TextSearch.contains(text, "valid_volumes") || TextSearch.contains(text, "docker_host"))
     }
@@ -101,4 +105,58 @@ public struct ActRunnerConfigInput: DocumentInput {
 extension InputKind {
     /// The Gitea and Forgejo runner's (act_runner's) configuration.
     public static let actRunner = InputKind("act-runner", group: .commandLine)
+}
+
+/// The runner's `config.yaml` held as a string in YAML: a ConfigMap's `data: config.yaml: |`, the
+/// act_runner Helm chart's values. A string whose own YAML is the runner's configuration is parsed
+/// on its own and its nodes moved to the file's lines; one that says `runner:` and `container:`
+/// but cannot be parsed is SA901 for that string alone.
+public struct ActRunnerEmbeddedInput: DocumentInput {
+    public init() {}
+
+    public let kind = InputKind.actRunner
+
+    public func claims(_ file: SourceFile, text: String) -> Bool {
+        ActRunnerConfigInput.hasTelltales(text)
+    }
+
+    public func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
+        guard case .success(let text) = TextDecoding.decode(file.bytes) else { return nil }
+        let unix = TextDecoding.unixLineEnds(text)
+        let lines = unix.split(separator: "\n", omittingEmptySubsequences: false)
+        var facts = Facts()
+        var found = false
+        var pending = documents
+        while let node = pending.popLast() {
+            switch node.content {
+            case .sequence(let items): pending += items
+            case .mapping(let pairs): pending += pairs.map(\.value)
+            case .scalar(let scalar):
+                guard TextSearch.contains(scalar.text, "\n"), ActRunnerConfigInput.hasTelltales(scalar.text),
+                      let source = YAMLScalarSource.source(node, fileLines: lines) else { continue }
+                let embedded = EmbeddedText(source)
+                let parsed = YAMLParser.parse(embedded.text)
+                if let error = parsed.error {
+                    guard Self.opensRunnerSections(embedded.text) else { continue }
+                    found = true
+                    facts.unscannable.append(UnscannableFile(
+                        location: embedded.location(error.line, error.column, path: file.path),
+                        reason: "the Gitea/Forgejo runner config.yaml in this string could not be parsed (\(error.message)), so its container settings were not judged",
+                        extent: .part))
+                    continue
+                }
+                for document in parsed.documents.map(embedded.relocated) where ActRunnerConfig.isRunnerConfig(document) {
+                    found = true
+                    facts.merge(ActRunnerConfig.facts(from: document, path: file.path, text: unix))
+                }
+            }
+        }
+        return found ? facts : nil
+    }
+
+    /// Top-level `runner:` and `container:` lines: the string means to be the runner's configuration.
+    static func opensRunnerSections(_ text: String) -> Bool {
+        let lines = text.split(separator: "\n")
+        return lines.contains { $0.hasPrefix("runner:") } && lines.contains { $0.hasPrefix("container:") }
+    }
 }

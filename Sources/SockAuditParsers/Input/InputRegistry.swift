@@ -18,6 +18,7 @@ public enum InputRegistry {
         DroneInput(),
         BuildkiteInput(),
         ActRunnerConfigInput(),
+        ActRunnerEmbeddedInput(),
         GitLabCIInput(),
         GitLabRunnerEmbeddedInput(),
         ECSInput(),

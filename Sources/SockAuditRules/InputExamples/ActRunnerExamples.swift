@@ -34,6 +34,23 @@ enum ActRunnerExamples {
             container:
               docker_host: ↓unix:///run/user/1000/podman/podman.sock
             """#),
+        // the configuration as a ConfigMap's string, mounted into the runner's pod
+        Example("deploy/act-runner-config.yaml", #"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: act-runner-config
+            data:
+              config.yaml: |
+                log:
+                  level: info
+                runner:
+                  capacity: 2
+                container:
+                  options: --add-host=gitea.local:host-gateway ↓-v /var/run/docker.sock:/var/run/docker.sock
+                  valid_volumes: []
+                  docker_host: "-"
+            """#),
     ]
 
     static let socketMountSilent: [Example] = [
@@ -56,6 +73,20 @@ enum ActRunnerExamples {
                   CONFIG_FILE: /config.yaml
                 volumes:
                   - ./config.yaml:/config.yaml
+            """#),
+        Example("deploy/act-runner-config.yaml", #"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: act-runner-config
+            data:
+              config.yaml: |
+                runner:
+                  capacity: 2
+                container:
+                  options: --add-host=gitea.local:host-gateway
+                  valid_volumes: ['/data/**']
+                  docker_host: "-"
             """#),
     ]
 
