@@ -244,7 +244,7 @@ public struct Scanner: Sendable {
         _ work: [WorkItem], context: InputContext, skipped alreadySkipped: Int, passedTogether: Set<String>, identity: PathIdentity? = nil
     ) -> ScanResult {
         let engine = Engine(rules: options.activeRules)
-        let files = perFilePass(work, context: context, engine: engine)
+        let files = perFilePass(work, context: withNomadHostVolumes(work, context: context), engine: engine)
         var scanned: [String: Int] = [:]
         var rendered: [String: Int] = [:]
         var built: [String: Int] = [:]

@@ -37,7 +37,7 @@ extension Scanner {
     ) -> ScanSummary {
         let work = unordered.enumerated()
             .sorted { ($0.element.reportPath, $0.offset) < ($1.element.reportPath, $1.offset) }.map(\.element)
-        let fileScanner = FileScanner(context: context)
+        let fileScanner = FileScanner(context: withNomadHostVolumes(work, context: context))
         let engine = Engine(rules: options.activeRules)
         let options = self.options
         options.progress?.found(work.count)

@@ -7,6 +7,9 @@ public struct InputContext: Sendable {
     public var readFile: @Sendable (_ path: String, _ relativeTo: SourceFile) -> [UInt8]?
     /// `--env-file` values given by the user, for Compose interpolation.
     public var envFiles: [String]
+    /// The host volumes Nomad clients declare in the agent configurations of this scan, by name,
+    /// read before the jobs that mount them (`NomadAgentConfig.catalogue`).
+    public var nomadHostVolumes: [String: [NomadHostVolume]] = [:]
 
     public init(readFile: @escaping @Sendable (_ path: String, _ relativeTo: SourceFile) -> [UInt8]?, envFiles: [String]) {
         self.readFile = readFile

@@ -28,6 +28,7 @@ public enum InputRegistry {
         TerraformInput(),
         QuadletInput(),
         NomadInput(),
+        NomadAgentInput(),
         NomadJSONInput(),
         AnsibleInput(),
         MoleculeInput(),

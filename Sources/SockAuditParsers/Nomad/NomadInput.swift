@@ -18,7 +18,7 @@ public struct NomadInput: TextInput {
     public func facts(from text: String, file: SourceFile, context: InputContext) -> Facts? {
         do {
             let module = TerraformModule(path: file.path, root: try TerraformModule.tree(hcl: text))
-            return Facts(containers: NomadJobAdapter.containers(in: module))
+            return Facts(containers: NomadJobAdapter.containers(in: module, hostVolumes: context.nomadHostVolumes))
         } catch {
             return Facts(unscannable: [UnscannableFile(error.in(file.path))])
         }

@@ -20,10 +20,11 @@ public struct NomadJSONInput: DocumentInput {
         for document in documents {
             if let job = document["Job"] ?? (document["TaskGroups"] != nil ? document : nil), job.isMapping {
                 found = true
-                containers += NomadAPIJob.containers(in: job, path: file.path)
+                containers += NomadAPIJob.containers(in: job, path: file.path, hostVolumes: context.nomadHostVolumes)
             } else if document["job"]?.isMapping == true || document["job"]?.sequence != nil {
                 found = true
-                containers += NomadJobAdapter.containers(in: TerraformModule(path: file.path, root: document))
+                containers += NomadJobAdapter.containers(
+                    in: TerraformModule(path: file.path, root: document), hostVolumes: context.nomadHostVolumes)
             }
         }
         return found ? Facts(containers: containers) : nil
@@ -34,7 +35,7 @@ public struct NomadJSONInput: DocumentInput {
 /// `User`, `Resources.MemoryMB`, `Networks[].Mode`), the driver's `Config` in the job file's own
 /// keys, judged by `NomadJobAdapter`.
 enum NomadAPIJob {
-    static func containers(in job: Node, path: String) -> [ContainerSpec] {
+    static func containers(in job: Node, path: String, hostVolumes: [String: [NomadHostVolume]] = [:]) -> [ContainerSpec] {
         let scope = TerraformScope(module: TerraformModule(path: path, root: Node(.mapping([]), line: 1, column: 1)))
         let jobName = job["ID"]?.string ?? job["Name"]?.string ?? "(unnamed)"
         var result: [ContainerSpec] = []
@@ -43,6 +44,14 @@ enum NomadAPIJob {
             let hostNetwork = (group["Networks"]?.sequence ?? []).compactMap { network -> Setting<Bool>? in
                 TerraformAttributes(body: network, scope: scope).hostMode("Mode")
             }.first
+            var groupVolumes: [String: NomadJobAdapter.GroupVolume] = [:]
+            for volume in group["Volumes"]?.pairs ?? [] where volume.value.isMapping {
+                guard let name = volume.key.string else { continue }
+                let attributes = TerraformAttributes(body: volume.value, scope: scope)
+                groupVolumes[name] = NomadJobAdapter.GroupVolume(
+                    type: attributes.text("Type")?.value, source: attributes.text("Source")?.value,
+                    readOnly: attributes.bool("ReadOnly")?.value ?? false)
+            }
             for task in group["Tasks"]?.sequence ?? [] where task.isMapping {
                 let attributes = TerraformAttributes(body: task, scope: scope)
                 guard let driver = attributes.text("Driver")?.value, driver == "docker" || driver == "podman" else { continue }
@@ -51,11 +60,19 @@ enum NomadAPIJob {
                 let config = TerraformAttributes(body: task["Config"]?.isMapping == true ? task["Config"]! : Node(.mapping([]), line: location.line, column: location.column), scope: scope)
                 let resources = task["Resources"].flatMap { $0.isMapping ? TerraformAttributes(body: $0, scope: scope) : nil }
                 let user = attributes.text("User").flatMap { $0.value.isEmpty ? nil : $0 }
-                result.append(NomadJobAdapter.container(
+                var spec = NomadJobAdapter.container(
                     config: config, user: user, memory: positive(resources?.text("MemoryMB")),
                     cpu: positive(resources?.text("CPU")) ?? positive(resources?.text("Cores")),
                     name: name, subject: "task \"\(name)\" of group \"\(groupName)\" in job \"\(jobName)\"",
-                    location: location, groupNetwork: hostNetwork))
+                    location: location, groupNetwork: hostNetwork)
+                for mount in task["VolumeMounts"]?.sequence ?? [] where mount.isMapping {
+                    let attributes = TerraformAttributes(body: mount, scope: scope)
+                    guard let volume = attributes.text("Volume") else { continue }
+                    spec.mounts += NomadJobAdapter.hostVolumeMounts(
+                        volume: volume, destination: attributes.text("Destination")?.value,
+                        readOnly: attributes.bool("ReadOnly")?.value ?? false, groupVolumes: groupVolumes, hostVolumes: hostVolumes)
+                }
+                result.append(spec)
             }
         }
         return result

@@ -6,23 +6,64 @@ import SockAuditCore
 /// task's `user` and `resources`, and the group's `network { mode = "host" }`. Values are read as
 /// in Terraform: `var.x` with a `default`, locals and `dynamic` blocks resolved, the rest unresolved.
 public enum NomadJobAdapter {
-    public static func containers(in module: TerraformModule) -> [ContainerSpec] {
+    /// `hostVolumes`: the host volumes the scan's Nomad client configurations declare, by name,
+    /// joined to each group's `volume { type = "host" }` and its tasks' `volume_mount`s.
+    public static func containers(in module: TerraformModule, hostVolumes: [String: [NomadHostVolume]] = [:]) -> [ContainerSpec] {
         let scope = TerraformScope(module: module)
         var result: [ContainerSpec] = []
         for job in TerraformBlocks.labeled("job", labels: 1, in: module.root) {
             for group in TerraformBlocks.labeled("group", labels: 1, in: job.body) {
                 let groupAttributes = TerraformAttributes(body: group.body, scope: scope)
                 let hostNetwork = groupAttributes.blocks("network").compactMap { $0.hostMode("mode") }.first
+                var groupVolumes: [String: GroupVolume] = [:]
+                for volume in TerraformBlocks.labeled("volume", labels: 1, in: group.body) {
+                    let attributes = TerraformAttributes(body: volume.body, scope: scope)
+                    groupVolumes[volume.labels[0]] = GroupVolume(
+                        type: attributes.text("type")?.value, source: attributes.text("source")?.value,
+                        readOnly: attributes.bool("read_only")?.value ?? false)
+                }
                 for task in TerraformBlocks.labeled("task", labels: 1, in: group.body) {
                     let attributes = TerraformAttributes(body: task.body, scope: scope)
                     guard let driver = attributes.text("driver")?.value, driver == "docker" || driver == "podman" else { continue }
                     let subject = "task \"\(task.labels[0])\" of group \"\(group.labels[0])\" in job \"\(job.labels[0])\""
-                    result.append(container(task: attributes, name: task.labels[0], subject: subject,
-                                            location: task.key.location(in: module.path), groupNetwork: hostNetwork))
+                    var spec = container(task: attributes, name: task.labels[0], subject: subject,
+                                         location: task.key.location(in: module.path), groupNetwork: hostNetwork)
+                    for mount in attributes.blocks("volume_mount") {
+                        guard let volume = mount.text("volume") else { continue }
+                        spec.mounts += hostVolumeMounts(
+                            volume: volume, destination: mount.text("destination")?.value,
+                            readOnly: mount.bool("read_only")?.value ?? false, groupVolumes: groupVolumes, hostVolumes: hostVolumes)
+                    }
+                    result.append(spec)
                 }
             }
         }
         return result
+    }
+
+    /// A group's `volume "NAME" { type, source, read_only }` (the API's `Volumes` map alike).
+    struct GroupVolume {
+        var type: String?
+        var source: String?
+        var readOnly: Bool
+    }
+
+    /// A task's `volume_mount { volume = "NAME" }` of a group volume of type `host`, joined to the
+    /// client host volumes of that `source`: one mount per client that declares it (the job may be
+    /// placed on any of them), at the mount's `volume`, naming where the client gives the path.
+    static func hostVolumeMounts(
+        volume: Setting<String>, destination: String?, readOnly: Bool, groupVolumes: [String: GroupVolume],
+        hostVolumes: [String: [NomadHostVolume]]
+    ) -> [HostMount] {
+        guard let group = groupVolumes[volume.value], group.type == "host", let source = group.source else { return [] }
+        return (hostVolumes[source] ?? []).map { declared in
+            let at = declared.path.location
+            return HostMount(
+                source: declared.path.value, target: destination, readOnly: readOnly || group.readOnly || declared.readOnly,
+                location: volume.location,
+                spelling: "\(volume.spelling), group volume \"\(volume.value)\" of type host with source \"\(source)\": "
+                    + "the client's host_volume \"\(source)\" has path = \"\(declared.path.value)\" (\(at.path):\(at.line))")
+        }
     }
 
     static func container(task: TerraformAttributes, name: String, subject: String, location: SourceLocation, groupNetwork: Setting<Bool>?) -> ContainerSpec {

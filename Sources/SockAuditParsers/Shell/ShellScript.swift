@@ -386,7 +386,10 @@ struct ShellParser {
         for (name, before) in frame.before.sorted(by: { $0.key < $1.key }) {
             var values = frame.ended[name] ?? []
             if !frame.exhaustive || (frame.assignedIn[name] ?? 0) < frame.branches {
-                values = Self.union(values, before ?? [])
+                // Taken in turns: when the two together pass the cap, what a branch set and what
+                // went through untouched are both kept (the official dind entrypoint's `"$@"` holds
+                // both of its `set -- dockerd …` lines, then an `else` that rewraps them).
+                values = Self.alternating(values, before ?? [])
             }
             assign(name, values)
         }
@@ -429,6 +432,17 @@ struct ShellParser {
     static func union(_ a: [Binding], _ b: [Binding]) -> [Binding] {
         var result = a
         for binding in b where !result.contains(binding) && result.count < maxAlternatives { result.append(binding) }
+        return result
+    }
+
+    /// `a` and `b` merged one from each in turn, duplicates dropped, at most `maxAlternatives`.
+    static func alternating(_ a: [Binding], _ b: [Binding]) -> [Binding] {
+        var result: [Binding] = []
+        for index in 0..<max(a.count, b.count) {
+            for list in [a, b] where index < list.count && !result.contains(list[index]) && result.count < maxAlternatives {
+                result.append(list[index])
+            }
+        }
         return result
     }
 

@@ -25,11 +25,19 @@ public struct TerraformAttributes: Sendable {
         key(name)?.location(in: path)
     }
 
-    /// `name = value as written`, and the value it stands for when it came through a reference.
+    /// Read from JSON (HCL's JSON syntax, a Nomad job from the API): settings are spelled as the
+    /// file writes them, `"privileged": true`, not in HCL's `privileged = true`.
+    var isJSON: Bool { path.hasSuffix(".json") }
+
+    /// `name = value as written` (in JSON, `"name": value`), and the value it stands for when it
+    /// came through a reference.
     public func spelling(_ name: String, _ raw: Node?, value: String, note: String?) -> String {
         let written = raw.map(Self.display) ?? value
-        guard let note else { return "\(prefix)\(name) = \(written)" }
-        return "\(prefix)\(name) = \(written) (\"\(value)\", from \(note))"
+        let attribute = isJSON
+            ? "\"\(name)\": \(written)" + (prefix.isEmpty ? "" : " in \(prefix.dropLast())")
+            : "\(prefix)\(name) = \(written)"
+        guard let note else { return attribute }
+        return "\(attribute) (\"\(value)\", from \(note))"
     }
 
     /// A value as a user wrote it: `var.x` for an unresolved expression, a string quoted, a literal bare.
@@ -77,9 +85,10 @@ public struct TerraformAttributes: Sendable {
             guard let scalar = item.node.scalar, !item.node.isNull else { return nil }
             let writtenHere = item.note == nil && raw.sequence != nil
             let at = writtenHere ? item.node.location(in: path) : key.location(in: path)
-            let spelling = item.note.map { "\(prefix)\(name) = \(Self.display(raw)) (\"\(scalar.text)\", from \($0))" }
-                ?? "\(prefix)\(name) \"\(scalar.text)\""
-            return Setting(scalar.text, at: at, spelling: spelling)
+            let attribute = self.spelling(name, raw, value: scalar.text, note: nil)
+            let written = item.note.map { "\(attribute) (\"\(scalar.text)\", from \($0))" }
+                ?? (isJSON ? "\"\(name)\": [\"\(scalar.text)\"]" : "\(prefix)\(name) \"\(scalar.text)\"")
+            return Setting(scalar.text, at: at, spelling: written)
         }
     }
 

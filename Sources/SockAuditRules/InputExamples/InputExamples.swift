@@ -15,6 +15,7 @@ enum InputExamples {
             (QuadletExamples.socketMountFiring, QuadletExamples.socketMountSilent),
             (NomadExamples.socketMountFiring, NomadExamples.socketMountSilent),
             (NomadExamples.socketMountFiringJSON, NomadExamples.socketMountSilentJSON),
+            (NomadExamples.hostVolumeFiring, NomadExamples.hostVolumeSilent),
             (AnsibleExamples.socketMountFiring, AnsibleExamples.socketMountSilent),
             (GitLabRunnerExamples.socketMountFiring, GitLabRunnerExamples.socketMountSilent),
             (OtherCIExamples.socketMountFiring, OtherCIExamples.socketMountSilent),

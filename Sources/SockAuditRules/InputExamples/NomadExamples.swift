@@ -38,6 +38,143 @@ enum NomadExamples {
             """),
     ]
 
+    /// A client's agent configuration, scanned with the jobs: its host volumes are the paths a
+    /// job's `volume { type = "host" }` names.
+    static let clientConfiguration = """
+        datacenter = "dc1"
+        data_dir   = "/opt/nomad/data"
+
+        client {
+          enabled = true
+
+          host_volume "docker-sock" {
+            path      = "/var/run/docker.sock"
+            read_only = false
+          }
+
+          host_volume "ci-cache" {
+            path = "/srv/ci-cache"
+          }
+        }
+
+        plugin "docker" {
+          config {
+            volumes { enabled = true }
+          }
+        }
+        """
+
+    /// Host volumes: the job's `volume_mount` joined through the group's `volume` to the client's
+    /// `host_volume`, reported at the mount's `volume`.
+    static let hostVolumeFiring: [Example] = [
+        Example("jobs/ci-runner.nomad.hcl", """
+            job "ci-runner" {
+              type = "system"
+
+              group "runner" {
+                volume "docker" {
+                  type      = "host"
+                  source    = "docker-sock"
+                  read_only = true
+                }
+                volume "cache" {
+                  type   = "host"
+                  source = "ci-cache"
+                }
+
+                task "runner" {
+                  driver = "docker"
+                  config {
+                    image = "registry.example.com/ci/runner:2.14"
+                  }
+                  volume_mount {
+                    ↓volume      = "docker"
+                    destination = "/var/run/docker.sock"
+                  }
+                  volume_mount {
+                    volume      = "cache"
+                    destination = "/cache"
+                  }
+                }
+              }
+            }
+            """, companions: ["/etc/nomad.d/client.hcl": clientConfiguration]),
+        Example("jobs/ci-runner.json", """
+            {
+              "Job": {
+                "ID": "ci-runner",
+                "TaskGroups": [
+                  {
+                    "Name": "runner",
+                    "Volumes": {
+                      "docker": {"Name": "docker", "Type": "host", "Source": "docker-sock", "ReadOnly": true}
+                    },
+                    "Tasks": [
+                      {
+                        "Name": "runner",
+                        "Driver": "docker",
+                        "Config": {"image": "registry.example.com/ci/runner:2.14"},
+                        "VolumeMounts": [
+                          {↓"Volume": "docker", "Destination": "/var/run/docker.sock", "ReadOnly": true, "PropagationMode": "private"}
+                        ]
+                      }
+                    ]
+                  }
+                ]
+              }
+            }
+            """, companions: ["nomad/client.hcl": clientConfiguration]),
+    ]
+
+    /// A host volume that is no socket, one of type `csi`, and a job whose clients' configuration
+    /// is not in the scan (which host path `docker-sock` is stays unknown).
+    static let hostVolumeSilent: [Example] = [
+        Example("jobs/cache.nomad", """
+            job "cache" {
+              group "cache" {
+                volume "cache" {
+                  type   = "host"
+                  source = "ci-cache"
+                }
+                volume "data" {
+                  type   = "csi"
+                  source = "docker-sock"
+                }
+                task "redis" {
+                  driver = "docker"
+                  config { image = "redis:7" }
+                  volume_mount {
+                    volume      = "cache"
+                    destination = "/data"
+                  }
+                  volume_mount {
+                    volume      = "data"
+                    destination = "/var/run/docker.sock"
+                  }
+                }
+              }
+            }
+            """, companions: ["/etc/nomad.d/client.hcl": clientConfiguration]),
+        Example("jobs/ci-runner.nomad", """
+            job "ci-runner" {
+              group "runner" {
+                volume "docker" {
+                  type   = "host"
+                  source = "docker-sock"
+                }
+                task "runner" {
+                  driver = "docker"
+                  config { image = "registry.example.com/ci/runner:2.14" }
+                  volume_mount {
+                    volume      = "docker"
+                    destination = "/var/run/docker.sock"
+                  }
+                }
+              }
+            }
+            """),
+    ]
+
     /// The API's JSON (`nomad job inspect`, `nomad job run -output`) and HCL's JSON syntax.
     static let socketMountFiringJSON: [Example] = [
         Example("jobs/ci-agent.json", """

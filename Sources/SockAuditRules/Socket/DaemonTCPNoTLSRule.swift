@@ -126,6 +126,42 @@ public struct DaemonTCPNoTLSRule: Rule {
                 fi
                 exec "$@"
                 """#),
+            // The whole shape of the official image's entrypoint: the socket in a variable with
+            // several possible values, then an `if` that rewraps `"$@"` for anything not dockerd.
+            Example("dind/dockerd-entrypoint.sh", #"""
+                #!/bin/sh
+                set -eu
+                if [ "$#" -eq 0 ] || [ "${1#-}" != "$1" ]; then
+                	uid="$(id -u)"
+                	if [ "$uid" = '0' ]; then
+                		dockerSocket='unix:///var/run/docker.sock'
+                	else
+                		: "${XDG_RUNTIME_DIR:=/run/user/$uid}"
+                		dockerSocket="unix://$XDG_RUNTIME_DIR/docker.sock"
+                	fi
+                	case "${DOCKER_HOST:-}" in
+                		unix://*)
+                			dockerSocket="$DOCKER_HOST"
+                			;;
+                	esac
+                	if [ -n "${DOCKER_TLS_CERTDIR:-}" ] && [ -s "$DOCKER_TLS_CERTDIR/server/key.pem" ]; then
+                		set -- dockerd                 			--host="$dockerSocket"                 			--host=tcp://0.0.0.0:2376                 			--tlsverify                 			"$@"
+                	else
+                		set -- dockerd                 			--host="$dockerSocket"                 			↓--host=tcp://0.0.0.0:2375                 			"$@"
+                	fi
+                fi
+                if [ "$1" = 'dockerd' ]; then
+                	find /run /var/run -iname 'docker*.pid' -delete || :
+                	if [ "$(id -u)" != '0' ]; then
+                		exec rootlesskit --net=vpnkit --disable-host-loopback "$@"
+                	elif [ -x '/usr/local/bin/dind' ]; then
+                		set -- '/usr/local/bin/dind' "$@"
+                	fi
+                else
+                	set -- docker-entrypoint.sh "$@"
+                fi
+                exec "$@"
+                """#),
             Example("start-dind.bash", #"""
                 #!/usr/bin/env bash
                 args=(dockerd --host=unix:///var/run/docker.sock)
