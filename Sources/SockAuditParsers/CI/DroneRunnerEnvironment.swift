@@ -4,7 +4,8 @@ import SockAuditCore
 /// -e`, a Kubernetes or Nomad container): `DRONE_RUNNER_VOLUMES` bind-mounts its `SRC:DST` list
 /// into every step of every pipeline the runner takes, and `DRONE_RUNNER_PRIVILEGED_IMAGES` starts
 /// the images it lists privileged, for any pipeline that names one. Read from any container's
-/// environment, so every input that describes a container gets it.
+/// environment, so every input that describes a container gets it, and from the variables a
+/// script or a systemd unit sets for a runner it starts.
 enum DroneRunnerEnvironment {
     static func containers(_ runner: ContainerSpec) -> [ContainerSpec] {
         var specs: [ContainerSpec] = []
@@ -30,6 +31,17 @@ enum DroneRunnerEnvironment {
             specs.append(spec)
         }
         return specs
+    }
+
+    /// `DRONE_RUNNER_VOLUMES=…` assigned or exported in a script, or a systemd unit's
+    /// `Environment=` (read as exports): the environment of a runner started from there.
+    static func containers(assignedIn command: ShellCommand, path: String) -> [ContainerSpec] {
+        let assignments = command.assignments.filter { $0.name == "DRONE_RUNNER_VOLUMES" || $0.name == "DRONE_RUNNER_PRIVILEGED_IMAGES" }
+        guard let first = assignments.first else { return [] }
+        var runner = ContainerSpec(
+            name: "drone-runner", subject: "configured here", location: first.word.location(in: path), dialect: .commandLine)
+        runner.environment = assignments.map { Setting("\($0.name)=\($0.value)", at: $0.word.location(in: path), spelling: $0.word.text) }
+        return containers(runner)
     }
 
     private static func derived(from runner: ContainerSpec, subject: String, at location: SourceLocation) -> ContainerSpec {

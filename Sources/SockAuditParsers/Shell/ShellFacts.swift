@@ -16,6 +16,7 @@ public enum ShellFacts {
             facts.clients += DockerClientCommand.clients(command, path: path, tlsVerifySet: tlsVerifySet)
             facts.socketForwards += SocatCommand.forwards(command, path: path)
             facts.socketForwards += SSHForwardCommand.forwards(command, path: path)
+            facts.containers += DroneRunnerEnvironment.containers(assignedIn: command, path: path)
         }
         for error in script.errors {
             facts.unscannable.append(UnscannableFile(error.in(path), extent: .part))

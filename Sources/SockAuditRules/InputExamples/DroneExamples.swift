@@ -73,6 +73,20 @@ enum DroneExamples {
               ↓-e DRONE_RUNNER_VOLUMES=/var/run/docker.sock:/var/run/docker.sock \
               drone/drone-runner-docker:1
             """#),
+        // a runner installed as a service, configured by the unit's environment
+        Example("etc/systemd/system/drone-runner.service", #"""
+            [Unit]
+            Description=Drone exec runner
+            After=network-online.target
+
+            [Service]
+            Environment=DRONE_RPC_HOST=drone.example.com
+            Environment=↓DRONE_RUNNER_VOLUMES=/var/run/docker.sock:/var/run/docker.sock
+            ExecStart=/usr/local/bin/drone-runner-docker
+
+            [Install]
+            WantedBy=multi-user.target
+            """#),
     ]
 
     static let socketMountSilent: [Example] = [
@@ -112,6 +126,13 @@ enum DroneExamples {
                 image: drone/drone-runner-docker:1
                 environment:
                   DRONE_RUNNER_VOLUMES: /srv/cache:/cache
+            """#),
+        Example("scripts/runner-notes.sh", #"""
+            #!/bin/sh
+            # never: DRONE_RUNNER_VOLUMES=/var/run/docker.sock:/var/run/docker.sock
+            echo "DRONE_RUNNER_VOLUMES=/var/run/docker.sock:/var/run/docker.sock is not set on this runner"
+            export DRONE_RUNNER_VOLUMES=/srv/cache:/cache
+            exec drone-runner-docker
             """#),
     ]
 
