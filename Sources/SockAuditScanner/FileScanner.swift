@@ -120,7 +120,10 @@ struct FileScanner: Sendable {
         if let named = candidates.first(where: { $0.claimsByName(file) }) { return named }
         let surviving = isJSON ? SurvivingStructure.json(text, error: error) : SurvivingStructure.yaml(text)
         guard !surviving.isEmpty else { return nil }
-        return candidates.first { $0.facts(from: .documents(surviving), file: file, context: context) != nil }
+        return candidates.first {
+            $0.facts(from: .documents(surviving), file: file, context: context) != nil
+                || $0.claimsUnparsed(surviving: surviving, file: file)
+        }
     }
 
     /// Inline directives, and for JSON (which has no comments) the `FILE.sockaudit-ignore` sidecar.

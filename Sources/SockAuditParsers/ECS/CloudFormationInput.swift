@@ -18,6 +18,12 @@ public struct CloudFormationInput: DocumentInput {
         TextSearch.contains(text, "AWS::ECS::TaskDefinition")
     }
 
+    /// A template (its format version or `Resources` at the top) that names a task definition
+    /// (the claim above) and broke before its `Resources` could be read is still in scope.
+    public func claimsUnparsed(surviving documents: [Node], file: SourceFile) -> Bool {
+        documents.contains { $0["AWSTemplateFormatVersion"] != nil || $0["Resources"] != nil }
+    }
+
     public func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
         var facts = Facts()
         var found = false

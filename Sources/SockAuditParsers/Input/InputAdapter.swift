@@ -27,9 +27,15 @@ public protocol InputAdapter: Sendable {
     func claims(_ file: SourceFile, text: String?) -> Bool
     /// The facts of the parsed file, or nil when it turns out not to be this input.
     func facts(from parsed: ParsedFile, file: SourceFile, context: InputContext) -> Facts?
+    /// For a file that did not parse: whether what survives of its structure shows it is this
+    /// input's, when the part that would give facts lies after the error (a CloudFormation
+    /// template broken in `Parameters`, before `Resources`). The default is no.
+    func claimsUnparsed(surviving documents: [Node], file: SourceFile) -> Bool
 }
 
 extension InputAdapter {
+    public func claimsUnparsed(surviving documents: [Node], file: SourceFile) -> Bool { false }
+
     /// The claim by the file's name alone, for a file whose text cannot be parsed. Document inputs
     /// claim by name or by telltales in the text; with no text, only the name is left.
     public func claimsByName(_ file: SourceFile) -> Bool {

@@ -153,6 +153,19 @@ public struct UnscannableFileRule: Rule {
                   }
                 ]
                 """),
+            // A CloudFormation template broken in `Parameters`, before its `Resources` (which name a
+            // task definition) can be read: its format version at the top still claims it.
+            Example("infra/service.template.json", """
+                {
+                  "AWSTemplateFormatVersion": "2010-09-09",
+                  "Parameters": {
+                    "Image": {"Type": "String"}↓,
+                  },
+                  "Resources": {
+                    "Task": {"Type": "AWS::ECS::TaskDefinition", "Properties": {"ContainerDefinitions": []}}
+                  }
+                }
+                """),
         ],
         silentExamples: [
             Example("notes.yaml", """
@@ -165,6 +178,9 @@ public struct UnscannableFileRule: Rule {
                 summary: "check apiVersion and kind, then services: with image: and
                   script: with stage: for every job
                 open: [
+                """),
+            Example("notes/stack-types.json", """
+                {"note": "the stack adds an AWS::ECS::TaskDefinition" "count": 1}
                 """),
             Example("notes/inspect-fields.json", """
                 {"note": "HostConfig and Mounts come from docker inspect" "containerDefinitions": 1}
