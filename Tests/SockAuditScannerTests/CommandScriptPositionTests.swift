@@ -113,6 +113,30 @@ import Testing
         #expect(Self.positions("compose.yaml", text.replacingOccurrences(of: "\n", with: "\r\n")) == expected)
     }
 
+    /// A Compose `command:` string split as a shell splits it: the script of `sh -c` is found where
+    /// it is written inside a quoted scalar or a folded block.
+    @Test func composeCommandStringsQuotedOrFolded() {
+        let text = #"""
+            services:
+              quoted:
+                image: alpine:3.20
+                command: "sh -c 'socat TCP-LISTEN:2375,fork UNIX-CONNECT:/var/run/docker.sock'"
+              folded:
+                image: alpine:3.20
+                command: >
+                  sh -c "apk add --no-cache socat &&
+                  socat TCP-LISTEN:2376,fork UNIX-CONNECT:/var/run/docker.sock"
+              plain:
+                image: alpine:3.20
+                command: sh -c "socat TCP-LISTEN:2377,fork UNIX-CONNECT:/var/run/docker.sock"
+            """#
+        let expected = [
+            Self.at("TCP-LISTEN", line: 4, in: text), Self.at("TCP-LISTEN", line: 9, in: text), Self.at("TCP-LISTEN", line: 12, in: text),
+        ]
+        #expect(expected == ["4:28", "9:13", "12:27"])
+        #expect(Self.positions("compose.yaml", text) == expected)
+    }
+
     @Test func dockerfileExecFormWithEscapesAndContinuations() {
         let text = #"""
             FROM alpine:3.20

@@ -18,6 +18,26 @@ public enum ContainerDerivedFacts {
         return facts
     }
 
+    /// The first place at or after `start` (within a few lines) where `text` is written, its line
+    /// breaks and indentation folded as YAML folds them; nil when it is nowhere there.
+    static func written(_ text: String, after start: SourceLocation, lines: [Substring]) -> ShellSource? {
+        guard let first = text.unicodeScalars.first else { return nil }
+        let firstLine = start.line - 1
+        guard firstLine >= 0, firstLine < lines.count else { return nil }
+        for lineIndex in firstLine..<min(lines.count, firstLine + 64) {
+            let raw = Array(lines[lineIndex].unicodeScalars)
+            let from = lineIndex == firstLine ? max(start.column - 1, 0) : 0
+            guard from < raw.count else { continue }
+            for column in from..<raw.count where raw[column] == first {
+                if let located = YAMLScalarSource.aligned(text, quote: nil, line: lineIndex, column: column, fileLines: lines),
+                   located.text == text {
+                    return located
+                }
+            }
+        }
+        return nil
+    }
+
     /// The text of the file a container's command was read from, split into lines on first use.
     public final class CommandText {
         public let path: String
@@ -34,14 +54,19 @@ public enum ContainerDerivedFacts {
         func located(_ word: Setting<String>) -> ShellSource? {
             guard word.location.path == path, word.value.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) else { return nil }
             let lines = split
-            var source = YAMLScalarSource.source(word.value, line: word.location.line, column: word.location.column, fileLines: lines)
-            // A block scalar's final line break is not written as a character of its own.
-            let text = source.text
-            if text != word.value, word.value.hasPrefix(text), word.value.dropFirst(text.count).allSatisfy({ $0 == "\n" }) {
-                let (line, column) = source.position(source.count)
-                for _ in 0..<(word.value.count - text.count) { source.append("\n", line: line, column: column) }
+            if var source = YAMLScalarSource.exactSource(word.value, line: word.location.line, column: word.location.column, fileLines: lines) {
+                // A block scalar's final line break is not written as a character of its own.
+                let text = source.text
+                if text != word.value, word.value.hasPrefix(text), word.value.dropFirst(text.count).allSatisfy({ $0 == "\n" }) {
+                    let (line, column) = source.position(source.count)
+                    for _ in 0..<(word.value.count - text.count) { source.append("\n", line: line, column: column) }
+                }
+                if source.text == word.value { return source }
             }
-            if source.text == word.value { return source }
+            // A word split out of a longer command string (Compose's `command: "sh -c '…'"` or
+            // `command: >` placed at the string's start): where the word is written further on,
+            // folded over lines or not.
+            if let found = written(word.value, after: word.location, lines: lines) { return found }
             // Not the string as written here (interpolated, say): from its first character, after a quote.
             let index = word.location.line - 1
             let opening = index >= 0 && index < lines.count

@@ -10,10 +10,24 @@ public enum YAMLScalarSource {
 
     /// A scalar's value `text` whose node starts at `line`:`column` (its quote, block indicator or
     /// first character), as a YAML or JSON string is written (a JSON string is a double-quoted
-    /// YAML scalar): located character by character where the file shows it.
+    /// YAML scalar): located character by character where the file shows it, else estimated from
+    /// the node's column.
     public static func source(_ text: String, line: Int, column: Int, fileLines: [Substring]) -> ShellSource {
+        if let exact = exactSource(text, line: line, column: column, fileLines: fileLines) { return exact }
         let lineIndex = line - 1
+        let columnIndex = column - 1
         guard lineIndex >= 0, lineIndex < fileLines.count else { return ShellSource(text, line: line, column: column) }
+        let raw = Array(fileLines[lineIndex].unicodeScalars)
+        let indicator = columnIndex >= 0 && columnIndex < raw.count ? raw[columnIndex] : nil
+        let start = indicator == "\"" || indicator == "'" ? column + 1 : column
+        return ShellSource(text, line: line, column: start, continuationColumn: start)
+    }
+
+    /// As `source`, but nil unless the walk through the file finds the value written there (a
+    /// block scalar is taken as the lines it spans).
+    static func exactSource(_ text: String, line: Int, column: Int, fileLines: [Substring]) -> ShellSource? {
+        let lineIndex = line - 1
+        guard lineIndex >= 0, lineIndex < fileLines.count else { return nil }
         let raw = Array(fileLines[lineIndex].unicodeScalars)
         let columnIndex = column - 1
         let indicator = columnIndex >= 0 && columnIndex < raw.count ? raw[columnIndex] : nil
@@ -26,10 +40,8 @@ public enum YAMLScalarSource {
                 return ShellSource(text, line: line, column: column + 1)
             }
             return aligned(text, quote: indicator, line: lineIndex, column: columnIndex + 1, fileLines: fileLines)
-                ?? ShellSource(text, line: line, column: column + 1, continuationColumn: column + 1)
         default:
             return aligned(text, quote: nil, line: lineIndex, column: max(columnIndex, 0), fileLines: fileLines)
-                ?? ShellSource(text, line: line, column: column, continuationColumn: column)
         }
     }
 
