@@ -20,6 +20,22 @@ struct RawWord: Hashable, Sendable {
     /// character through it (the script of `sh -c "…"`, folded over lines or with escapes inside).
     var literalIndices: [Int] = []
 
+    /// `scalars[range]`, written at `range` in the source: a run of plain characters appended at
+    /// once (per character, the enum case was taken apart and rebuilt for every one).
+    mutating func appendLiterals(_ scalars: [Unicode.Scalar], _ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        literalIndices.append(contentsOf: range)
+        if case .literal(var text)? = parts.last {
+            parts[parts.count - 1] = .literal("")
+            text.unicodeScalars.append(contentsOf: scalars[range])
+            parts[parts.count - 1] = .literal(text)
+        } else {
+            var text = String.UnicodeScalarView()
+            text.append(contentsOf: scalars[range])
+            parts.append(.literal(String(text)))
+        }
+    }
+
     mutating func appendLiteral(_ scalar: Unicode.Scalar, at sourceIndex: Int) {
         literalIndices.append(sourceIndex)
         if case .literal(var text)? = parts.last {
@@ -189,7 +205,27 @@ struct ShellLexer {
         }
     }
 
-    private static let metacharacters: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", ";", "&", "|", "(", ")", "<", ">"]
+    /// Characters that end an unquoted word (a switch: a `Set` hashed every character of a script).
+    private static func isMetacharacter(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case " ", "\t", "\n", "\r", ";", "&", "|", "(", ")", "<", ">": true
+        default: false
+        }
+    }
+
+    /// The end of the run of characters from `start` that an unquoted word takes as they are.
+    private func plainRunEnd(from start: Int) -> Int {
+        var end = start
+        while end < s.count {
+            let c = s[end]
+            if Self.isMetacharacter(c) { break }
+            switch c {
+            case "\\", "'", "\"", "`", "$": return end
+            default: end += 1
+            }
+        }
+        return end
+    }
 
     private mutating func lexWord() {
         let (line, column) = source.position(index)
@@ -198,7 +234,7 @@ struct ShellLexer {
         do {
             while index < s.count {
                 let c = s[index]
-                if Self.metacharacters.contains(c) {
+                if Self.isMetacharacter(c) {
                     // `2>file`, `2>&1`: a file-descriptor number before a redirection is not a word
                     if (c == ">" || c == "<"), index > wordStart,
                        word.parts.count == 1, case .literal(let text) = word.parts[0], text.allSatisfy(\.isNumber) {
@@ -235,8 +271,9 @@ struct ShellLexer {
                         try lexDollar(into: &word, quoted: false)
                     }
                 default:
-                    word.appendLiteral(c, at: index)
-                    index += 1
+                    let end = plainRunEnd(from: index)
+                    word.appendLiterals(s, index..<end)
+                    index = end
                 }
             }
             if word.parts.isEmpty && !word.wasQuoted && index == wordStart { index += 1; return }
@@ -270,8 +307,10 @@ struct ShellLexer {
                 index += 2
                 continue
             }
-            word.appendLiteral(c, at: index)
-            index += 1
+            var end = index + 1
+            while end < s.count, s[end] != "'", !(ansiC && s[end] == "\\") { end += 1 }
+            word.appendLiterals(s, index..<end)
+            index = end
         }
         throw Unclosed(at: open, what: "a single quote")
     }
@@ -305,8 +344,10 @@ struct ShellLexer {
                     throw Unclosed(at: open, what: "a double quote")
                 }
             default:
-                word.appendLiteral(c, at: index)
-                index += 1
+                var end = index + 1
+                while end < s.count, s[end] != "\"", s[end] != "\\", s[end] != "`", s[end] != "$" { end += 1 }
+                word.appendLiterals(s, index..<end)
+                index = end
             }
         }
         throw Unclosed(at: open, what: "a double quote")
@@ -327,8 +368,9 @@ struct ShellLexer {
         word.parts.append(.substitution("`" + inner.text + "`"))
     }
 
+    /// `_` or an ASCII letter (the only alphabetic ASCII characters), tested without Unicode tables.
     private static func isNameStart(_ c: Unicode.Scalar) -> Bool {
-        c == "_" || c.properties.isAlphabetic && c.isASCII
+        c == "_" || ("a"..."z").contains(c) || ("A"..."Z").contains(c)
     }
 
     private static func isNameChar(_ c: Unicode.Scalar) -> Bool {
@@ -469,7 +511,7 @@ struct ShellLexer {
         if stripTabs { cursor += 1 }
         while cursor < s.count && (s[cursor] == " " || s[cursor] == "\t") { cursor += 1 }
         var delimiter = String.UnicodeScalarView()
-        while cursor < s.count && !Self.metacharacters.contains(s[cursor]) {
+        while cursor < s.count && !Self.isMetacharacter(s[cursor]) {
             if s[cursor] != "'" && s[cursor] != "\"" && s[cursor] != "\\" { delimiter.append(s[cursor]) }
             cursor += 1
         }
