@@ -17,19 +17,31 @@ struct YAMLComposer {
         self.allowsDuplicateKeys = allowsDuplicateKeys
     }
 
-    /// A collection being built, with the size of its subtree so far.
+    /// A collection being built, with the size of its subtree so far. Plain stored arrays (not an
+    /// enum's payload), so a child is appended in place on the stack: taking the payload out and
+    /// putting it back copied and retained the frame for every node of a file.
     private struct Frame {
-        enum Kind {
-            case sequence([Node])
-            case mapping([Node.Pair], pendingKey: Node?)
-        }
-
-        var kind: Kind
+        var isMapping: Bool
+        var items: [Node] = []
+        var pairs: [Node.Pair] = []
+        var pendingKey: Node?
         var line: Int
         var column: Int
         var anchor: String?
         var tag: String?
         var size = 1
+
+        mutating func add(_ node: Node, size: Int) {
+            self.size += size
+            if !isMapping {
+                items.append(node)
+            } else if let key = pendingKey {
+                pendingKey = nil
+                pairs.append(Node.Pair(key: key, value: node))
+            } else {
+                pendingKey = node
+            }
+        }
     }
 
     mutating func compose(_ text: String) -> YAMLParser.Result {
@@ -72,23 +84,22 @@ struct YAMLComposer {
                     }
                     finished = (anchored.node, anchored.size, nil)
                 case YAML_SEQUENCE_START_EVENT:
-                    stack.append(Frame(kind: .sequence([]), line: line, column: column, anchor: Self.string(event.data.sequence_start.anchor),
+                    stack.append(Frame(isMapping: false, line: line, column: column, anchor: Self.string(event.data.sequence_start.anchor),
                                        tag: Self.localTag(event.data.sequence_start.tag)))
                 case YAML_MAPPING_START_EVENT:
-                    stack.append(Frame(kind: .mapping([], pendingKey: nil), line: line, column: column, anchor: Self.string(event.data.mapping_start.anchor),
+                    stack.append(Frame(isMapping: true, line: line, column: column, anchor: Self.string(event.data.mapping_start.anchor),
                                        tag: Self.localTag(event.data.mapping_start.tag)))
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     guard let frame = stack.popLast() else { continue }
-                    switch frame.kind {
-                    case .sequence(let items):
-                        finished = (Node(.sequence(items), line: frame.line, column: frame.column, tag: frame.tag), frame.size, frame.anchor)
-                    case .mapping(let pairs, _):
-                        if !allowsDuplicateKeys, let duplicate = Self.duplicateKey(in: pairs) {
+                    if !frame.isMapping {
+                        finished = (Node(.sequence(frame.items), line: frame.line, column: frame.column, tag: frame.tag), frame.size, frame.anchor)
+                    } else {
+                        if !allowsDuplicateKeys, let duplicate = Self.duplicateKey(in: frame.pairs) {
                             return ParseError(
                                 "duplicate key \"\(duplicate.string ?? "")\" in one mapping: loaders disagree on which value wins, so the file is refused",
                                 line: duplicate.line, column: duplicate.column)
                         }
-                        finished = (Node(.mapping(Self.merged(pairs)), line: frame.line, column: frame.column, tag: frame.tag), frame.size, frame.anchor)
+                        finished = (Node(.mapping(Self.merged(frame.pairs)), line: frame.line, column: frame.column, tag: frame.tag), frame.size, frame.anchor)
                     }
                 default:
                     continue
@@ -99,26 +110,11 @@ struct YAMLComposer {
                     return ParseError("aliases expand this YAML beyond the node limit (an alias bomb?)", line: line, column: column)
                 }
                 if let anchor { anchors[anchor] = (node, size) }
-                guard var parent = stack.popLast() else {
+                if stack.isEmpty {
                     root = (node, size)
-                    continue
+                } else {
+                    stack[stack.count - 1].add(node, size: size)
                 }
-                parent.size += size
-                switch parent.kind {
-                case .sequence(var items):
-                    parent.kind = .sequence([])
-                    items.append(node)
-                    parent.kind = .sequence(items)
-                case .mapping(var pairs, let pendingKey):
-                    parent.kind = .mapping([], pendingKey: nil)
-                    if let key = pendingKey {
-                        pairs.append(Node.Pair(key: key, value: node))
-                        parent.kind = .mapping(pairs, pendingKey: nil)
-                    } else {
-                        parent.kind = .mapping(pairs, pendingKey: node)
-                    }
-                }
-                stack.append(parent)
             }
         }
         return YAMLParser.Result(documents: documents, error: error)
@@ -144,12 +140,24 @@ struct YAMLComposer {
     }
 
     private static func isMergeKey(_ pair: Node.Pair) -> Bool {
-        pair.key.scalar == Node.Scalar("<<", isPlain: true)
+        guard case .scalar(let key) = pair.key.content else { return false }
+        return key.isPlain && key.text == "<<"
     }
 
     /// The second occurrence of a scalar key already present in the mapping.
     private static func duplicateKey(in pairs: [Node.Pair]) -> Node? {
         guard pairs.count > 1 else { return nil }
+        // Most mappings have a handful of keys: comparing each with those before it is cheaper
+        // than hashing them all into a set, and finds the same second occurrence.
+        if pairs.count <= 12 {
+            for later in 1..<pairs.count {
+                guard let key = pairs[later].key.string, !isMergeKey(pairs[later]) else { continue }
+                for earlier in 0..<later where !isMergeKey(pairs[earlier]) && pairs[earlier].key.string == key {
+                    return pairs[later].key
+                }
+            }
+            return nil
+        }
         var seen = Set<String>()
         for pair in pairs {
             guard let key = pair.key.string, !isMergeKey(pair) else { continue }
