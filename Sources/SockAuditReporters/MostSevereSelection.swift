@@ -24,17 +24,25 @@ struct MostSevereSelection {
             if finding.severity != other.finding.severity { return finding.severity < other.finding.severity }
             return sequence > other.sequence
         }
+
+        /// As `isLessImportant(than:)` against a finding offered after every one kept.
+        func isLessImportant(than later: Finding) -> Bool {
+            if finding.isActive != later.isActive { return !finding.isActive }
+            return finding.severity < later.severity
+        }
     }
 
     mutating func offer(_ finding: Finding) {
-        let entry = Entry(finding: finding, sequence: sequence)
+        let offered = sequence
         sequence += 1
         if heap.count < limit {
-            heap.append(entry)
+            heap.append(Entry(finding: finding, sequence: offered))
             siftUp(heap.count - 1)
-        } else if let root = heap.first, root.isLessImportant(than: entry) {
+        } else if let root = heap.first, root.isLessImportant(than: finding) {
+            // Compared before an entry is made: once the heap is full most findings are cut, and
+            // copying each into an entry first was most of a capped SARIF report's cost.
             omitted.add(root.finding.severity)
-            heap[0] = entry
+            heap[0] = Entry(finding: finding, sequence: offered)
             siftDown(0)
         } else {
             omitted.add(finding.severity)
@@ -87,9 +95,9 @@ struct MostSevereSelection {
         var parent = index
         while true {
             var least = parent
-            for child in [2 * parent + 1, 2 * parent + 2] where child < heap.count {
-                if heap[child].isLessImportant(than: heap[least]) { least = child }
-            }
+            let left = 2 * parent + 1
+            if left < heap.count && heap[left].isLessImportant(than: heap[least]) { least = left }
+            if left + 1 < heap.count && heap[left + 1].isLessImportant(than: heap[least]) { least = left + 1 }
             if least == parent { return }
             heap.swapAt(parent, least)
             parent = least
