@@ -8,7 +8,7 @@ struct CIDocument {
 
     init(path: String, text: String) {
         self.path = path
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = TextSplitting.lines(text)
     }
 
     /// What a step with `commands` runs (Drone, Woodpecker): its commands as a shell script in

@@ -100,7 +100,7 @@ public enum ContainerDerivedFacts {
     /// `docker:dind`, `docker:27-dind-rootless`, `docker.io/library/docker:dind`.
     public static func isDindImage(_ image: String?) -> Bool {
         guard let image else { return false }
-        let lastComponent = image.split(separator: "/").last.map(String.init) ?? image
+        let lastComponent = TextSplitting.lastPathComponent(image)
         let parts = lastComponent.split(separator: ":", maxSplits: 1)
         guard parts.count == 2, parts[0] == "docker" else { return false }
         return parts[1].contains("dind")
@@ -110,7 +110,7 @@ public enum ContainerDerivedFacts {
     static func dindDaemon(_ container: ContainerSpec) -> DaemonConfig? {
         let words = container.command
         let dockerdIndex = words.firstIndex { word in
-            let name = word.value.split(separator: "/").last.map(String.init) ?? word.value
+            let name = TextSplitting.lastPathComponent(word.value)
             return name == "dockerd" || name == "dockerd-entrypoint.sh" || name == "dockerd-rootless.sh"
         }
         let dindImage = isDindImage(container.image)

@@ -1,3 +1,5 @@
+import SockAuditCore
+
 /// A Dockerfile's commands: `RUN` instructions, and the command each stage's container runs
 /// (`ENTRYPOINT` and `CMD`). The shell form (with `\` continuations, comment lines inside them
 /// dropped, `RUN <<EOF` here-documents) is parsed as shell, the exec form (a JSON array) taken word
@@ -28,7 +30,7 @@ public enum DockerfileInstructions {
     }
 
     public static func script(_ text: String) -> ShellScript {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+        let lines = TextSplitting.lines(text).map { line -> Substring in
             line.hasSuffix("\r") ? line.dropLast() : line
         }
         var source = ShellSource()

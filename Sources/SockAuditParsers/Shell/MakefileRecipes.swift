@@ -1,3 +1,5 @@
+import SockAuditCore
+
 /// A Makefile's recipes as shell text: lines that start with a tab (with their `\` continuations,
 /// the `@`/`-`/`+` recipe prefixes dropped), expanded by make's rules first (`MakeExpansion`) with
 /// the values the whole file assigns, as make does before it runs a recipe. An assignment inside
@@ -6,7 +8,7 @@ public enum MakefileRecipes {
     /// The recipes, and the shell variables that stand for make values with several possible
     /// expansions (`$(if …)`, a variable set in both branches of an `ifdef`).
     public static func script(_ text: String) -> (source: ShellSource, variables: [String: [String]]) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+        let lines = TextSplitting.lines(text).map { line -> Substring in
             line.hasSuffix("\r") ? line.dropLast() : line
         }
         var definitions = MakeDefinitions()
