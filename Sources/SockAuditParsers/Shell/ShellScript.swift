@@ -23,7 +23,7 @@ public struct ShellWord: Hashable, Sendable {
 
     /// The program name without its folder (`/usr/bin/docker` -> `docker`).
     var basename: String {
-        text.split(separator: "/").last.map(String.init) ?? text
+        TextSplitting.lastPathComponent(text)
     }
 }
 
@@ -234,6 +234,7 @@ struct ShellParser {
         if depth > 0 { closeFrames(downTo: openFrames) }
     }
 
+    static let assigningBuiltins = ["export", "readonly", "declare", "typeset", "local"]
     static let declarationWords: Set<String> = ["local", "declare", "typeset", "readonly", "export", "-a", "-r", "-x", "-g", "-ga", "-ra"]
 
     /// `NAME=` or `NAME+=` written before a `(`.
@@ -304,7 +305,7 @@ struct ShellParser {
         if words.isEmpty {
             // `NAME=value` alone sets a shell variable
             for assignment in assignments { assign(assignment) }
-        } else if ["export", "readonly", "declare", "typeset", "local"].contains(words[0].text) {
+        } else if Self.assigningBuiltins.contains(words[0].text) {
             for word in words.dropFirst() {
                 if let assignment = Self.assignment(word) {
                     assignments.append(assignment)
@@ -459,7 +460,8 @@ struct ShellParser {
 
     /// `NAME=value` (or `NAME+=value`) as one word.
     static func assignment(_ word: ShellWord) -> ShellAssignment? {
-        guard let equals = word.text.firstIndex(of: "="), equals != word.text.startIndex else { return nil }
+        // most words have no `=` byte at all, so no `=` Character either
+        guard word.text.utf8.contains(UInt8(ascii: "=")), let equals = word.text.firstIndex(of: "="), equals != word.text.startIndex else { return nil }
         var name = word.text[..<equals]
         let appends = name.hasSuffix("+")
         if appends { name = name.dropLast() }
@@ -531,6 +533,10 @@ struct ShellParser {
     /// unquoted variable that is the whole word is split into fields (`dockerd $DOCKER_OPTS`), all
     /// located at the variable; an array or `"$@"` gives its elements, each where it was written.
     func expandAlternatives(_ raw: RawWord) -> [[ShellWord]] {
+        // Most words are one literal: nothing to substitute.
+        if raw.parts.count == 1, case .literal(let text) = raw.parts[0] {
+            return [[ShellWord(text, line: raw.line, column: raw.column)]]
+        }
         // `"$@"` lexes as an empty literal (the opening quote) and the variable
         let parts = raw.parts.count == 2 && raw.parts[0] == .literal("") ? Array(raw.parts.dropFirst()) : raw.parts
         if parts.count == 1, case .variable(let name, let fallback, _, let quoted) = parts[0] {
