@@ -37,6 +37,10 @@ public struct DaemonOrigin: Hashable, Sendable {
     /// The host root of a path that sits where dockerd reads its configuration, with the kind of
     /// file it is there; nil for any other path. Used by every input that emits daemon facts.
     public static func locate(_ path: String) -> DaemonOrigin? {
+        // Every place below ends in one of these names: any other file is none of them, and
+        // this is asked of every file of a sweep.
+        let name = TextSplitting.lastPathComponent(path)
+        guard name == "daemon.json" || name == "docker" || name == "docker.service" || name.hasSuffix(".conf") else { return nil }
         let absolute = path.hasPrefix("/")
         var parts = path.split(separator: "/").map(String.init)
         while parts.first == "." { parts.removeFirst() }
