@@ -37,12 +37,35 @@ struct PathIdentity: Sendable {
     /// The identity of one reported path; each call stats the folders above the file, so callers
     /// that see a file's findings together ask once per file (`Cache`).
     func identity(of path: String) -> String {
+        var folder: Folder?
+        return identity(of: path, lastFolder: &folder)
+    }
+
+    /// A folder's resolved form and git top level, kept while the files of one folder pass.
+    struct Folder {
+        let absolute: String
+        let resolved: String?
+        let gitTopLevel: String?
+    }
+
+    /// As `identity(of:)`, reusing what `lastFolder` found when the file is in the same folder
+    /// (files arrive in path order: without it every file cost a `realpath` and an `lstat` per
+    /// folder up to the root).
+    func identity(of path: String, lastFolder: inout Folder?) -> String {
         guard path != "-", let absolute = Self.absolute(path, in: workingDirectory) else { return path }
         let folder = Self.parent(of: absolute)
         let name = String(absolute.dropFirst(folder == "/" ? 1 : folder.utf8.count + 1))
-        guard let resolved = Self.resolvedFolder(folder) else { return path }
+        let known: Folder
+        if let lastFolder, lastFolder.absolute == folder {
+            known = lastFolder
+        } else {
+            let resolved = Self.resolvedFolder(folder)
+            known = Folder(absolute: folder, resolved: resolved, gitTopLevel: resolved.flatMap(Self.gitTopLevel(containing:)))
+            lastFolder = known
+        }
+        guard let resolved = known.resolved else { return path }
         let file = resolved == "/" ? "/" + name : resolved + "/" + name
-        if let top = Self.gitTopLevel(containing: resolved) { return Self.relative(file, to: top) }
+        if let top = known.gitTopLevel { return Self.relative(file, to: top) }
         if let root = roots.first(where: { Self.isInside(file, $0) }) { return Self.relative(file, to: root) }
         return path
     }
@@ -51,12 +74,13 @@ struct PathIdentity: Sendable {
     struct Cache {
         let identity: PathIdentity
         private var last: (path: String, identity: String)?
+        private var lastFolder: Folder?
 
         init(_ identity: PathIdentity) { self.identity = identity }
 
         mutating func identity(of path: String) -> String {
             if let last, last.path == path { return last.identity }
-            let found = identity.identity(of: path)
+            let found = identity.identity(of: path, lastFolder: &lastFolder)
             last = (path, found)
             return found
         }
