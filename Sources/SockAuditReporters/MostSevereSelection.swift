@@ -6,7 +6,11 @@ import SockAuditCore
 /// then severity, then the order offered (earlier first: findings arrive in report order).
 struct MostSevereSelection {
     let limit: Int
-    private var heap: [Entry] = []
+    /// The heap orders small keys; the findings stay in `slots`, where each key points. Moving
+    /// whole findings up and down the heap copied and retained their strings at every step.
+    private var heap: [Key] = []
+    private var slots: [Finding] = []
+    private var freeSlots: [Int] = []
     private var sequence = 0
     private(set) var omitted = SeverityCounts()
 
@@ -14,45 +18,50 @@ struct MostSevereSelection {
         self.limit = max(0, limit)
     }
 
-    private struct Entry {
-        var finding: Finding
+    private struct Key {
+        var isActive: Bool
+        var severity: Severity
         var sequence: Int
+        var slot: Int
 
         /// True when `self` should be cut before `other`.
-        func isLessImportant(than other: Entry) -> Bool {
-            if finding.isActive != other.finding.isActive { return !finding.isActive }
-            if finding.severity != other.finding.severity { return finding.severity < other.finding.severity }
+        func isLessImportant(than other: Key) -> Bool {
+            if isActive != other.isActive { return !isActive }
+            if severity != other.severity { return severity < other.severity }
             return sequence > other.sequence
-        }
-
-        /// As `isLessImportant(than:)` against a finding offered after every one kept.
-        func isLessImportant(than later: Finding) -> Bool {
-            if finding.isActive != later.isActive { return !finding.isActive }
-            return finding.severity < later.severity
         }
     }
 
     mutating func offer(_ finding: Finding) {
-        let offered = sequence
+        let key = Key(isActive: finding.isActive, severity: finding.severity, sequence: sequence, slot: -1)
         sequence += 1
         if heap.count < limit {
-            heap.append(Entry(finding: finding, sequence: offered))
+            heap.append(Key(isActive: key.isActive, severity: key.severity, sequence: key.sequence, slot: store(finding)))
             siftUp(heap.count - 1)
-        } else if let root = heap.first, root.isLessImportant(than: finding) {
-            // Compared before an entry is made: once the heap is full most findings are cut, and
-            // copying each into an entry first was most of a capped SARIF report's cost.
-            omitted.add(root.finding.severity)
-            heap[0] = Entry(finding: finding, sequence: offered)
+        } else if let root = heap.first, root.isLessImportant(than: key) {
+            omitted.add(root.severity)
+            slots[root.slot] = finding
+            heap[0] = Key(isActive: key.isActive, severity: key.severity, sequence: key.sequence, slot: root.slot)
             siftDown(0)
         } else {
             omitted.add(finding.severity)
         }
     }
 
+    private mutating func store(_ finding: Finding) -> Int {
+        if let slot = freeSlots.popLast() {
+            slots[slot] = finding
+            return slot
+        }
+        slots.append(finding)
+        return slots.count - 1
+    }
+
     /// Leaves out the least important finding kept, if any.
     mutating func dropLeastImportant() {
         guard let root = heap.first else { return }
-        omitted.add(root.finding.severity)
+        omitted.add(root.severity)
+        freeSlots.append(root.slot)
         let last = heap.removeLast()
         if !heap.isEmpty {
             heap[0] = last
@@ -68,12 +77,12 @@ struct MostSevereSelection {
 
     /// The kept findings in the order they were offered.
     var kept: [Finding] {
-        heap.sorted { $0.sequence < $1.sequence }.map(\.finding)
+        heap.sorted { $0.sequence < $1.sequence }.map { slots[$0.slot] }
     }
 
     /// The kept findings, most important first (ties in the order offered).
     var keptMostSevereFirst: [Finding] {
-        heap.sorted { $1.isLessImportant(than: $0) }.map(\.finding)
+        heap.sorted { $1.isLessImportant(than: $0) }.map { slots[$0.slot] }
     }
 
     /// What a report says about the findings it left out; nil when none was.
