@@ -16,7 +16,7 @@ public struct UnscannableFileRule: Rule {
             Fix the file so it parses (the message says where and why), render templates before scanning \
             them, or exclude the path explicitly with --exclude.
             """,
-        inputs: [.kubernetes, .compose, .commandLine, .daemon, .inspect],
+        inputs: [.kubernetes, .compose, .commandLine, .daemon, .inspect, .infrastructure],
         firingExamples: [
             Example("pod.yaml", """
                 apiVersion: v1
@@ -168,6 +168,17 @@ public struct UnscannableFileRule: Rule {
                 """),
         ],
         silentExamples: [
+            Example("infra/service.template.json", """
+                {
+                  "AWSTemplateFormatVersion": "2010-09-09",
+                  "Parameters": {
+                    "Image": {"Type": "String"}
+                  },
+                  "Resources": {
+                    "Task": {"Type": "AWS::ECS::TaskDefinition", "Properties": {"ContainerDefinitions": []}}
+                  }
+                }
+                """),
             Example("notes.yaml", """
                 # a settings file, not a manifest: nothing here says it is in scope
                 key: [unclosed
