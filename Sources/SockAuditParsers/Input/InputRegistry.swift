@@ -39,6 +39,7 @@ public enum InputRegistry {
         JenkinsfileInput(),
         DockerDefaultsInput(),
         ShellScriptInput(),
+        TemplatedYAMLInput(),
     ]
 
     public static let yamlExtensions: Set<String> = ["yaml", "yml"]

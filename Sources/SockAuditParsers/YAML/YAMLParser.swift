@@ -38,6 +38,12 @@ public enum YAMLParser {
         }.joined(separator: "\n")
     }
 
+    /// A template whose branches write the same key (`{% if %} image: a {% else %} image: b`) has
+    /// it twice once its tags are set aside: every pair is kept, and lookups take the last.
+    public static func parseTemplate(_ text: String) -> Result {
+        parse(text, allowsDuplicateKeys: true)
+    }
+
     private static func parse(_ text: String, allowsDuplicateKeys: Bool) -> Result {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

@@ -23,6 +23,7 @@ enum InputExamples {
             (KubernetesLocationExamples.socketMountFiring, KubernetesLocationExamples.socketMountSilent),
             (BuildkiteExamples.socketMountFiring, BuildkiteExamples.socketMountSilent),
             (ActRunnerExamples.socketMountFiring, ActRunnerExamples.socketMountSilent),
+            (TemplatedYAMLExamples.socketMountFiring, TemplatedYAMLExamples.socketMountSilent),
         ],
         "SA102": [
             (DroneExamples.dindPlainTCPFiring, DroneExamples.dindPlainTCPSilent),
@@ -55,6 +56,7 @@ enum InputExamples {
             (KubernetesLocationExamples.privilegedFiring, KubernetesLocationExamples.privilegedSilent),
             (BuildkiteExamples.privilegedFiring, BuildkiteExamples.privilegedSilent),
             (ActRunnerExamples.privilegedFiring, ActRunnerExamples.privilegedSilent),
+            (TemplatedYAMLExamples.privilegedFiring, TemplatedYAMLExamples.privilegedSilent),
         ],
         "SA302": [
             (DevContainerExamples.capabilityFiring, DevContainerExamples.capabilitySilent),
@@ -125,6 +127,7 @@ enum InputExamples {
             (KubernetesLocationExamples.hostNetworkFiring, KubernetesLocationExamples.hostNetworkSilent),
             (BuildkiteExamples.hostNetworkFiring, BuildkiteExamples.hostNetworkSilent),
             (ActRunnerExamples.hostNetworkFiring, ActRunnerExamples.hostNetworkSilent),
+            (TemplatedYAMLExamples.hostNetworkFiring, TemplatedYAMLExamples.hostNetworkSilent),
         ],
         "SA403": [
             (AnsibleExamples.hostIPCFiring, AnsibleExamples.hostIPCSilent),

@@ -166,7 +166,7 @@ public struct UnscannableFileRule: Rule {
                   }
                 }
                 """),
-        ],
+        ] + TemplatedYAMLExamples.unscannableFiring,
         silentExamples: [
             Example("infra/service.template.json", """
                 {
@@ -286,7 +286,7 @@ public struct UnscannableFileRule: Rule {
                 containers:
                 - {name: a, image: busybox}
                 """)),
-        ])
+        ] + TemplatedYAMLExamples.unscannableSilent)
 
     public func check(_ facts: Facts) -> [Finding] {
         facts.unscannable.map { file in
