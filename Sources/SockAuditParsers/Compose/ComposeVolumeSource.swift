@@ -10,7 +10,10 @@ public enum ComposeVolumeSource {
     }
 
     public static func kind(of source: String) -> Kind {
-        switch VolumeSpec.kind(of: source) {
+        // A path led by a template expression the scan does not render (a Jinja or Go template of
+        // a Compose file) is led by a value, like `${VAR}/x`; `{{ app }}_data` alone names a volume.
+        if source.hasPrefix("{{"), source.contains("/") { return .hostPath }
+        return switch VolumeSpec.kind(of: source) {
         case .absolute, .home, .variable: .hostPath
         case .relative, .otherPath: .projectPath
         case .named: .named

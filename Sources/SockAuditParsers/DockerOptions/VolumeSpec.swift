@@ -87,8 +87,6 @@ public struct VolumeSpec: Hashable, Sendable {
         }
         if source.hasPrefix("~") { return .home }
         if source.hasPrefix("$") { return .variable }
-        // a template expression the scan does not render (a Jinja or Go template of a Compose file)
-        if source.hasPrefix("{{") { return .variable }
         if source.hasPrefix(".") { return .relative }
         if source.contains("/") { return .otherPath }
         return .named
