@@ -20,34 +20,137 @@ public enum JSONReportReader {
         public var description: String
     }
 
+    /// A whole report, every finding held (for tests and small reports; a merge reads `Stream`).
     public static func read(_ data: Data) throws(Failure) -> Report {
-        let decoder = JSONDecoder()
-        let header: Header
-        do {
-            header = try decoder.decode(Header.self, from: data)
-        } catch {
-            throw Failure(description: "not a sockaudit JSON report (\(Self.explain(error)))")
-        }
-        guard header.schemaVersion == JSONReporter.schemaVersion else {
-            throw Failure(
-                description: "JSON report schema \(header.schemaVersion), written by sockaudit \(header.tool.version); "
-                    + "this sockaudit reads schema \(JSONReporter.schemaVersion)")
-        }
-        let document: Document
-        do {
-            document = try decoder.decode(Document.self, from: data)
-        } catch {
-            throw Failure(description: "malformed JSON report (\(Self.explain(error)))")
-        }
+        let stream = try Stream(ReportBytes([UInt8](data)))
+        var findings: [Finding] = []
+        while let finding = try stream.next() { findings.append(finding) }
         return Report(
-            schemaVersion: header.schemaVersion,
-            tool: ToolInfo(name: header.tool.name, version: header.tool.version, informationURI: header.tool.informationUri),
-            identity: try document.scan.identity(),
-            findings: try document.findings.map { entry throws(Failure) in try entry.finding() },
-            summary: document.summary.value())
+            schemaVersion: stream.schemaVersion, tool: stream.tool, identity: stream.identity, findings: findings,
+            summary: try stream.summary())
     }
 
-    private static func explain(_ error: any Error) -> String {
+    /// A report read a finding at a time: what comes before the findings (schema, tool, scan) is
+    /// read when it is opened, the summary after the last finding. Memory follows one finding.
+    public final class Stream {
+        public let schemaVersion: String
+        public let tool: ToolInfo
+        public let identity: ScanIdentity
+        private let bytes: ReportBytes
+        /// Top-level members other than the findings, as written.
+        private var members: [String: ArraySlice<UInt8>] = [:]
+        private var index = 0
+        private var ended = false
+
+        /// Opens a report file.
+        public convenience init(path: String) throws(Failure) {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw Failure(description: "cannot read: \(String(cString: strerror(errno)))") }
+            try self.init(ReportBytes(descriptor: descriptor))
+        }
+
+        init(_ bytes: ReportBytes) throws(Failure) {
+            self.bytes = bytes
+            let notReport = Failure(description: "not a sockaudit JSON report (not valid JSON)")
+            do {
+                try bytes.expect(UInt8(ascii: "{"))
+                if !bytes.skip(UInt8(ascii: "}")) {
+                    while try Self.member(of: bytes, into: &members) {}
+                }
+            } catch {
+                throw notReport
+            }
+            let decoder = JSONDecoder()
+            let header: Header
+            do {
+                header = try decoder.decode(Header.self, from: Self.document(members, ["schemaVersion", "tool"]))
+            } catch {
+                throw Failure(description: "not a sockaudit JSON report (\(JSONReportReader.explain(error)))")
+            }
+            guard header.schemaVersion == JSONReporter.schemaVersion else {
+                throw Failure(
+                    description: "JSON report schema \(header.schemaVersion), written by sockaudit \(header.tool.version); "
+                        + "this sockaudit reads schema \(JSONReporter.schemaVersion)")
+            }
+            schemaVersion = header.schemaVersion
+            tool = ToolInfo(name: header.tool.name, version: header.tool.version, informationURI: header.tool.informationUri)
+            do {
+                identity = try decoder.decode(Head.self, from: Self.document(members, ["scan"])).scan.identity()
+            } catch let failure as Failure {
+                throw failure
+            } catch {
+                throw Failure(description: "malformed JSON report (\(JSONReportReader.explain(error)))")
+            }
+            guard members["findings"] != nil else { throw Failure(description: "malformed JSON report (no .findings)") }
+        }
+
+        /// Reads one top-level member; the findings are left to `next()` (their value is recorded
+        /// as empty). Returns false after the last member.
+        private static func member(of bytes: ReportBytes, into members: inout [String: ArraySlice<UInt8>]) throws -> Bool {
+            guard case .string(let key) = try bytes.node() else { throw ReportBytes.Invalid() }
+            try bytes.expect(UInt8(ascii: ":"))
+            if key == "findings" && members[key] == nil {
+                members[key] = []
+                try bytes.expect(UInt8(ascii: "["))
+                return false
+            }
+            members[key] = try bytes.value()
+            if bytes.skip(UInt8(ascii: ",")) { return true }
+            try bytes.expect(UInt8(ascii: "}"))
+            return false
+        }
+
+        /// The named members as a JSON object, for a decoder.
+        private static func document(_ members: [String: ArraySlice<UInt8>], _ keys: [String]) -> Data {
+            var text: [UInt8] = Array("{".utf8)
+            for key in keys {
+                guard let value = members[key] else { continue }
+                if text.count > 1 { text.append(UInt8(ascii: ",")) }
+                text += Array("\"\(key)\":".utf8) + value
+            }
+            return Data(text + Array("}".utf8))
+        }
+
+        /// The next finding in the order the report lists them; nil after the last.
+        public func next() throws(Failure) -> Finding? {
+            guard !ended else { return nil }
+            let at = ".findings[\(index)]"
+            do {
+                if bytes.skip(UInt8(ascii: "]")) {
+                    ended = true
+                    if bytes.skip(UInt8(ascii: ",")) {
+                        while try Self.member(of: bytes, into: &members) {}
+                    } else {
+                        try bytes.expect(UInt8(ascii: "}"))
+                    }
+                    return nil
+                }
+                if index > 0 { try bytes.expect(UInt8(ascii: ",")) }
+            } catch {
+                throw Failure(description: "malformed JSON report (not valid JSON after \(at))")
+            }
+            let node: JSONNode
+            do {
+                node = try bytes.node()
+            } catch {
+                throw Failure(description: "malformed JSON report (not valid JSON at \(at))")
+            }
+            index += 1
+            return try FindingFields(node, at: at).finding()
+        }
+
+        /// The summary, once every finding is read.
+        public func summary() throws(Failure) -> ScanSummary {
+            while try next() != nil {}
+            do {
+                return try JSONDecoder().decode(Tail.self, from: Self.document(members, ["summary"])).summary.value()
+            } catch {
+                throw Failure(description: "malformed JSON report (\(JSONReportReader.explain(error)))")
+            }
+        }
+    }
+
+    fileprivate static func explain(_ error: any Error) -> String {
         switch error {
         case DecodingError.keyNotFound(let key, let context):
             "no \(path(context.codingPath + [key]))"
@@ -74,11 +177,12 @@ public enum JSONReportReader {
         var informationUri: String
     }
 
-    private struct Document: Decodable {
+    private struct Head: Decodable {
         var scan: Scan
-        var summary: Summary
-        var findings: [FindingEntry]
+    }
 
+    private struct Tail: Decodable {
+        var summary: Summary
     }
 
     private struct Scan: Decodable {
@@ -138,53 +242,90 @@ public enum JSONReportReader {
         var staleConfiguration: Int
     }
 
-    private struct FindingEntry: Decodable {
-        var ruleId: String
-        var slug: String
-        var severity: String
-        var message: String
-        var location: Location
-        var subject: String
-        var evidence: String
-        var fingerprint: String
-        var identityPath: String
-        var suppression: SuppressionEntry?
-        var baselined: Bool
-        var written: String?
+    /// One finding's fields, read from its parsed value: each field checked for its kind, and a
+    /// missing or mistyped one named by its place in the report.
+    private struct FindingFields {
+        let members: [String: JSONNode]
+        let at: String
+
+        init(_ node: JSONNode, at: String) throws(Failure) {
+            guard case .object(let members) = node else { throw Failure(description: "malformed JSON report (unexpected value at \(at))") }
+            self.members = members
+            self.at = at
+        }
+
+        /// The field read by `read` (nil when it is of another kind); an `optional` one may be absent.
+        private func field<T>(_ key: String, optional: Bool = false, _ read: (JSONNode) -> T?) throws(Failure) -> T? {
+            guard let node = members[key] else {
+                if optional { return nil }
+                throw Failure(description: "malformed JSON report (no \(at).\(key))")
+            }
+            guard let value = read(node) else { throw Failure(description: "malformed JSON report (unexpected value at \(at).\(key))") }
+            return value
+        }
+
+        private func field<T>(_ key: String, _ read: (JSONNode) -> T?) throws(Failure) -> T {
+            guard let node = members[key] else { throw Failure(description: "malformed JSON report (no \(at).\(key))") }
+            guard let value = read(node) else { throw Failure(description: "malformed JSON report (unexpected value at \(at).\(key))") }
+            return value
+        }
+
+        private func string(_ key: String) throws(Failure) -> String {
+            try field(key) { if case .string(let text) = $0 { text } else { nil } }
+        }
+
+        private func integer(_ key: String) throws(Failure) -> Int {
+            try field(key) { if case .integer(let value?) = $0 { value } else { nil } }
+        }
+
+        private func object(_ key: String) throws(Failure) -> FindingFields? {
+            let node = try field(key) { node -> JSONNode? in
+                switch node {
+                case .object, .null: node
+                default: nil
+                }
+            }
+            if case .null = node { return nil }
+            return try FindingFields(node, at: at + "." + key)
+        }
 
         func finding() throws(Failure) -> Finding {
+            let ruleID = try string("ruleId")
+            guard let location = try object("location") else {
+                throw Failure(description: "malformed JSON report (unexpected value at \(at).location)")
+            }
+            let path = try location.string("path")
+            let line = try location.integer("line")
+            let identityPath = try string("identityPath")
+            let fingerprint = try string("fingerprint")
             var finding = Finding(
-                ruleID: ruleId, slug: slug, severity: try JSONReportReader.severity(self.severity), message: message,
-                location: SourceLocation(path: location.path, line: location.line, column: location.column),
-                subject: subject, evidence: evidence, written: written,
-                suppression: try suppression.map { entry throws(Failure) in
-                    guard let kind = Suppression.Kind(rawValue: entry.kind) else {
-                        throw Failure(description: "malformed JSON report (suppression kind \"\(entry.kind)\")")
+                ruleID: ruleID, slug: try string("slug"), severity: try JSONReportReader.severity(try string("severity")),
+                message: try string("message"), location: SourceLocation(path: path, line: line, column: try location.integer("column")),
+                subject: try string("subject"), evidence: try string("evidence"),
+                written: try field("written", optional: true) { node -> String?? in
+                    switch node {
+                    case .string(let text): text
+                    case .null: .some(nil)
+                    default: nil
                     }
-                    return Suppression(reason: entry.reason, source: entry.source, kind: kind)
+                } ?? nil,
+                suppression: try object("suppression").map { entry throws(Failure) in
+                    let kind = try entry.string("kind")
+                    guard let value = Suppression.Kind(rawValue: kind) else {
+                        throw Failure(description: "malformed JSON report (suppression kind \"\(kind)\")")
+                    }
+                    return Suppression(reason: try entry.string("reason"), source: try entry.string("source"), kind: value)
                 },
-                isBaselined: baselined)
-            if identityPath != location.path { finding.identityPath = identityPath }
+                isBaselined: try field("baselined") { if case .bool(let value) = $0 { value } else { nil } })
+            if identityPath != path { finding.identityPath = identityPath }
             // The fingerprint is recomputed when the merged report is written: it must come out the same.
             guard finding.fingerprint == fingerprint else {
                 throw Failure(
-                    description: "malformed JSON report (the fingerprint of \(ruleId) at \(location.path):\(location.line) "
+                    description: "malformed JSON report (the fingerprint of \(ruleID) at \(path):\(line) "
                         + "does not match its rule, identity path, subject and evidence)")
             }
             return finding
         }
-    }
-
-    private struct Location: Decodable {
-        var path: String
-        var line: Int
-        var column: Int
-    }
-
-    private struct SuppressionEntry: Decodable {
-        var reason: String
-        var source: String
-        var kind: String
     }
 
     fileprivate static func severity(_ name: String) throws(Failure) -> Severity {

@@ -1,51 +1,62 @@
 import Foundation
 
-/// Runs `produce` for every index on a few threads and hands each result to `consume` on the
-/// calling thread in index order. At most `window` results are produced ahead of the one being
-/// consumed, so memory follows the window, not the number of items, while the output is exactly
-/// what a sequential run gives.
+/// Runs `produce` for every item `next` gives, on a few threads, and hands each result to `consume`
+/// on the calling thread in the order the items came. At most `window` results are produced ahead
+/// of the one being consumed, so memory follows the window, not the number of items, while the
+/// output is exactly what a sequential run gives. `next` is called by one thread at a time, so it
+/// may walk a tree lazily.
 enum OrderedStream {
-    static func run<T: Sendable>(
-        count: Int, workers: Int, window: Int, produce: @escaping @Sendable (Int) -> T, consume: (Int, T) -> Void
+    static func run<Item, T: Sendable>(
+        workers: Int, window: Int, next: @escaping @Sendable () -> Item?, produce: @escaping @Sendable (Item) -> T,
+        consume: (T) -> Void
     ) {
-        guard count > 0 else { return }
-        let slots = WindowSlots<T>(count: count, window: max(window, workers, 1))
-        for _ in 0..<max(1, min(workers, count)) {
+        let slots = WindowSlots<Item, T>(window: max(window, workers, 1), next: next)
+        for _ in 0..<max(1, workers) {
             let thread = Thread {
-                while let index = slots.claim() {
-                    slots.store(produce(index), at: index)
+                while let (index, item) = slots.claim() {
+                    slots.store(produce(item), at: index)
                 }
             }
             thread.stackSize = ParallelMap.stackSize
             thread.start()
         }
-        for index in 0..<count {
-            consume(index, slots.take(index))
+        var index = 0
+        while let value = slots.take(index) {
+            consume(value)
+            index += 1
         }
     }
 }
 
-/// A ring of `window` slots: a worker claims the next index only when its slot is free, the
-/// consumer takes results in order and frees their slots. One condition, held for bookkeeping only.
-private final class WindowSlots<T>: @unchecked Sendable {
+/// A ring of `window` slots: a worker claims the next item only when its slot is free, the
+/// consumer takes results in order and frees their slots. One condition, held for bookkeeping and
+/// for taking the next item.
+private final class WindowSlots<Item, T>: @unchecked Sendable {
     private let condition = NSCondition()
-    private let count: Int
-    private var next = 0
+    private let source: () -> Item?
+    private var claimed = 0
+    /// How many items there were, once `source` has run out.
+    private var end: Int?
     private var taken = 0
     private var values: [T?]
 
-    init(count: Int, window: Int) {
-        self.count = count
+    init(window: Int, next: @escaping () -> Item?) {
+        source = next
         values = Array(repeating: nil, count: window)
     }
 
-    func claim() -> Int? {
+    func claim() -> (Int, Item)? {
         condition.lock()
         defer { condition.unlock() }
-        while next < count && next >= taken + values.count { condition.wait() }
-        guard next < count else { return nil }
-        next += 1
-        return next - 1
+        while end == nil && claimed >= taken + values.count { condition.wait() }
+        guard end == nil else { return nil }
+        guard let item = source() else {
+            end = claimed
+            condition.broadcast()
+            return nil
+        }
+        claimed += 1
+        return (claimed - 1, item)
     }
 
     func store(_ value: T, at index: Int) {
@@ -55,7 +66,7 @@ private final class WindowSlots<T>: @unchecked Sendable {
         condition.unlock()
     }
 
-    func take(_ index: Int) -> T {
+    func take(_ index: Int) -> T? {
         condition.lock()
         defer { condition.unlock() }
         let slot = index % values.count
@@ -66,6 +77,7 @@ private final class WindowSlots<T>: @unchecked Sendable {
                 condition.broadcast()
                 return value
             }
+            if let end, index >= end { return nil }
             condition.wait()
         }
     }

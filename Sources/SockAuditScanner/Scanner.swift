@@ -122,6 +122,7 @@ public struct Scanner: Sendable {
 
     /// What a scan of the targets reads, and how.
     struct Plan {
+        /// With `streaming`, every item but the walked files (which `files` walks again, sorted).
         var work: [WorkItem]
         var context: InputContext
         var skipped: Int
@@ -131,22 +132,70 @@ public struct Scanner: Sendable {
         var patchesNotJudged: [String] = []
         /// How findings' paths are known across runs (baselines, fingerprints).
         var identity: PathIdentity?
+        /// The walked files, sorted, when they are not in `work`.
+        var files: PlannedFiles?
     }
 
-    func plan(_ targets: [String], standardInput: () -> [UInt8]) throws(ScanError) -> Plan {
-        let discovered: DiscoveredFiles
+    /// The walked files of a streamed scan: walked again in report order, less the ones a
+    /// Kustomize build takes over or names as patches.
+    struct PlannedFiles {
+        var walk: SortedFileWalk
+        var leftOut: Set<String>
+        /// Paths named on the command line (followed, even through links).
+        var named: Set<String>
+        /// How many items the walk gives.
+        var count: Int
+        /// The walked files of one host's daemon configuration (and the files named together),
+        /// in discovery order: scanned and merged before the others.
+        var early: [WorkItem]
+        /// The walked Nomad agent configurations, in discovery order: read before the jobs.
+        var agentConfigurations: [WorkItem]
+
+        mutating func next() -> WorkItem? {
+            while let file = walk.next() {
+                if leftOut.contains(file.path) { continue }
+                return Scanner.fileItem(file.path, resolved: file.resolved, named: named)
+            }
+            return nil
+        }
+    }
+
+    /// The targets walked in discovery order: with `streaming` only what must be known before the
+    /// first file is read is kept (charts, kustomizations, one host's daemon files, counts), and
+    /// the files are walked again as the scan reads them; else every file is listed.
+    func plan(_ targets: [String], standardInput: () -> [UInt8], streaming: Bool = false) throws(ScanError) -> Plan {
+        let paths = targets.filter { $0 != "-" }
+        let named = Set(paths)
+        let discovery = Discovery(
+            excludes: options.excludes + options.configuration.excludes, followSymlinks: options.followSymlinks,
+            shard: options.shard.map { ShardFilter(shard: $0, units: SweepUnits(paths: targets)) })
+        var discovered = DiscoveredFiles()
+        var fileCount = 0
+        var decisions: [Int: TargetWalk.Decisions] = [:]
         do {
-            discovered = try Discovery(
-                excludes: options.excludes + options.configuration.excludes, followSymlinks: options.followSymlinks,
-                shard: options.shard.map { ShardFilter(shard: $0, units: SweepUnits(paths: targets)) }
-            ).walk(targets.filter { $0 != "-" })
+            try discovery.walk(paths) { target, event in
+                switch event {
+                case .file(let path, let resolved):
+                    fileCount += 1
+                    guard !streaming || Self.mustBeKnownFirst(path, named: named) else { return }
+                    discovered.files.append(path)
+                    if let resolved { discovered.resolved[path] = resolved }
+                case .helmChart(let chart): discovered.helmCharts.append(chart)
+                case .unlisted(let path, let reason): discovered.unlisted.append((path, reason))
+                case .undecodableName(let path, let isFolder): discovered.undecodableNames.append((path, isFolder))
+                case .notRead: discovered.notRead += 1
+                case .linkNotFollowed(let link):
+                    discovered.linksNotFollowed.append(link)
+                    decisions[target, default: .init()].linksNotFollowed.insert(link)
+                case .revisited(let folder): decisions[target, default: .init()].revisited.insert(folder)
+                }
+            }
         } catch {
             switch error {
             case .notFound(let path): throw .pathNotFound(path)
             case .invalidPath(let path): throw .invalidPath(path)
             }
         }
-        let paths = targets.filter { $0 != "-" }
         var work: [WorkItem] = []
         let standardInputName = options.standardInputName.map(Self.display)
         if targets.contains("-"), options.shard.map({ ShardFilter(shard: $0, units: SweepUnits(paths: targets)).keeps("-") }) ?? true {
@@ -165,23 +214,64 @@ public struct Scanner: Sendable {
         work += discovered.helmCharts.map { WorkItem.helmChart($0, HelmJob(renderer: renderer, valuesFiles: chartValues[$0] ?? [])) }
         work += discovered.unlisted.map { WorkItem.unlisted($0.path, $0.reason) }
         work += discovered.undecodableNames.map { WorkItem.undecodableName($0.path, isFolder: $0.isFolder) }
-        let overlays = try kustomizeWork(discovered)
+        let kustomizations = discovered.files.filter { KustomizePatches.fileNames.contains($0.split(separator: "/").last.map(String.init) ?? $0) }
+        let listed = discovered
+        let overlays = try kustomizeWork(kustomizations: kustomizations, resolved: discovered.resolved) { visit in
+            if streaming {
+                try? discovery.walk(paths) { _, event in
+                    if case .file(let path, let resolved) = event { visit(path, resolved) }
+                }
+            } else {
+                for file in listed.files { visit(file, listed.resolved[file]) }
+            }
+        }
         work += overlays.work
-        let patches = KustomizePatches.patchFiles(among: discovered.files, resolved: discovered.resolved, maxFileSize: options.maxFileSize)
-            .subtracting(overlays.built)
-        work += discovered.files.filter { !patches.contains($0) && !overlays.built.contains($0) }.map { path in
-            // A path named on the command line is the user's choice to follow; a walked one is not.
-            paths.contains(path) ? .file(path, readFrom: path, followLinks: true)
-                : .file(path, readFrom: discovered.resolved[path] ?? path, followLinks: false)
+        let leftOut = overlays.patches.union(overlays.built)
+        var files: PlannedFiles?
+        if streaming {
+            let walk = SortedFileWalk(discovery: discovery, targets: paths, decisions: decisions)
+            var count = 0
+            if leftOut.isEmpty {
+                count = fileCount
+            } else {
+                try? discovery.walk(paths) { _, event in
+                    if case .file(let path, _) = event, !leftOut.contains(path) { count += 1 }
+                }
+            }
+            let early = discovered.files.filter { !leftOut.contains($0) && Self.isDaemonFile($0, named: named) }
+                .map { Self.fileItem($0, resolved: discovered.resolved[$0], named: named) }
+            let configurations = discovered.files.filter { !leftOut.contains($0) && NomadAgentConfig.isConfigPath(Self.display($0)) }
+                .map { Self.fileItem($0, resolved: discovered.resolved[$0], named: named) }
+            files = PlannedFiles(walk: walk, leftOut: leftOut, named: named, count: count, early: early, agentConfigurations: configurations)
+        } else {
+            work += discovered.files.filter { !leftOut.contains($0) }.map { Self.fileItem($0, resolved: discovered.resolved[$0], named: named) }
         }
         let context = InputContext.fileSystem(
             maxFileSize: options.maxFileSize, envFiles: options.envFiles, roots: InputContext.roots(of: paths + (targets.contains("-") ? ["."] : [])))
         // Files named one by one on the command line belong together (one host's configuration).
-        let named = Set(discovered.files.filter(paths.contains).map(Self.display))
+        let together = Set(discovered.files.filter(named.contains).map(Self.display))
         return Plan(
-            work: work, context: context, skipped: discovered.notRead, passedTogether: named.count > 1 ? named : [],
-            linksNotFollowed: discovered.linksNotFollowed.map(Self.display), patchesNotJudged: patches.map(Self.display).sorted(),
-            identity: PathIdentity(targets: paths + (targets.contains("-") ? standardInputName.map { [$0] } ?? [] : [])))
+            work: work, context: context, skipped: discovered.notRead, passedTogether: together.count > 1 ? together : [],
+            linksNotFollowed: discovered.linksNotFollowed.map(Self.display), patchesNotJudged: overlays.patches.map(Self.display).sorted(),
+            identity: PathIdentity(targets: paths + (targets.contains("-") ? standardInputName.map { [$0] } ?? [] : [])), files: files)
+    }
+
+    /// A walked file as a work item. A path named on the command line is the user's choice to
+    /// follow; a walked one is not.
+    static func fileItem(_ path: String, resolved: String?, named: Set<String>) -> WorkItem {
+        named.contains(path) ? .file(path, readFrom: path, followLinks: true) : .file(path, readFrom: resolved ?? path, followLinks: false)
+    }
+
+    /// Files a streamed scan must know before it reads any: kustomizations (overlays are planned
+    /// whole), the files of one host's daemon configuration (merged before they are reported) and
+    /// Nomad agent configurations (their host volumes are read before the jobs).
+    static func mustBeKnownFirst(_ path: String, named: Set<String>) -> Bool {
+        KustomizePatches.fileNames.contains(path.split(separator: "/").last.map(String.init) ?? path) || isDaemonFile(path, named: named)
+            || NomadAgentConfig.isConfigPath(display(path))
+    }
+
+    static func isDaemonFile(_ path: String, named: Set<String>) -> Bool {
+        named.contains(path) || DaemonOrigin.locate(display(path))?.hostRoot != nil
     }
 
     static func isBlank(_ byte: UInt8) -> Bool {

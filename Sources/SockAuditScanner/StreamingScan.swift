@@ -22,49 +22,56 @@ extension Scanner {
     public func stream(
         _ targets: [String], standardInput: () -> [UInt8] = { [] }, emit: (Finding) -> Void
     ) throws(ScanError) -> ScanSummary {
-        let plan = try plan(targets, standardInput: standardInput)
-        var summary = stream(
-            plan.work, context: plan.context, skipped: plan.skipped, passedTogether: plan.passedTogether, identity: plan.identity, emit: emit)
+        let plan = try plan(targets, standardInput: standardInput, streaming: true)
+        var summary = stream(plan, emit: emit)
         summary.linksNotFollowed = plan.linksNotFollowed
         summary.patchesNotJudged = plan.patchesNotJudged
         summary.shard = options.shard
         return summary
     }
 
-    func stream(
-        _ unordered: [WorkItem], context: InputContext, skipped alreadySkipped: Int, passedTogether: Set<String>,
-        identity: PathIdentity? = nil, emit: (Finding) -> Void
-    ) -> ScanSummary {
-        let work = unordered.enumerated()
+    func stream(_ plan: Plan, emit: (Finding) -> Void) -> ScanSummary {
+        let items = plan.work.enumerated()
             .sorted { ($0.element.reportPath, $0.offset) < ($1.element.reportPath, $1.offset) }.map(\.element)
-        let fileScanner = FileScanner(context: withNomadHostVolumes(work, context: context))
+        // Nomad agent configurations are read first: a job's host volumes are named in them.
+        let configurations = (items.map { ($0, 0) } + (plan.files?.agentConfigurations ?? []).map { ($0, 1) })
+            .enumerated().sorted { ($0.element.0.reportPath, $0.element.1, $0.offset) < ($1.element.0.reportPath, $1.element.1, $1.offset) }
+            .map(\.element.0)
+        let fileScanner = FileScanner(context: withNomadHostVolumes(configurations, context: plan.context))
         let engine = Engine(rules: options.activeRules)
         let options = self.options
-        options.progress?.found(work.count)
+        let passedTogether = plan.passedTogether
+        options.progress?.found(items.count + (plan.files?.count ?? 0))
 
         // One host's daemon files, scanned first and merged; their findings wait for their file.
-        let merging = work.indices.filter { index in
-            let path = work[index].reportPath
-            return passedTogether.contains(path) || DaemonOrigin.locate(path)?.hostRoot != nil
+        func isEarly(_ path: String) -> Bool {
+            passedTogether.contains(path) || DaemonOrigin.locate(path)?.hostRoot != nil
         }
+        let merging = (items.filter { isEarly($0.reportPath) }.map { ($0, 0) }
+            + (plan.files?.early ?? []).filter { isEarly($0.reportPath) }.map { ($0, 1) })
+            .enumerated().sorted { ($0.element.0.reportPath, $0.element.1, $0.offset) < ($1.element.0.reportPath, $1.element.1, $1.offset) }
+            .map(\.element.0)
         let early = ParallelMap.map(count: merging.count, workers: options.workers) { position in
-            Self.fileResult(of: work[merging[position]], fileScanner: fileScanner, engine: engine, options: options, judgeDaemons: false)
+            Self.fileResult(of: merging[position], fileScanner: fileScanner, engine: engine, options: options, judgeDaemons: false)
         }
         let merged = DaemonMerge.merge(early.filter { $0.kind != nil }.flatMap(\.daemons), passedTogether: passedTogether)
         var waiting = Dictionary(grouping: engine.run(Facts(daemons: merged)), by: \.location.path)
-        let earlyResults = Dictionary(uniqueKeysWithValues: zip(merging, early))
+        var earlyResults: [String: [FileResult]] = [:]
+        for (item, result) in zip(merging, early) { earlyResults[item.reportPath, default: []].append(result) }
 
-        var writer = StreamWriter(scanner: self, identity: identity)
-        var skipped = alreadySkipped
+        let source = WorkSource(items: items, files: plan.files, early: earlyResults, isEarly: isEarly)
+        var writer = StreamWriter(scanner: self, identity: plan.identity)
+        var skipped = plan.skipped
         var embedded: [EmbeddedFile] = []
         OrderedStream.run(
-            count: work.count, workers: options.workers, window: Self.windowPerWorker * max(1, options.workers),
-            produce: { index in
-                earlyResults[index]
-                    ?? Self.fileResult(of: work[index], fileScanner: fileScanner, engine: engine, options: options, judgeDaemons: true)
+            workers: options.workers, window: Self.windowPerWorker * max(1, options.workers),
+            next: { source.next() },
+            produce: { next in
+                (next.item.reportPath, next.early
+                    ?? Self.fileResult(of: next.item, fileScanner: fileScanner, engine: engine, options: options, judgeDaemons: true))
             },
-            consume: { index, result in
-                let path = work[index].reportPath
+            consume: { done in
+                let (path, result) = done
                 // Merged-daemon findings of a path that is no file of this scan go where they sort.
                 for other in waiting.keys.filter({ $0 < path }).sorted() {
                     writer.write(waiting.removeValue(forKey: other) ?? [], directives: [], to: emit)
@@ -176,5 +183,49 @@ private struct StreamWriter {
         summary.chartsRendered = rendered
         summary.overlaysBuilt = built
         return summary
+    }
+}
+
+/// The work of a streamed scan in report order: the planned items (standard input, charts,
+/// Kustomize builds, folders not listed) merged with the files as the sorted walk gives them, an
+/// item at a path before a walked file at the same path. Daemon files already scanned bring their
+/// result. Called by one worker at a time.
+private final class WorkSource: @unchecked Sendable {
+    struct Next: Sendable {
+        var item: Scanner.WorkItem
+        var early: Scanner.FileResult?
+    }
+
+    private let items: [Scanner.WorkItem]
+    private var position = 0
+    private var files: Scanner.PlannedFiles?
+    private var file: Scanner.WorkItem?
+    private var early: [String: [Scanner.FileResult]]
+    private let isEarly: (String) -> Bool
+
+    init(items: [Scanner.WorkItem], files: Scanner.PlannedFiles?, early: [String: [Scanner.FileResult]], isEarly: @escaping (String) -> Bool) {
+        self.items = items
+        self.files = files
+        self.early = early
+        self.isEarly = isEarly
+        file = self.files?.next()
+    }
+
+    func next() -> Next? {
+        let item: Scanner.WorkItem
+        if position < items.count, file.map({ items[position].reportPath <= $0.reportPath }) ?? true {
+            item = items[position]
+            position += 1
+        } else if let walked = file {
+            item = walked
+            file = files?.next()
+        } else {
+            return nil
+        }
+        let path = item.reportPath
+        guard isEarly(path), var results = early[path], !results.isEmpty else { return Next(item: item) }
+        let result = results.removeFirst()
+        early[path] = results.isEmpty ? nil : results
+        return Next(item: item, early: result)
     }
 }

@@ -42,43 +42,57 @@ struct MergeCommand: ParsableCommand, ReportChoices {
         try validateLimits()
     }
 
+    /// Reads every report twice, one finding at a time: first to check it and learn what the merge
+    /// must know beforehand (its counts, the suppressions it used, its findings outside its own
+    /// repositories), then to merge the findings as the report is written. Nothing proportional to
+    /// the findings is held.
     func run() throws {
-        var parts: [SweepMerge.Part] = []
+        var surveys: [SweepMerge.Survey] = []
         var problems: [String] = []
         for path in reports {
-            do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                let report = try JSONReportReader.read(data)
-                parts.append(SweepMerge.Part(
-                    name: path, toolVersion: report.tool.version, identity: report.identity, findings: report.findings,
-                    summary: report.summary))
-            } catch let failure as JSONReportReader.Failure {
-                problems.append("\(path): \(failure)")
+            do throws(JSONReportReader.Failure) {
+                let report = try JSONReportReader.Stream(path: path)
+                var reader = SweepMerge.Survey.Reader(name: path, toolVersion: report.tool.version, identity: report.identity)
+                while let finding = try report.next() { reader.add(finding) }
+                surveys.append(reader.finish(try report.summary()))
             } catch {
-                problems.append("\(path): cannot read: \((error as NSError).localizedDescription)")
+                problems.append("\(path): \(error)")
             }
         }
         guard problems.isEmpty else {
             Terminal.error("sockaudit: cannot merge\n" + problems.joined(separator: "\n"))
             throw ExitCode(2)
         }
-        let merged: SweepMerge.Merged
         do {
-            merged = try SweepMerge.merge(parts, toolVersion: ToolInfo.sockaudit.version, thresholdGiven: failOn != nil)
+            try SweepMerge.check(surveys, toolVersion: ToolInfo.sockaudit.version, thresholdGiven: failOn != nil)
         } catch {
             Terminal.error("sockaudit: cannot merge\n\(error)")
             throw ExitCode(2)
         }
-        var identity = merged.identity
-        identity.failOn = failOn ?? merged.identity.failOn
+        var identity = SweepMerge.identity(of: surveys)
+        identity.failOn = failOn ?? identity.failOn
         identity.minSeverity = minSeverity
         let start = ReportStart(
             rules: BuiltInRules.all.map { $0.description }, comparedWithBaseline: identity.comparedWithBaseline, identity: identity)
         var choices = Choices(self)
         choices.failOn = identity.failOn
         try ReportOutput.stream(choices, start: start, configuration: Configuration(), summaryLine: Summary.line) { emit in
-            for finding in merged.findings { emit(finding) }
-            return merged.summary
+            var streams: [JSONReportReader.Stream] = []
+            var reading = 0
+            do throws(JSONReportReader.Failure) {
+                for path in reports {
+                    streams.append(try JSONReportReader.Stream(path: path))
+                    reading += 1
+                }
+                return try SweepMerge.merge(surveys, next: { index throws(JSONReportReader.Failure) in
+                    reading = index
+                    return try streams[index].next()
+                }, emit: emit)
+            } catch {
+                // Only a report changed between the two readings gets here.
+                Terminal.error("sockaudit: cannot merge\n\(reports[min(reading, reports.count - 1)]): \(error)")
+                throw ExitCode(2)
+            }
         }
     }
 

@@ -79,6 +79,78 @@ import Testing
         }
     }
 
+    /// A tree several times larger than the window of files in flight, so the walk streams the
+    /// files across many windows: at every level, names whose walk order is not their sorted order
+    /// (`a`, `a-b`, `a.b`, `a0`: `a/` sorts after all of them), links followed into the tree (a
+    /// folder reached by two paths is walked once), one host's daemon files far apart in the walk,
+    /// a Kustomize patch (not judged), an excluded folder, and targets given out of order and
+    /// overlapping. The streamed bytes are the whole-result reporter's, in every format, with one
+    /// worker and with two.
+    @Test func largeTreeStreamsAcrossWindows() throws {
+        let folder = TemporaryFolder()
+        let pod = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p}
+            spec:
+              containers:
+              - {name: c, image: busybox, securityContext: {privileged: true}}
+
+            """
+        for repository in ["r0", "r1", "r1-x", "r1.x", "r2"] {
+            for name in ["a", "a-b", "a.b", "a0", "a_b", "A"] {
+                for index in 0..<24 {
+                    try folder.write("\(repository)/\(name)/d\(index % 3)/p\(index).yaml", pod)
+                }
+                try folder.write("\(repository)/\(name)-run.sh", "#!/bin/sh\ndocker run -v /var/run/docker.sock:/var/run/docker.sock x\n")
+                try folder.write("\(repository)/\(name)/skipped/p.yaml", pod)
+            }
+        }
+        try folder.write("r2/host/etc/docker/daemon.json", "{\n  \"icc\": true\n}\n")
+        try folder.write("r2/host/lib/systemd/system/docker.service", "[Service]\nExecStart=/usr/bin/dockerd -H tcp://0.0.0.0:2375\n")
+        try folder.write("r2/host/etc/default/docker", "DOCKER_OPTS=\"--tlsverify=false\"\n")
+        try folder.write("r0/kustomize/kustomization.yaml", "resources: [pod.yaml]\npatches:\n- path: patch.yaml\n")
+        try folder.write("r0/kustomize/pod.yaml", pod)
+        try folder.write("r0/kustomize/patch.yaml", pod)
+        // `0link` is walked before `a` (which is then not walked again); `a.link` after it by
+        // name but before it by path: the first walk's decision holds.
+        #expect(symlink(folder.root + "/r1/a", folder.root + "/r1/0link") == 0)
+        #expect(symlink(folder.root + "/r1/a", folder.root + "/r1/a.link") == 0)
+        #expect(symlink(folder.root + "/r1/a0/d0/p0.yaml", folder.root + "/r1/p-link.yaml") == 0)
+        let root = folder.root
+        for targets in [[root], [root + "/r2", root + "/r1", root + "/r0/a", root + "/r1-x"]] {
+            for workers in [1, 2] {
+                var options = ScanOptions(excludes: ["skipped"], rules: BuiltInRules.all)
+                options.workers = workers
+                options.followSymlinks = true
+                options.kustomize.enginePath = "none"
+                let whole = try Scanner(options: options).scan(targets)
+                // Several windows of 64 files per worker.
+                #expect(whole.filesScanned.values.reduce(0, +) > 2 * 64 * workers)
+                #expect(whole.findings.contains { $0.subject.hasPrefix("dockerd configured by") })
+                #expect(whole.findings.contains { $0.location.path.hasSuffix("r1/0link/d0/p0.yaml") })
+                #expect(!whole.findings.contains { $0.location.path.contains("r1/a.link/") })
+                #expect(!whole.findings.contains { $0.location.path.hasSuffix("patch.yaml") || $0.location.path.contains("skipped") })
+                for format in ReporterName.allCases {
+                    let settings = Self.settings[0]
+                    var bytes: [UInt8] = []
+                    let out = ReportStream { bytes += $0 }
+                    var streaming = format.streamingReporter(settings)
+                    streaming.begin(ReportStart(rules: options.rules.map { $0.description }, comparedWithBaseline: false), to: out)
+                    let summary = try Scanner(options: options).stream(targets) { streaming.write($0, to: out) }
+                    streaming.end(summary, to: out)
+                    out.flush()
+                    let expected = format.reporter(settings).render(whole)
+                    let streamed = String(decoding: bytes, as: UTF8.self)
+                    let difference = Self.firstDifference(expected, streamed)
+                    #expect(difference == "same", "\(format) \(targets.count) \(workers)")
+                    #expect(summary.filesScanned == whole.filesScanned && summary.filesSkipped == whole.filesSkipped)
+                    #expect(summary.linksNotFollowed == whole.linksNotFollowed && summary.patchesNotJudged == whole.patchesNotJudged)
+                }
+            }
+        }
+    }
+
     static func options(_ tree: Tree, baseline: Baseline?) throws -> ScanOptions {
         var configuration = Configuration()
         configuration.suppressions = [PathSuppression(

@@ -37,80 +37,153 @@ public enum SweepMerge {
 
     static let staleSuppressionRule = "SA903"
 
+    /// What a merge must know of a part before it merges its findings: gathered by a first read
+    /// of the part (`Survey.Reader`), so the findings themselves are read again as they are merged,
+    /// never held.
+    public struct Survey: Sendable {
+        public var name: String
+        public var toolVersion: String
+        public var identity: ScanIdentity
+        public var summary: ScanSummary
+        /// Findings the part lists.
+        public var count = 0
+        /// "path:line" of every suppression that covered one of its findings.
+        var suppressionsUsed = Set<String>()
+        /// Paths of its files' findings outside its own repositories.
+        var foreignPaths = Set<String>()
+        /// Baselined findings by baseline key (with a baseline).
+        var baselined: [String: Int] = [:]
+
+        /// Reads a part's findings one by one, in the order its report lists them.
+        public struct Reader {
+            private var survey: Survey
+            private let units: SweepUnits
+            private var outside: [(index: Int, path: String)] = []
+
+            public init(name: String, toolVersion: String, identity: ScanIdentity) {
+                survey = Survey(name: name, toolVersion: toolVersion, identity: identity, summary: ScanSummary(tally: FindingTally(), filesScanned: [:], filesSkipped: 0))
+                units = SweepUnits(paths: identity.paths)
+            }
+
+            public mutating func add(_ finding: Finding) {
+                if let suppression = finding.suppression { survey.suppressionsUsed.insert(suppression.source) }
+                if let format = survey.identity.baselineFormat, finding.isBaselined {
+                    survey.baselined[Baseline.key(of: finding, format: format), default: 0] += 1
+                }
+                if let shard = survey.identity.shard, !shard.owns(units.unit(of: finding.location.path)) {
+                    outside.append((survey.count, finding.location.path))
+                }
+                survey.count += 1
+            }
+
+            /// The survey, once the part's summary (written after its findings) is read.
+            public func finish(_ summary: ScanSummary) -> Survey {
+                var survey = self.survey
+                survey.summary = summary
+                let files = survey.count - min(survey.count, summary.carriedFindings + summary.staleConfigurationFindings)
+                survey.foreignPaths = Set(outside.filter { $0.index < files }.map(\.path))
+                return survey
+            }
+        }
+    }
+
+    /// The merged sweep's identity: the parts', as one scan.
+    public static func identity(of parts: [Survey]) -> ScanIdentity {
+        var identity = parts.first?.identity ?? ScanIdentity()
+        identity.shard = nil
+        return identity
+    }
+
     /// The merged sweep, or why these parts do not make one (every problem listed).
     /// `thresholdGiven`: the merge has its own --fail-on, so the parts' need not agree.
     public static func merge(_ parts: [Part], toolVersion: String, thresholdGiven: Bool = false) throws(Failure) -> Merged {
-        try check(parts, toolVersion: toolVersion, thresholdGiven: thresholdGiven)
-        guard let first = parts.first else { throw Failure(description: "no reports to merge") }
-        let units = SweepUnits(paths: first.identity.paths)
-
-        // "path:line" of every suppression that covered a finding, with the parts it did so in.
-        var usedSuppressions: [String: Set<Int>] = [:]
-        for (index, part) in parts.enumerated() {
-            for finding in part.findings {
-                if let suppression = finding.suppression { usedSuppressions[suppression.source, default: []].insert(index) }
-            }
+        let surveys = parts.map { part in
+            var reader = Survey.Reader(name: part.name, toolVersion: part.toolVersion, identity: part.identity)
+            for finding in part.findings { reader.add(finding) }
+            return reader.finish(part.summary)
         }
+        try check(surveys, toolVersion: toolVersion, thresholdGiven: thresholdGiven)
+        guard !parts.isEmpty else { throw Failure(description: "no reports to merge") }
+        var positions = parts.map { _ in 0 }
+        var findings: [Finding] = []
+        let summary = merge(surveys, next: { index in
+            defer { positions[index] += 1 }
+            return positions[index] < parts[index].findings.count ? parts[index].findings[positions[index]] : nil
+        }, emit: { findings.append($0) })
+        return Merged(identity: identity(of: surveys), findings: findings, summary: summary)
+    }
+
+    /// Merges the parts' findings as `next(part)` reads them again (in the order each report lists
+    /// them; nil at its end), handing each merged finding to `emit` in the order a scan streams
+    /// them; returns the sweep's counts. Holds the findings that must be compared across parts (on
+    /// files outside a part's repositories, carried files, stale suppressions), not the others.
+    /// The surveys must have passed `check`.
+    public static func merge<E: Error>(
+        _ parts: [Survey], next: (Int) throws(E) -> Finding?, emit: (Finding) -> Void
+    ) throws(E) -> ScanSummary {
         // A configuration suppression one part used is not stale because another part saw nothing.
         func kept(_ finding: Finding, from index: Int) -> Bool {
-            guard finding.ruleID == staleSuppressionRule,
-                let users = usedSuppressions["\(finding.location.path):\(finding.location.line)"]
-            else { return true }
-            return !users.contains { $0 != index }
+            guard finding.ruleID == staleSuppressionRule else { return true }
+            let source = "\(finding.location.path):\(finding.location.line)"
+            return !parts.indices.contains { $0 != index && parts[$0].suppressionsUsed.contains(source) }
         }
-
-        // Each part's findings in its three sections: its files', carried files', stale configuration.
-        var sections: [(files: ArraySlice<Finding>, carried: ArraySlice<Finding>, stale: ArraySlice<Finding>)] = []
-        var foreignPaths = Set<String>()
-        for (index, part) in parts.enumerated() {
-            let all = part.findings[...]
-            let trailing = min(all.count, part.summary.carriedFindings + part.summary.staleConfigurationFindings)
-            let files = all.prefix(all.count - trailing)
-            let rest = all.suffix(trailing)
-            let carried = rest.prefix(min(rest.count, part.summary.carriedFindings))
-            sections.append((files, carried, rest.dropFirst(carried.count)))
-            for finding in files where !(part.identity.shard?.owns(units.unit(of: finding.location.path)) ?? true) {
-                foreignPaths.insert(finding.location.path)
-            }
-            _ = index
-        }
-
         // A finding outside a part's own repositories (a file another one points at, the
         // configuration file) may come from several parts: it is reported once.
+        let foreignPaths = parts.reduce(into: Set<String>()) { $0.formUnion($1.foreignPaths) }
         var seen: [Finding: Int] = [:]
         func fresh(_ finding: Finding, from index: Int) -> Bool {
             if let earlier = seen[finding] { return earlier == index }
             seen[finding] = index
             return true
         }
+        var baseline = SweepBaseline(parts: parts)
+        var tally = FindingTally()
+        func hand(_ finding: Finding) {
+            var finding = finding
+            baseline.settle(&finding)
+            tally.add(finding)
+            emit(finding)
+        }
 
-        var findings: [Finding] = []
+        // Each part's findings in its three sections: its files', carried files', stale configuration.
+        let filesCount = parts.map { $0.count - min($0.count, $0.summary.carriedFindings + $0.summary.staleConfigurationFindings) }
+        var read = parts.map { _ in 0 }
+        var heads: [Finding?] = []
+        for index in parts.indices {
+            heads.append(filesCount[index] > 0 ? try next(index) : nil)
+            if heads[index] != nil { read[index] = 1 }
+        }
         // The files' findings: every part lists them in path order, so their merge by path is the
         // order of one scan.
-        var cursors = sections.map { $0.files.startIndex }
         while true {
-            var next: Int?
-            for index in sections.indices where cursors[index] < sections[index].files.endIndex {
-                let path = sections[index].files[cursors[index]].location.path
-                if next.map({ path < sections[$0].files[cursors[$0]].location.path }) ?? true { next = index }
+            var chosen: Int?
+            for index in heads.indices {
+                guard let path = heads[index]?.location.path else { continue }
+                if chosen.map({ path < heads[$0]!.location.path }) ?? true { chosen = index }
             }
-            guard let index = next else { break }
-            let finding = sections[index].files[cursors[index]]
-            cursors[index] += 1
+            guard let index = chosen, let finding = heads[index] else { break }
+            if read[index] < filesCount[index] {
+                heads[index] = try next(index)
+                if heads[index] != nil { read[index] += 1 }
+            } else {
+                heads[index] = nil
+            }
             guard kept(finding, from: index) else { continue }
             if foreignPaths.contains(finding.location.path), !fresh(finding, from: index) { continue }
-            findings.append(finding)
+            hand(finding)
         }
         // Carried files are judged as one group after the files, and stale configuration
         // suppressions come last, each group in finding order.
         var carried: [Finding] = []
         var stale: [Finding] = []
-        for (index, section) in sections.enumerated() {
-            carried += section.carried.filter { kept($0, from: index) && fresh($0, from: index) }
-            stale += section.stale.filter { kept($0, from: index) && fresh($0, from: index) }
+        for index in parts.indices {
+            var rest: [Finding] = []
+            while let finding = try next(index) { rest.append(finding) }
+            let carriedCount = min(rest.count, parts[index].summary.carriedFindings)
+            carried += rest.prefix(carriedCount).filter { kept($0, from: index) && fresh($0, from: index) }
+            stale += rest.dropFirst(carriedCount).filter { kept($0, from: index) && fresh($0, from: index) }
         }
-        findings += carried.sorted(by: Finding.ordered) + stale.sorted(by: Finding.ordered)
-        let fixed = SweepBaseline.settle(&findings, parts: parts, format: first.identity.baselineFormat)
+        for finding in carried.sorted(by: Finding.ordered) + stale.sorted(by: Finding.ordered) { hand(finding) }
 
         var scanned: [String: Int] = [:]
         var skipped = 0
@@ -127,20 +200,17 @@ public enum SweepMerge {
             links += part.summary.linksNotFollowed
         }
         var summary = ScanSummary(
-            tally: FindingTally(findings), filesScanned: scanned, filesSkipped: skipped, linksNotFollowed: links,
-            fixedSinceBaseline: fixed)
+            tally: tally, filesScanned: scanned, filesSkipped: skipped, linksNotFollowed: links, fixedSinceBaseline: baseline.fixed())
         summary.chartsRendered = charts
         summary.overlaysBuilt = overlays
         summary.patchesNotJudged = patches.sorted()
         summary.carriedFindings = carried.count
         summary.staleConfigurationFindings = stale.count
-        var identity = first.identity
-        identity.shard = nil
-        return Merged(identity: identity, findings: findings, summary: summary)
+        return summary
     }
 
     /// Same tool, same scan, every shard exactly once.
-    static func check(_ parts: [Part], toolVersion: String, thresholdGiven: Bool) throws(Failure) {
+    public static func check(_ parts: [Survey], toolVersion: String, thresholdGiven: Bool) throws(Failure) {
         var problems: [String] = []
         let versions = Dictionary(grouping: parts, by: \.toolVersion)
         if versions.count > 1 || (versions.keys.first.map { $0 != toolVersion } ?? false) {
@@ -196,7 +266,7 @@ public enum SweepMerge {
         var settings: String
     }
 
-    private static func names(_ parts: [Part]) -> String {
+    private static func names(_ parts: [Survey]) -> String {
         parts.map(\.name).joined(separator: ", ")
     }
 }

@@ -8,20 +8,17 @@ import SockAuditParsers
 enum KustomizePatches {
     static let fileNames: Set<String> = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
 
-    /// The files among `files` that a kustomization among them names as a patch.
-    static func patchFiles(among files: [String], resolved: [String: String], maxFileSize: Int) -> Set<String> {
-        let kustomizations = files.filter { fileNames.contains($0.split(separator: "/").last.map(String.init) ?? $0) }
-        guard !kustomizations.isEmpty else { return [] }
+    /// The real paths of the files the kustomizations among `files` name as patches.
+    static func patchTargets(of files: [String], resolved: [String: String], maxFileSize: Int) -> Set<String> {
         var patches = Set<String>()
-        for file in kustomizations {
+        for file in files where fileNames.contains(file.split(separator: "/").last.map(String.init) ?? file) {
             guard let root = ChartFolder.yaml(resolved[file] ?? file, limit: maxFileSize) else { continue }
             let folder = InputContext.folder(of: file)
             for path in patchPaths(root) {
                 if let real = Discovery.realPath(folder + "/" + path) { patches.insert(real) }
             }
         }
-        guard !patches.isEmpty else { return [] }
-        return Set(files.filter { file in Discovery.realPath(resolved[file] ?? file).map(patches.contains) ?? false })
+        return patches
     }
 
     /// Relative paths of the patch files a kustomization names (inline patches are not files).
