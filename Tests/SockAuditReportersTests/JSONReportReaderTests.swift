@@ -56,4 +56,51 @@ import SockAuditReporters
             #expect(error.description == "malformed JSON report (severity \"dire\")")
         }
     }
+
+    /// A report larger than the reader's 1 MiB chunks, read from its file a finding at a time:
+    /// findings that straddle a chunk boundary, and strings with every escape JSON has (control
+    /// characters, quotes, `\u` escapes, characters outside the BMP), come back as written.
+    @Test func streamsALargeReportFromItsFile() throws {
+        var findings: [Finding] = []
+        for index in 0..<2_500 {
+            findings.append(Fixture.finding(
+                "SA101", .high, path: "repos/r\(index % 40)/we\"ird\t/x\u{1}\(index).yaml", line: index + 1,
+                message: "a\u{0}b\u{8}c\u{c}\r\n\\/</x> é ✓ \u{2028} 🐳 \(String(repeating: "m", count: index % 700))"))
+        }
+        var result = Fixture.result(findings, rules: [Fixture.socketMount])
+        result.identity = sharded.identity
+        let text = JSONReporter(tool: Fixture.tool).render(result)
+        #expect(text.utf8.count > 3 << 19)  // a chunk and a half at least
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sockaudit-report-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(text.utf8).write(to: file)
+
+        let stream = try JSONReportReader.Stream(path: file.path)
+        var streamed: [Finding] = []
+        while let finding = try stream.next() { streamed.append(finding) }
+        #expect(streamed == result.findings.sorted(by: Finding.ordered))
+        #expect(try stream.summary().filesScanned == result.filesScanned)
+        #expect(stream.identity == result.identity)
+        #expect(try stream.next() == nil)
+    }
+
+    /// A report cut short or broken in its findings names the finding where reading stopped.
+    @Test func namesTheFindingWhereAReportBreaks() throws {
+        let text = JSONReporter(tool: Fixture.tool).render(sharded)
+        let second = try #require(text.range(of: "\"ruleId\"", range: text.range(of: "\"ruleId\"")!.upperBound..<text.endIndex))
+        let cases: [(String, String)] = [
+            (String(text[..<second.lowerBound]), "malformed JSON report (not valid JSON at .findings[1])"),
+            (text.replacingOccurrences(of: "\"line\": ", with: "\"line\": \"x\", \"l\": "),
+             "malformed JSON report (unexpected value at .findings[0].location.line)"),
+            (text.replacingOccurrences(of: "\"slug\"", with: "\"slag\""), "malformed JSON report (no .findings[0].slug)"),
+        ]
+        for (broken, message) in cases {
+            do {
+                let report = try JSONReportReader.read(Data(broken.utf8))
+                Issue.record("read \(report.findings.count) findings from a broken report")
+            } catch {
+                #expect(error.description == message)
+            }
+        }
+    }
 }
