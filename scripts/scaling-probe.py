@@ -107,11 +107,13 @@ def gen(kind, n):
     if kind == 'ansible-tasks': return {'site.yml': '- hosts: all\n  tasks:\n' + ''.join(f'    - name: t{i}\n      community.docker.docker_container:\n        name: c{i}\n        image: x\n        volumes: [/var/run/docker.sock:/s]\n' for i in range(n))}
     if kind == 'ansible-loop': return {'site.yml': '- hosts: all\n  tasks:\n    - name: t\n      docker_container:\n        name: "{{ item.name }}"\n        image: x\n        volumes: "{{ item.volumes }}"\n      loop:\n' + ''.join(f'        - {{name: c{i}, volumes: [/var/run/docker.sock:/s]}}\n' for i in range(n))}
     if kind == 'ansible-free-form': return {'site.yml': '- hosts: all\n  tasks:\n    - docker_container: name=c image=x volumes=' + ','.join(f'/h{i}:/c{i}' for i in range(n)) + '\n'}
+    if kind == 'json-broken-quotes': return {'manifest.json': '{"apiVersion": "v1", "kind": "Pod",\n "spec": {"containers": [{"name": "a", "args": [' + '"", ' * (20 * n)}
     if kind == 'interp-nested': return {'docker-compose.yml': 'services:\n  a:\n    image: x\n    volumes: ["' + '${A:-' * n + '/var/run/docker.sock' + '}' * n + ':/s"]\n'}
 
 kinds = ['compose-services', 'compose-command', 'compose-env', 'k8s-containers', 'k8s-volumes', 'gha-run', 'gha-long-run', 'suppressions', 'systemd-cont', 'dockerfile-cont', 'makefile-vars', 'shell-vars', 'shell-heredoc', 'shell-subst'] + ['compose-volumes', 'compose-includes', 'compose-merge-many', 'gitlab-jobs', 'jenkins', 'yaml-keys', 'json-keys', 'json-dup-keys', 'daemon-hosts', 'k8s-list-items', 'k8s-docs', 'inspect-many', 'files', 'env-file', 'interp-nested', 'yaml-alias-keys'] + ['shell-branches', 'shell-case-arms', 'shell-arrays', 'shell-set-positional', 'shell-heredoc-subst', 'dockerfile-stages'] + ['pwsh-continuation', 'pwsh-steps', 'makefile-if', 'makefile-foreach', 'makefile-ifdef', 'jenkins-inside', 'jenkins-podtemplate', 'compose-socat']
 kinds += ['gitlab-folded-plain', 'gitlab-folded-quoted', 'gitlab-sh-c-folded', 'compose-malformed-services', 'compose-remote-includes', 'unparsed-outline', 'k8s-subpathexpr', 'cmd-continuation', 'gitlab-windows']
 kinds += ['tf-resources', 'tf-dynamic', 'tf-locals-chain', 'tf-heredoc-json', 'hcl-nested-objects', 'nomad-tasks', 'ansible-tasks', 'ansible-loop', 'ansible-free-form']
+kinds += ['json-broken-quotes']
 if len(sys.argv) > 2:
     kinds = [kind for kind in kinds if kind in sys.argv[2:]]
 work = tempfile.mkdtemp()

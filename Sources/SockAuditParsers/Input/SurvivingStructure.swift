@@ -30,16 +30,26 @@ public enum SurvivingStructure {
         var inString = false
         var escaped = false
         var stringStart = 0
+        // Counted here: a UnicodeScalarView's count walks the whole view, and a file of quotes
+        // would walk it once per quote.
+        var keptCount = 0
         var keptBeforeString = closers
+        var afterCarriageReturn = false
         for scalar in text.unicodeScalars {
+            // Lines end as the parser ends them (LF, CR LF or a lone CR), so the error's line is met.
             if scalar == "\n" {
+                if !afterCarriageReturn { line += 1 }
+                column = 0
+            } else if scalar == "\r" {
                 line += 1
                 column = 0
             } else {
                 column += 1
             }
+            afterCarriageReturn = scalar == "\r"
             if line > error.line || (line == error.line && column >= error.column) { break }
             kept.append(scalar)
+            keptCount += 1
             if inString {
                 if escaped { escaped = false } else if scalar == "\\" { escaped = true } else if scalar == "\"" { inString = false }
                 continue
@@ -47,7 +57,7 @@ public enum SurvivingStructure {
             switch scalar {
             case "\"":
                 inString = true
-                stringStart = kept.count - 1
+                stringStart = keptCount - 1
                 keptBeforeString = closers
             case "{": closers.append("}")
             case "[": closers.append("]")
