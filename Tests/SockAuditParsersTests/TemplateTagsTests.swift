@@ -56,8 +56,9 @@ import Testing
         #expect(volume.column == 15)
     }
 
-    /// Branches that write the same key both parse (the last is read); anchors, several documents
-    /// and Windows line ends parse as in any YAML file.
+    /// Branches that write the same key parse together (the last is read there; each branch is read
+    /// on its own in a rendering, below); anchors, several documents and Windows line ends parse as
+    /// in any YAML file.
     @Test func branchesAnchorsDocumentsAndWindowsLineEnds() throws {
         let text = """
             x-common: &common
@@ -134,5 +135,116 @@ import Testing
     @Test func restoreLeavesOtherTextAlone() {
         #expect(TemplateTags.restore("a\u{F8F0}b", ["x"]) == "a\u{F8F0}b")
         #expect(TemplateTags.restore("plain", []) == "plain")
+    }
+
+    /// Each branch of an if/elif/else chain on lines of its own is read in a rendering of its own,
+    /// at its own lines; an `if` without `else` is in every rendering; Jinja and Go alike.
+    @Test func everyBranchIsReadInARenderingOfItsOwn() throws {
+        let text = """
+            a:
+            {% if x %}
+              v: 1
+            {%- elif y -%}
+              v: 2
+            {% else %}
+              v: 3
+            {% endif %}
+            {% if z %}
+              w: 1
+            {% endif %}
+            b:
+            {{- if .X }}
+              v: 4
+            {{- else }}
+              v: 5
+            {{- end }}
+            """
+        let result = try neutralized(text)
+        #expect(result.chains == [[3..<4, 5..<6, 7..<8], [14..<15, 16..<17]])
+        let renderings = result.renderings
+        #expect(renderings.count == 3)
+        for rendering in renderings {
+            #expect(lines(rendering).map(\.unicodeScalars.count) == lines(text).map(\.unicodeScalars.count))
+        }
+        let read = try renderings.map { rendering -> [String] in
+            let root = try #require(YAMLParser.parseTemplate(rendering).documents.first)
+            return [root["a"]?["v"]?.string ?? "-", root["a"]?["w"]?.string ?? "-", root["b"]?["v"]?.string ?? "-"]
+        }
+        #expect(read == [["1", "1", "4"], ["2", "1", "5"], ["3", "1", "5"]])
+        let third = try #require(YAMLParser.parseTemplate(renderings[2]).documents.first)
+        #expect(third["a"]?["v"]?.line == 7)
+    }
+
+    /// Without an else, or with a branch tag among other text, there is one reading.
+    @Test func oneReadingWithoutBranchesOnLinesOfTheirOwn() throws {
+        #expect(try neutralized("a:\n{% if x %}\n  v: 1\n{% endif %}\n").renderings.count == 1)
+        #expect(try neutralized("a: {% if x %}1{% else %}2{% endif %}\n").renderings.count == 1)
+        #expect(try neutralized("a:\n{% for i in l %}\n  - {{ i }}\n{% endfor %}\n").renderings.count == 1)
+    }
+
+    /// A chain with more branches than the limit keeps its later ones together in the last rendering.
+    @Test func renderingsAreBounded() throws {
+        var text = "a:\n{% if v == 0 %}\n  v: 0\n"
+        for index in 1..<40 { text += "{% elif v == \(index) %}\n  v: \(index)\n" }
+        text += "{% endif %}\n"
+        let renderings = try neutralized(text).renderings
+        #expect(renderings.count == TemplateBranches.renderingLimit)
+        #expect(YAMLParser.parseTemplate(renderings[0]).documents.first?["a"]?["v"]?.string == "0")
+        #expect(YAMLParser.parseTemplate(renderings.last!).documents.first?["a"]?["v"]?.string == "39")
+    }
+
+    /// A control tag or comment that opens a line with text after it: the text is read at the
+    /// indentation the template writes it at (the blanks before and after the tags), and each node
+    /// is restored to its own column.
+    @Test func textAfterALineOpeningTagKeepsItsIndentation() throws {
+        let text = """
+            s:
+              v:
+            {% for i in l %}    - "{{ i }}"
+            {% endfor %}
+            {%- if x -%}    - b
+            {# note #}  w: 1
+            """
+        let result = try neutralized(text)
+        #expect(lines(result.text)[2].hasPrefix("    - \"\u{F8F0}"))
+        #expect(lines(result.text)[4].hasPrefix("    - b "))
+        #expect(lines(result.text)[5].hasPrefix("  w: 1 "))
+        let parsed = YAMLParser.parseTemplate(result.text)
+        #expect(parsed.error == nil)
+        let root = result.restore(try #require(parsed.documents.first))
+        let items = try #require(root["s"]?["v"]?.sequence)
+        #expect(items.map(\.string) == ["{{ i }}", "b"])
+        #expect(items.map(\.column) == [23, 19])
+        #expect(root["s"]?.keyNode("w")?.column == 13)
+        #expect(root["s"]?["w"]?.column == 16)
+        #expect(result.column(7, line: 5) == 19)
+        #expect(result.column(3, line: 6) == 13)
+        #expect(result.column(3, line: 2) == 3)
+    }
+
+    /// Go template actions that write nothing are control flow; a comment writes nothing; `template`
+    /// writes text.
+    @Test func goActionsThatWriteNothing() throws {
+        let result = try neutralized("a: {{ if .X }}1{{ end }}\nb: {{/* note */}}2\nc: {{ template \"x\" . }}\n")
+        #expect(result.expressions == ["{{ template \"x\" . }}"])
+        let root = result.restore(try #require(YAMLParser.parseTemplate(result.text).documents.first))
+        #expect(root["a"]?.string == "1")
+        #expect(root["b"]?.string == "2")
+    }
+
+    /// `{% raw %}` holds literal text: a `{{` in it opens no tag; an unclosed raw block says so.
+    @Test func rawBlocksAreLiteral() throws {
+        let text = "a: '{% raw %}{{ .Name }} {{{% endraw %}'\n{% raw %}\nb: \"{{ x\"\n{%- endraw %}\n"
+        let result = try neutralized(text)
+        #expect(result.expressions.isEmpty)
+        #expect(lines(result.text)[2] == "b: \"{{ x\"")
+        let root = try #require(YAMLParser.parseTemplate(result.text).documents.first)
+        #expect(root["a"]?.string?.contains("{{ .Name }} {{") == true)
+        guard case .failure(let unclosed) = TemplateTags.neutralize("a: 1\n{% raw %}\nb: {{ x\n") else {
+            Issue.record("an unclosed raw block was taken as closed")
+            return
+        }
+        #expect(unclosed.opener == "{% raw %}")
+        #expect(unclosed.line == 2)
     }
 }

@@ -64,25 +64,53 @@ public struct TemplatedYAMLInput: TextInput {
                 reason: "the template tag \(unclosed.opener) opened here is never closed, so the YAML structure of this template "
                     + "could not be recovered and nothing in it was judged")])
         }
-        let parsed = YAMLParser.parseTemplate(neutralized.text)
-        let documents = parsed.documents.map { TemplateTags.restore($0, neutralized.expressions) }
+        let claiming = inputs.filter { $0.claims(rendered, text: neutralized.text) }
         var facts = Facts()
         var found = false
-        for input in inputs where input.claims(rendered, text: neutralized.text) {
-            guard let inputFacts = input.facts(from: .documents(documents), file: file, context: context) else { continue }
-            found = true
-            facts.merge(inputFacts)
+        var errors: [ParseError] = []
+        // Each branch of a conditional is read in a rendering of its own; what two renderings share
+        // is one container, judged once.
+        for text in neutralized.renderings {
+            let parsed = YAMLParser.parseTemplate(text)
+            let documents = parsed.documents.map(neutralized.restore)
+            for input in claiming {
+                guard let inputFacts = input.facts(from: .documents(documents), file: file, context: context) else { continue }
+                found = true
+                facts.merge(inputFacts)
+            }
+            if let error = parsed.error, !errors.contains(where: { $0.line == error.line && $0.column == error.column }) {
+                errors.append(error)
+            }
         }
-        if let error = parsed.error {
+        facts = Self.withoutRepeats(facts)
+        if !errors.isEmpty {
             guard found || inputs.contains(where: { $0.claimsByName(rendered) }) else { return nil }
-            facts.unscannable.append(UnscannableFile(
-                location: SourceLocation(path: file.path, line: error.line, column: error.column),
-                reason: "the YAML structure of this template could not be recovered once its template tags were set aside "
-                    + "(\(error.message)), so what follows here was not judged",
-                extent: found ? .part : .file))
+            for error in errors {
+                facts.unscannable.append(UnscannableFile(
+                    location: SourceLocation(path: file.path, line: error.line, column: neutralized.column(error.column, line: error.line)),
+                    reason: "the YAML structure of this template could not be recovered once its template tags were set aside "
+                        + "(\(error.message)), so what follows here was not judged",
+                    extent: found ? .part : .file))
+            }
             return facts
         }
         return found ? facts : nil
+    }
+
+    /// The facts of several renderings with what they share kept once.
+    private static func withoutRepeats(_ facts: Facts) -> Facts {
+        var result = facts
+        result.containers = unique(facts.containers)
+        result.daemons = unique(facts.daemons)
+        result.clients = unique(facts.clients)
+        result.socketForwards = unique(facts.socketForwards)
+        result.unscannable = unique(facts.unscannable)
+        return result
+    }
+
+    private static func unique<T: Hashable>(_ items: [T]) -> [T] {
+        var seen = Set<T>()
+        return items.filter { seen.insert($0).inserted }
     }
 
     /// Whether the lines before an unclosed tag read as a file of some input.

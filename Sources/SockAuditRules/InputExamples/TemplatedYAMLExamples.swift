@@ -57,6 +57,66 @@ enum TemplatedYAMLExamples {
                     containerPath: /var/run/docker.sock
             {% endfor %}
             """),
+        // Each branch of an if/else that writes the same key is read on its own: the socket in the
+        // `if` is not hidden by the `else` that follows it.
+        Example("roles/ci_agent/templates/docker-compose.yml.j2", """
+            services:
+              agent:
+                image: "{{ agent_image }}"
+            {% if agent_builds_images %}
+                volumes:
+                  - ↓/var/run/docker.sock:/var/run/docker.sock
+                  - "{{ agent_data_dir }}:/data"
+            {% elif agent_uses_podman %}
+                volumes:
+                  - ↓/run/podman/podman.sock:/var/run/docker.sock
+            {% else %}
+                volumes:
+                  - "{{ agent_data_dir }}:/data"
+            {% endif %}
+            """),
+        Example("deploy/agent.yaml.gotmpl", """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: agent
+            spec:
+              containers:
+                - name: agent
+                  image: {{ .Image }}
+                  volumeMounts: [{name: runtime, mountPath: /run/runtime.sock}]
+              volumes:
+                - name: runtime
+            {{- if eq .Runtime "docker" }}
+                  hostPath:
+                    path: ↓/var/run/docker.sock
+            {{- else }}
+                  hostPath:
+                    path: ↓/run/containerd/containerd.sock
+            {{- end }}
+            """),
+        // A control tag that opens a line with text after it: the text is read at the indentation
+        // the template writes it at, and at its own column.
+        Example("roles/ci_agent/templates/docker-compose.j2", """
+            services:
+              agent:
+                image: "{{ agent_image }}"
+                volumes:
+            {% for socket in agent_sockets %}      - "{{ socket }}:{{ socket }}"
+            {% endfor %}
+            {%- if agent_docker %}      - ↓/var/run/docker.sock:/var/run/docker.sock{% endif %}
+            """),
+        // `{% raw %}` holds literal text, read as it is.
+        Example("roles/ci_agent/templates/docker-compose.yml.j2", """
+            services:
+              agent:
+                image: "{{ agent_image }}"
+                volumes:
+            {% raw %}
+                  - ↓/var/run/docker.sock:/var/run/docker.sock
+                  - "{{ this is not jinja }}:/literal"
+            {% endraw %}
+            """),
     ]
 
     static let socketMountSilent: [Example] = [
@@ -91,6 +151,16 @@ enum TemplatedYAMLExamples {
     ]
 
     static let privilegedFiring: [Example] = [
+        Example("roles/builder/templates/docker-compose.yml.j2", """
+            services:
+              builder:
+                image: "{{ builder_image }}"
+            {% if builder_mode == 'dind' %}
+                privileged: ↓true
+            {% else %}
+                privileged: false
+            {% endif %}
+            """),
         Example("roles/dind/templates/docker-compose.yml.j2", """
             services:
               dind:
@@ -151,6 +221,43 @@ enum TemplatedYAMLExamples {
     ]
 
     static let unscannableSilent: [Example] = [
+        // Branches that each write the same key are each read: no duplicate key.
+        Example("roles/web/templates/docker-compose.yml.j2", """
+            services:
+              web:
+            {% if web_debug %}
+                image: "{{ web_image }}:debug"
+                command: ["serve", "--debug"]
+            {% else %}
+                image: "{{ web_image }}:{{ web_version }}"
+                command: ["serve"]
+            {% endif %}
+            """),
+        // A `{{` inside `{% raw %}` is literal text, not a tag left open.
+        Example("roles/web/templates/docker-compose.yml.j2", """
+            services:
+              web:
+                image: "{{ web_image }}"
+                healthcheck:
+                  test: ["CMD-SHELL", "{% raw %}curl -fs http://localhost/ | grep -q '{{'{% endraw %}"]
+            """),
+        // Go template actions that open lines with text after them.
+        Example("deploy/web.yaml.gotmpl", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              template:
+                spec:
+                  containers:
+            {{- range .Containers }}
+                    - name: {{ .Name }}
+                      image: {{ .Image }}
+            {{- end }}
+            {{ if .Sidecar }}        - name: sidecar
+                      image: {{ .Sidecar }}{{ end }}
+            """),
         Example("roles/web/templates/docker-compose.yml.j2", """
             services:
               web:
