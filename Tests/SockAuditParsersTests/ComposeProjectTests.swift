@@ -248,5 +248,27 @@ import Testing
         #expect(web.dialect == .compose)
         #expect(web.subject == "service \"web\"")
     }
+    /// A service with neither `image` nor `build` is an override merged over another file's (a dev
+    /// container's extend file): only what it states is judged. One that extends a service with an
+    /// image is a whole service.
+    @Test func aServiceWithoutImageOrBuildIsAnOverride() throws {
+        let output = load("""
+            version: '3.8'
+            services:
+              app:
+                volumes:
+                  - ..:/workspaces:cached
+                  - /var/run/docker.sock:/var/run/docker-host.sock
+                command: sleep infinity
+              web:
+                extends: {file: base.yml, service: web}
+              worker:
+                build: .
+            """, path: ".devcontainer/docker-compose.yml", files: [".devcontainer/base.yml": "services:\n  web:\n    image: nginx\n"])
+        let app = try #require(output.containers.first { $0.name == "app" })
+        #expect(!app.isComplete)
+        #expect(app.mounts.contains { $0.source == "/var/run/docker.sock" })
+        #expect(output.containers.first { $0.name == "web" }?.isComplete == true)
+        #expect(output.containers.first { $0.name == "worker" }?.isComplete == true)
+    }
 }
-

@@ -41,6 +41,38 @@ import Testing
         #expect(spec?.seLinux?.value == .disabled)
     }
 
+    /// The container runs in the service's cgroup: `[Service]` resource controls are its limits,
+    /// at their own lines; `infinity` and an empty value are none, and `[Container]`'s own win.
+    @Test func serviceResourceControlsAreTheContainersLimits() {
+        let text = """
+            [Unit]
+            MemoryMax=64M
+
+            [Container]
+            Image=x
+            PodmanArgs=--cpus=2
+
+            [Service]
+            # Resource Limits
+            MemoryMax=512M
+            MemoryHigh=460M
+            CPUQuota=400%
+            TasksMax=infinity
+            """
+        let spec = Self.container(text)
+        #expect(spec?.memoryLimit?.value == "512M")
+        #expect(spec?.memoryLimit?.spelling == "[Service] MemoryMax=512M")
+        #expect(spec?.memoryLimit.map { [$0.location.line, $0.location.column] } == [10, 11])
+        #expect(spec?.cpuLimit?.spelling == "PodmanArgs=--cpus=2")
+        #expect(spec?.pidsLimit == nil)
+        #expect(Self.container("[Container]\nImage=x\n[Service]\nTasksMax=256\nMemoryLimit=1G\n")?.pidsLimit?.value == "256")
+        #expect(Self.container("[Container]\nImage=x\n[Service]\nMemoryLimit=1G\n")?.memoryLimit?.spelling == "[Service] MemoryLimit=1G")
+        #expect(Self.container("[Container]\nImage=x\n[Service]\nCPUQuota=\n")?.cpuLimit == nil)
+        // a pod's service is not its containers' services
+        let pod = QuadletUnit.facts("[Pod]\nPodName=p\n[Service]\nMemoryMax=1G\n", path: "p.pod", fileExtension: "pod", userUnit: false)
+        #expect(pod?.containers.first?.memoryLimit == nil)
+    }
+
     @Test func listKeysAreSplitIntoOneFlagEach() {
         let spec = Self.container("[Container]\nImage=x\nAddCapability=SYS_ADMIN  NET_RAW\nAddCapability=BPF\nEnvironment=A=1 \"B=two words\"\n")
         #expect(spec?.capabilitiesAdded.map(\.value) == ["SYS_ADMIN", "NET_RAW", "BPF"])

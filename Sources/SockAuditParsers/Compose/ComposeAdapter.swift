@@ -75,6 +75,10 @@ struct ServiceReader {
             name: service.name, subject: subject,
             location: service.key.location(in: service.path), dialect: .compose,
             image: last("image").flatMap(text))
+        // A service with neither `image` nor `build` (in any layer it extends) cannot run alone: it is
+        // an override merged over another file's service (a dev container's extend file), so only
+        // what it states is judged and the "missing setting" rules stay quiet on it.
+        spec.isComplete = last("image") != nil || last("build") != nil
         spec.privileged = bool(last("privileged"), "privileged")
         spec.capabilitiesAdded = capabilities("cap_add")
         spec.capabilitiesDropped = capabilities("cap_drop")

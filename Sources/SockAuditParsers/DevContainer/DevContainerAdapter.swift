@@ -55,6 +55,7 @@ public enum DevContainerAdapter {
             guard let reference = pair.key.string, let feature = DevContainerFeatures.feature(named: reference) else { continue }
             applyFeature(feature, reference: reference, at: pair.key.location(in: path), to: &spec)
         }
+        let featurePrivileged = spec.privileged?.value == true ? spec.privileged : nil
         if let node = document["privileged"], let value = node.bool {
             spec.privileged = Setting(value, at: keyLocation(document, "privileged", path), spelling: "\"privileged\": \(value)")
         }
@@ -82,6 +83,11 @@ public enum DevContainerAdapter {
         }
         if let user = document["containerUser"], let value = user.string {
             spec.user = Setting(value, at: keyLocation(document, "containerUser", path), spelling: "\"containerUser\": \"\(value)\"")
+        }
+        // A feature's `privileged` is merged as "true if any source says so": `"privileged": false`
+        // or `--privileged=false` in the file does not take back what a feature turned on.
+        if spec.privileged?.value != true, let featurePrivileged {
+            spec.privileged = featurePrivileged
         }
         facts.containers.append(spec)
         return facts

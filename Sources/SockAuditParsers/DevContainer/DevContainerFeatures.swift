@@ -36,6 +36,25 @@ public enum DevContainerFeatures {
             mount: nil, privileged: true, securityOptions: [],
             does: "which runs the dev container privileged for the dockerd inside it",
             source: "https://github.com/devcontainers/features/blob/main/src/docker-in-docker/devcontainer-feature.json"),
+        // Published outside the devcontainers organisation, with the same settings in their own files.
+        DevContainerFeature(
+            id: "docker-outside-of-docker",
+            references: ["ghcr.io/bartventer/arch-devcontainer-features/docker-outside-of-docker"],
+            mount: ("/var/run/docker.sock", "/var/run/docker-host.sock"), privileged: false, securityOptions: [],
+            does: "which bind-mounts the host's Docker socket",
+            source: "https://github.com/bartventer/arch-devcontainer-features/blob/main/src/docker-outside-of-docker/devcontainer-feature.json"),
+        DevContainerFeature(
+            id: "docker-in-docker",
+            references: ["ghcr.io/bartventer/arch-devcontainer-features/docker-in-docker"],
+            mount: nil, privileged: true, securityOptions: [],
+            does: "which runs the dev container privileged for the dockerd inside it",
+            source: "https://github.com/bartventer/arch-devcontainer-features/blob/main/src/docker-in-docker/devcontainer-feature.json"),
+        DevContainerFeature(
+            id: "docker-out",
+            references: ["ghcr.io/postfinance/devcontainer-features/docker-out"],
+            mount: ("/var/run/docker.sock", "/var/run/docker.sock"), privileged: false, securityOptions: [],
+            does: "which bind-mounts the host's Docker socket",
+            source: "https://github.com/postfinance/devcontainer-features/blob/main/features/src/docker-out/devcontainer-feature.json"),
     ]
 
     /// The table's feature a `features` key names: `ghcr.io/devcontainers/features/docker-in-docker:2`,

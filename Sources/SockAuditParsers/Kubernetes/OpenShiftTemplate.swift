@@ -1,5 +1,6 @@
 /// An OpenShift `Template`: each of its `objects` is a manifest of its own. `${NAME}` and
-/// `${{NAME}}` are the template's parameters: one with a default `value` is read as that value, and
+/// `${{NAME}}` are the template's parameters: one with a default `value` is read as that value (a
+/// whole `"${{NAME}}"` as the typed value, the boolean or number OpenShift puts there), and
 /// the object's owner says which defaults were used; one without (`generate:`, `required:` only) is
 /// left as written, so a host path is judged by what is known of it (`${DIR}/docker.sock` by its
 /// name).
@@ -33,13 +34,21 @@ enum OpenShiftTemplate {
             guard scalar.text.contains("${") else { return node }
             let (text, names) = expand(scalar.text, defaults: defaults)
             for name in names where !used.contains(name) { used.append(name) }
-            return Node(.scalar(.init(text, isPlain: scalar.isPlain)), line: node.line, column: node.column, tag: node.tag)
+            // `"${{P}}"` as the whole value is replaced by the value itself, not a string: a quoted
+            // `"${{PRIVILEGED}}"` becomes the boolean `true` (JSON templates must quote it).
+            let typed = scalar.isPlain || (isWholeNonStringParameter(scalar.text) && !names.isEmpty)
+            return Node(.scalar(.init(text, isPlain: typed)), line: node.line, column: node.column, tag: node.tag)
         case .sequence(let items):
             return Node(.sequence(items.map { substitute($0, defaults: defaults, used: &used) }), line: node.line, column: node.column, tag: node.tag)
         case .mapping(let pairs):
             let mapped = pairs.map { Node.Pair(key: $0.key, value: substitute($0.value, defaults: defaults, used: &used)) }
             return Node(.mapping(mapped), line: node.line, column: node.column, tag: node.tag)
         }
+    }
+
+    /// Whether the text is one `${{NAME}}` and nothing else.
+    static func isWholeNonStringParameter(_ text: String) -> Bool {
+        text.hasPrefix("${{") && text.hasSuffix("}}") && text.dropFirst(3).dropLast(2).allSatisfy { $0 != "}" && $0 != "$" }
     }
 
     /// `${NAME}` and `${{NAME}}` with a default replaced; the names replaced, in order.

@@ -86,9 +86,36 @@ public enum QuadletUnit {
                 break
             }
         }
+        if section == "Container" {
+            applyServiceLimits(allEntries.filter { $0.section == "Service" }, to: &spec, path: path)
+        }
         if spec.image == nil, section == "Container", !dropIn { return Facts() }
         spec.sharedSubject = spec.subject
         return Facts(containers: [spec])
+    }
+
+    /// systemd resource controls of the unit and the limit each is: Quadlet runs the container with
+    /// `--cgroups=split`, inside the service's own cgroup, so the service's limits bound it.
+    static func serviceLimit(_ key: String) -> WritableKeyPath<ContainerSpec, Setting<String>?>? {
+        switch key {
+        case "MemoryMax", "MemoryLimit": \.memoryLimit
+        case "CPUQuota": \.cpuLimit
+        case "TasksMax": \.pidsLimit
+        default: nil
+        }
+    }
+
+    /// A `[Service]` `MemoryMax=`, `CPUQuota=` or `TasksMax=` is the container's limit, unless it is
+    /// `infinity` or empty (no limit); a limit the `[Container]` section sets itself is kept.
+    static func applyServiceLimits(_ entries: [SystemdUnit.Entry], to spec: inout ContainerSpec, path: String) {
+        for entry in entries {
+            guard let keyPath = serviceLimit(entry.key), spec[keyPath: keyPath] == nil else { continue }
+            let written = entry.value.text.trimming(" \t")
+            guard !written.isEmpty, written.lowercased() != "infinity" else { continue }
+            let (line, column) = entry.value.position(0)
+            spec[keyPath: keyPath] = Setting(
+                written, at: SourceLocation(path: path, line: line, column: column), spelling: "[Service] \(entry.key)=\(written)")
+        }
     }
 
     /// systemd's boolean spellings.
@@ -126,7 +153,7 @@ extension ContainerDialect {
         noNewPrivileges: "NoNewPrivileges=true",
         readOnlyRoot: "ReadOnly=true",
         nonRootUser: "User=1000 (any non-zero UID)",
-        memoryLimit: "Memory=512M (Podman 5.5 and later) or PodmanArgs=--memory=512m",
-        cpuLimit: "PodmanArgs=--cpus=1",
-        pidsLimit: "PidsLimit=")
+        memoryLimit: "Memory=512M (Podman 5.5 and later), PodmanArgs=--memory=512m or [Service] MemoryMax=512M",
+        cpuLimit: "PodmanArgs=--cpus=1 or [Service] CPUQuota=100%",
+        pidsLimit: "PidsLimit= or [Service] TasksMax=")
 }

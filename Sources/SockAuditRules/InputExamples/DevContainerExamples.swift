@@ -36,9 +36,40 @@ enum DevContainerExamples {
               "features": {↓"docker-from-docker": "latest"}
             }
             """),
+        Example(".devcontainer/devcontainer.json", """
+            {
+            	"name": "platform",
+            	"image": "mcr.microsoft.com/devcontainers/base:bookworm",
+            	"features": {
+            		"ghcr.io/devcontainers/features/common-utils:2": {},
+            		↓"ghcr.io/postfinance/devcontainer-features/docker-out:0.1.0": {
+            			"composeVersion": "latest"
+            		}
+            	}
+            }
+            """),
     ]
 
     static let socketMountSilent: [Example] = [
+        // kubectl-helm-minikube mounts only a named volume; the socket mount is commented out.
+        Example(".devcontainer/devcontainer.json", """
+            {
+            	"name": "Kubernetes - Local Configuration",
+            	"image": "mcr.microsoft.com/devcontainers/base:bullseye",
+            	"features": {
+            		"ghcr.io/devcontainers/features/kubectl-helm-minikube:1": {"minikube": "none"},
+            		"./local-features/copy-kube-config": {}
+            	},
+            	"mounts": [
+            		{
+            			"source": "${env:HOME}${env:USERPROFILE}/.kube",
+            			"target": "/usr/local/share/kube-localhost",
+            			"type": "bind"
+            		}
+            		// {"source": "/var/run/docker.sock", "target": "/var/run/docker-host.sock", "type": "bind"}
+            	]
+            }
+            """),
         Example(".devcontainer/devcontainer.json", """
             {
               "image": "mcr.microsoft.com/devcontainers/python:3.12",
@@ -85,6 +116,17 @@ enum DevContainerExamples {
               "image": "mcr.microsoft.com/devcontainers/universal:2",
               "features": {
                 ↓"ghcr.io/devcontainers/features/docker-in-docker:2.12.0": {"version": "latest"}
+              }
+            }
+            """),
+        // A feature's privileged is merged as "true if any source says so".
+        Example(".devcontainer/arch/devcontainer.json", """
+            {
+              "image": "docker.io/library/archlinux:base",
+              "privileged": false,
+              "runArgs": ["--privileged=false", "--init"],
+              "features": {
+                ↓"ghcr.io/bartventer/arch-devcontainer-features/docker-in-docker:1": {}
               }
             }
             """),
@@ -244,6 +286,31 @@ enum DevContainerExamples {
         Example(".devcontainer/devcontainer.json", """
             {"image": "example/dev:1", "containerUser": "vscode"}
             """),
+        // The extend file's service has no image or build: it is merged over the project's own, so
+        // only what it states is judged (the base service sets the user).
+        Example(".devcontainer/devcontainer.json", """
+            {
+            	"name": "Existing Docker Compose (Extend)",
+            	"dockerComposeFile": [
+            		"../docker-compose.yml",
+            		"docker-compose.yml"
+            	],
+            	"service": "api",
+            	"workspaceFolder": "/workspaces/${localWorkspaceFolderBasename}"
+            }
+            """, companions: [
+                "docker-compose.yml": "services:\n  api:\n    image: example/api:2\n    user: \"1000:1000\"\n",
+                ".devcontainer/docker-compose.yml": """
+                    version: '3.8'
+                    services:
+                      api:
+                        volumes:
+                          # Update this to wherever you want VS Code to mount the folder of your project
+                          - ..:/workspaces:cached
+                        # Overrides default command so things don't shut down after the process ends.
+                        command: /bin/sh -c "while sleep 1000; do :; done"
+                    """,
+            ]),
     ]
 
     static let sensitivePathFiring: [Example] = [

@@ -327,6 +327,33 @@ enum KubernetesLocationExamples {
                                 securityContext:
                                   privileged: ↓true
             """),
+        // A JSON template quotes `${{P}}`; OpenShift puts the parameter's value there, typed.
+        Example("openshift/node-agent.json", """
+            {
+              "kind": "Template",
+              "apiVersion": "template.openshift.io/v1",
+              "metadata": {"name": "node-agent"},
+              "objects": [
+                {
+                  "kind": "DaemonSet",
+                  "apiVersion": "apps/v1",
+                  "metadata": {"name": "node-agent"},
+                  "spec": {
+                    "selector": {"matchLabels": {"app": "node-agent"}},
+                    "template": {
+                      "metadata": {"labels": {"app": "node-agent"}},
+                      "spec": {
+                        "containers": [
+                          {"name": "agent", "image": "example/agent:2", "securityContext": {"privileged": ↓"${{PRIVILEGED}}"}}
+                        ]
+                      }
+                    }
+                  }
+                }
+              ],
+              "parameters": [{"name": "PRIVILEGED", "value": "true"}]
+            }
+            """),
     ]
 
     static let privilegedSilent: [Example] = [

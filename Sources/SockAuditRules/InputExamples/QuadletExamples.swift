@@ -271,18 +271,60 @@ enum QuadletExamples {
             ↓[Container]
             Image=registry.example.com/app:4
             """),
+        // `infinity` is no limit, and a limit in another unit's section bounds nothing here.
+        Example(".config/containers/systemd/cache.container", """
+            [Unit]
+            Description=Cache
+            MemoryMax=256M
+
+            ↓[Container]
+            Image=docker.io/library/redis:7
+
+            [Service]
+            MemoryMax=infinity
+            TasksMax=infinity
+            CPUQuota=
+            """),
     ]
 
+    /// Quadlet runs the container inside the service's cgroup (`--cgroups=split`): the
+    /// `[Service]` section's `MemoryMax=`, `CPUQuota=` and `TasksMax=` bound it.
     static let memorySilent: [Example] = [
         Example("etc/containers/systemd/app.container", "[Container]\nImage=registry.example.com/app:4\nMemory=512M\n"),
         Example("etc/containers/systemd/worker.container", "[Container]\nImage=registry.example.com/worker:4\nPodmanArgs=--memory 1g\n"),
+        Example(".config/containers/systemd/proxy.container", """
+            [Unit]
+            Description=Reverse proxy
+            After=network-online.target
+
+            [Container]
+            Image=docker.io/library/traefik:3
+            ContainerName=proxy
+
+            [Service]
+            Restart=on-failure
+            # Resource limits
+            MemoryMax=512M
+            MemoryHigh=460M
+
+            [Install]
+            WantedBy=default.target
+            """),
     ]
 
     static let cpuSilent: [Example] = [
         Example("etc/containers/systemd/app.container", "[Container]\nImage=registry.example.com/app:4\nPodmanArgs=--cpus=1.5\n"),
+        Example("etc/containers/systemd/exporter.container", """
+            [Container]
+            Image=quay.io/prometheus/node-exporter:v1.8.2
+
+            [Service]
+            CPUQuota=50%
+            """),
     ]
 
     static let pidsSilent: [Example] = [
         Example("etc/containers/systemd/app.container", "[Container]\nImage=registry.example.com/app:4\nPidsLimit=512\n"),
+        Example("etc/containers/systemd/app.container", "[Container]\nImage=registry.example.com/app:4\n\n[Service]\nTasksMax=256\n"),
     ]
 }
