@@ -128,4 +128,96 @@ import Testing
         // an empty list of images starts nothing privileged
         #expect(result.findings.filter { $0.ruleID == "SA301" }.isEmpty)
     }
+
+    @Test func listedPluginsArePrivilegedByDefaultOnlyAsTheRunnerDecides() {
+        let pipeline = """
+            kind: pipeline
+            name: default
+            steps:
+            - name: tagged
+              image: index.docker.io/plugins/gcr:20@sha256:0123
+            - name: empty commands
+              image: plugins/heroku
+              commands: []
+            - name: restricted
+              image: plugins/docker
+              environment:
+                DOCKER_HOST: unix:///var/run/docker.sock
+            - name: entrypoint
+              image: plugins/acr
+              entrypoint: [sh, -c]
+            - name: elsewhere
+              image: ghcr.io/plugins/docker
+            - name: lookalike
+              image: plugins/docker-buildx
+            services:
+            - name: builder
+              image: plugins/gar
+            ---
+            kind: pipeline
+            type: ssh
+            name: remote
+            steps:
+            - name: on the host
+              image: plugins/docker
+            ---
+            kind: pipeline
+            type: digitalocean
+            name: droplet
+            steps:
+            - name: on the droplet
+              image: plugins/ecr
+              privileged: true
+              commands:
+              - make deploy
+            """
+        let result = Self.scan([(".drone.yml", pipeline)])
+        #expect(Self.positions(result, "SA301") == [".drone.yml:5:10", ".drone.yml:7:10", ".drone.yml:22:10"])
+        #expect(result.findings.first { $0.ruleID == "SA301" }?.message.contains("Drone runs the plugins/gcr plugin privileged by default") == true)
+        #expect(Self.positions(result, "SA901").isEmpty)
+    }
+
+    @Test func programsAreNotScannedAndSayHowToGetThemJudged() {
+        let result = Self.scan([
+            (".drone.star", "def main(ctx):\n    return {\"kind\": \"pipeline\", \"steps\": [{\"privileged\": True}]}\n"),
+            ("lib/steps.star", "def step():\n    return {}\n"),
+            (".drone.jsonnet", "[{kind: 'pipeline'}]\n"),
+        ])
+        #expect(Self.positions(result, "SA901") == [".drone.jsonnet:1:1", ".drone.star:1:1"])
+        #expect(result.findings.first { $0.location.path == ".drone.jsonnet" }?.message.contains("drone jsonnet --stream --stdout") == true)
+        #expect(result.findings.allSatisfy { $0.ruleID == "SA901" })
+    }
+
+    @Test func runnerEnvironmentFilesAreKnownByNameAndByWhatTheySet() {
+        let drone = "DRONE_RPC_HOST=drone.example.com\n  export DRONE_RUNNER_VOLUMES='/var/run/docker.sock:/var/run/docker.sock'\n"
+        let application = "DATABASE_URL=postgres://db/app\nDOCKER_PRIVILEGED=true\n"
+        let register = "# registration\r\nRUNNER_EXECUTOR=docker\r\nDOCKER_PRIVILEGED=\"true\"\r\n"
+        let result = Self.scan([
+            ("ci/drone-runner.env", drone),
+            ("app/.env", application),
+            ("gitlab/.env.production", register),
+            ("etc/drone-runner-docker/runner.conf", drone),
+            ("notes/drone-runner.txt", drone),
+        ])
+        #expect(Self.positions(result, "SA101") == ["ci/drone-runner.env:2:10", "etc/drone-runner-docker/runner.conf:2:10"])
+        #expect(Self.positions(result, "SA301") == ["gitlab/.env.production:3:1"])
+        #expect(result.findings.first { $0.ruleID == "SA301" }?.message.contains("GitLab Runner registered with .env.production") == true)
+        #expect(result.filesScanned["runner-env"] == 3)
+    }
+
+    @Test func aScriptsExportsReachTheRegisterThatFollowsOnTheHostOnly() {
+        let script = """
+            #!/bin/sh
+            export DOCKER_PRIVILEGED=true
+            docker run --rm gitlab/gitlab-runner register --non-interactive --executor docker
+            gitlab-runner register --non-interactive --executor docker --docker-privileged=false
+            gitlab-runner register --non-interactive --executor docker
+            unset DOCKER_PRIVILEGED
+            gitlab-runner register --non-interactive --executor docker
+            """
+        let result = Self.scan([("register.sh", script)])
+        // the container does not inherit the script's exports; an explicit flag wins over the variable
+        #expect(Self.positions(result, "SA301") == ["register.sh:2:8"])
+        #expect(result.findings.filter { $0.ruleID == "SA301" }.count == 1)
+    }
 }

@@ -9,8 +9,11 @@ import SockAuditCore
 /// pipeline's), and the shell of `commands` (run on the host itself by `exec` and `ssh` pipelines,
 /// which have no image). Without `commands`, `entrypoint` and `command` are the container's own
 /// command (a dind service's dockerd flags). Drone sets nothing else of a step's container, so the
-/// "missing setting" rules stay quiet on it. A document without `kind:` that has a `pipeline:`
-/// mapping is the Drone 0.8 format, which Woodpecker kept: it is read as Woodpecker's.
+/// "missing setting" rules stay quiet on it, except that the docker and Kubernetes runners start
+/// the plugins of `DronePrivilegedPlugins` privileged by themselves. `exec`, `ssh`, `digitalocean`
+/// and `macstadium` pipelines run their steps on a host, not in containers: only their commands are
+/// read. A document without `kind:` that has a `pipeline:` mapping is the Drone 0.8 format, which
+/// Woodpecker kept: it is read as Woodpecker's.
 public enum DroneAdapter {
     public static func isPipeline(_ document: Node) -> Bool {
         document["kind"]?.string == "pipeline"
@@ -20,10 +23,14 @@ public enum DroneAdapter {
         document["kind"] == nil && document["pipeline"]?.isMapping == true && WoodpeckerAdapter.isPipeline(document)
     }
 
+    /// Pipeline types whose steps run on a machine, not in a container (an `image:` there is ignored).
+    static let hostTypes: Set<String> = ["exec", "ssh", "digitalocean", "macstadium"]
+
     public static func facts(from document: Node, path: String, text: String) -> Facts {
         let ci = CIDocument(path: path, text: text)
         var facts = Facts()
         let pipeline = document["name"]?.string ?? "default"
+        let type = document["type"]?.string ?? "docker"
         var hostVolumes: [String: Node] = [:]
         for volume in document["volumes"]?.sequence ?? [] {
             guard let name = volume["name"]?.string, let hostPath = volume["host"]?["path"], hostPath.string != nil else { continue }
@@ -34,7 +41,7 @@ public enum DroneAdapter {
             for (index, item) in (document[section]?.sequence ?? []).enumerated() where item.isMapping {
                 let name = item["name"]?.string ?? "#\(index + 1)"
                 facts.merge(step(
-                    item, subject: "Drone \(what) \"\(name)\" in pipeline \"\(pipeline)\"", name: name,
+                    item, subject: "Drone \(what) \"\(name)\" in pipeline \"\(pipeline)\"", name: name, type: type,
                     hostVolumes: hostVolumes, pipelineEnvironment: environment, ci: ci))
             }
         }
@@ -42,7 +49,7 @@ public enum DroneAdapter {
     }
 
     static func step(
-        _ step: Node, subject: String, name: String, hostVolumes: [String: Node],
+        _ step: Node, subject: String, name: String, type: String, hostVolumes: [String: Node],
         pipelineEnvironment: [(name: String, value: String, node: Node)], ci: CIDocument
     ) -> Facts {
         var facts = Facts()
@@ -52,7 +59,7 @@ public enum DroneAdapter {
             for entry in environment { variables[entry.name] = entry.value }
             facts.merge(ShellFacts.facts(from: source, path: ci.path, variables: variables))
         }
-        guard let imageNode = step["image"], let image = imageNode.string, !image.isEmpty else { return facts }
+        guard !hostTypes.contains(type), let imageNode = step["image"], let image = imageNode.string, !image.isEmpty else { return facts }
         var spec = ContainerSpec(
             name: name, subject: "\(subject) (\(image))", location: (step["name"] ?? imageNode).location(in: ci.path),
             dialect: .compose, image: image)
@@ -60,6 +67,13 @@ public enum DroneAdapter {
         spec.environment = ci.environmentSettings(environment, key: "environment")
         if let privileged = step["privileged"], let value = privileged.bool {
             spec.privileged = Setting(value, at: privileged.location(in: ci.path), spelling: "privileged: \(value)")
+        }
+        if spec.privileged?.value != true, DronePrivilegedPlugins.pipelineTypes.contains(type),
+           let plugin = DronePrivilegedPlugins.listed(image), privilegedByDefault(step) {
+            // the runner sets it whatever `privileged:` says
+            spec.privileged = Setting(
+                true, at: imageNode.location(in: ci.path),
+                spelling: "image: \(image); Drone runs the \(plugin) plugin privileged by default, in a step without commands, command, entrypoint or volumes")
         }
         for mount in step["volumes"]?.sequence ?? [] {
             guard let volume = mount["name"]?.string, let hostPath = hostVolumes[volume], let source = hostPath.string else { continue }
@@ -78,6 +92,20 @@ public enum DroneAdapter {
         }
         facts.containers.append(spec)
         return facts
+    }
+
+    /// The runner's own condition for a listed plugin: a step that runs the plugin as published
+    /// (no `commands`, `command`, `entrypoint` or `volumes`) and leaves the restricted variables alone.
+    static func privilegedByDefault(_ step: Node) -> Bool {
+        for key in ["commands", "command", "entrypoint", "volumes"] {
+            guard let value = step[key] else { continue }
+            if let items = value.sequence, items.isEmpty { continue }
+            if let text = value.string, text.isEmpty { continue }
+            if value.isNull { continue }
+            return false
+        }
+        let names = step["environment"]?.pairs?.compactMap { $0.key.string } ?? []
+        return !names.contains { DronePrivilegedPlugins.restrictedVariables.contains($0) }
     }
 }
 

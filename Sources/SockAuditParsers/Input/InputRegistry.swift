@@ -16,6 +16,8 @@ public enum InputRegistry {
         GiteaActionsInput(),
         WoodpeckerInput(),
         DroneInput(),
+        DroneProgramInput(),
+        RunnerEnvironmentFileInput(),
         BuildkiteInput(),
         ActRunnerConfigInput(),
         ActRunnerEmbeddedInput(),

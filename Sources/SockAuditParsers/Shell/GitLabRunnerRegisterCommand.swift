@@ -25,7 +25,12 @@ public enum GitLabRunnerRegisterCommand {
         "docker-cap-add": "cap_add", "docker-cap-drop": "cap_drop", "docker-security-opt": "security_opt",
     ]
 
-    public static func containers(_ command: ShellCommand, path: String) -> [ContainerSpec] {
+    /// `exported`: the variables a script exported before this command, which `register` reads too.
+    /// `unnamed`: who the runner is when neither `--description` nor `--name` says.
+    public static func containers(
+        _ command: ShellCommand, path: String, exported: [ShellAssignment] = [],
+        unnamed: String = "the GitLab Runner this command registers"
+    ) -> [ContainerSpec] {
         guard let register = registerIndex(command.words) else { return [] }
         let registerWord = command.words[register]
         var flags: [(name: String, value: String?, word: ShellWord, written: String)] = []
@@ -51,9 +56,9 @@ public enum GitLabRunnerRegisterCommand {
             flags.append((name, value, word, word.text))
         }
         // the environment register reads for the same keys, overridden by an explicit flag
-        flags = environmentFlags(command, before: register) + flags
+        flags = environmentFlags(command, before: register, exported: exported) + flags
         let described = flags.last { $0.name == "description" || $0.name == "name" }?.value
-        let runner = described.map { "GitLab Runner \"\($0)\"" } ?? "the GitLab Runner this command registers"
+        let runner = described.map { "GitLab Runner \"\($0)\"" } ?? unnamed
         let location = registerWord.location(in: path)
 
         var docker = ContainerSpec(
@@ -107,13 +112,20 @@ public enum GitLabRunnerRegisterCommand {
         "KUBERNETES_PRIVILEGED": "kubernetes-privileged",
     ]
 
-    /// `DOCKER_PRIVILEGED=true gitlab-runner register …` and `docker run -e DOCKER_PRIVILEGED=true
-    /// gitlab/gitlab-runner register …`: each variable as the flag it stands for, at its word.
-    static func environmentFlags(_ command: ShellCommand, before register: Int) -> [(name: String, value: String?, word: ShellWord, written: String)] {
+    /// `DOCKER_PRIVILEGED=true gitlab-runner register …`, `docker run -e DOCKER_PRIVILEGED=true
+    /// gitlab/gitlab-runner register …`, and `export DOCKER_PRIVILEGED=true` earlier in the script
+    /// (for `register` run on the host itself, not in a container): each variable as the flag it
+    /// stands for, at its word.
+    static func environmentFlags(
+        _ command: ShellCommand, before register: Int, exported: [ShellAssignment] = []
+    ) -> [(name: String, value: String?, word: ShellWord, written: String)] {
         var flags: [(name: String, value: String?, word: ShellWord, written: String)] = []
-        func add(_ name: String, _ value: String, _ word: ShellWord) {
+        func add(_ name: String, _ value: String, _ word: ShellWord, written: String? = nil) {
             guard let flag = environmentKeys[name] else { return }
-            flags.append((flag, value, word, "\(name)=\(value)"))
+            flags.append((flag, value, word, written ?? "\(name)=\(value)"))
+        }
+        if programs.contains(command.words[0].basename) {
+            for assignment in exported { add(assignment.name, assignment.value, assignment.word, written: "export \(assignment.name)=\(assignment.value)") }
         }
         for assignment in command.assignments { add(assignment.name, assignment.value, assignment.word) }
         let words = command.words

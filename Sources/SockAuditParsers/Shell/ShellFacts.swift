@@ -9,9 +9,17 @@ public enum ShellFacts {
         let tlsVerifySet = script.commands.contains { command in
             command.assignments.contains { $0.name == "DOCKER_TLS_VERIFY" && DockerClientCommand.isTrue($0.value) }
         } || DockerClientCommand.isTrue(script.variables["DOCKER_TLS_VERIFY"] ?? "")
+        // `export NAME=value` earlier in the script: the environment of the commands after it
+        var exported: [String: ShellAssignment] = [:]
         for command in script.commands {
             if let container = DockerRunCommand.container(command, path: path) { facts.containers.append(container) }
-            facts.containers += GitLabRunnerRegisterCommand.containers(command, path: path)
+            facts.containers += GitLabRunnerRegisterCommand.containers(
+                command, path: path, exported: exported.values.sorted { ($0.word.line, $0.word.column) < ($1.word.line, $1.word.column) })
+            if command.words.isEmpty {
+                for assignment in command.assignments where assignment.exported { exported[assignment.name] = assignment }
+            } else if command.program == "unset" {
+                for word in command.words.dropFirst() { exported[word.text] = nil }
+            }
             if let daemon = DockerdCommand.daemon(command, path: path, subject: daemonSubject) { facts.daemons.append(daemon) }
             facts.clients += DockerClientCommand.clients(command, path: path, tlsVerifySet: tlsVerifySet)
             facts.socketForwards += SocatCommand.forwards(command, path: path)

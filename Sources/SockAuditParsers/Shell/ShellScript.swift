@@ -35,6 +35,8 @@ public struct ShellAssignment: Hashable, Sendable {
     public var word: ShellWord
     /// `NAME+=value`: appended to the value before.
     public var appends = false
+    /// `export NAME=value` (or `declare -x`): in the environment of the commands after it.
+    public var exported = false
 }
 
 /// One simple command: its words after the prefixes (`sudo`, `exec`, `env`, `time`, `nohup`,
@@ -306,8 +308,11 @@ struct ShellParser {
             // `NAME=value` alone sets a shell variable
             for assignment in assignments { assign(assignment) }
         } else if Self.assigningBuiltins.contains(words[0].text) {
+            let exports = words[0].text == "export"
+                || words.dropFirst().contains { $0.text.hasPrefix("-") && !$0.text.hasPrefix("--") && $0.text.contains("x") }
             for word in words.dropFirst() {
-                if let assignment = Self.assignment(word) {
+                if var assignment = Self.assignment(word) {
+                    assignment.exported = exports
                     assignments.append(assignment)
                     assign(assignment)
                 }

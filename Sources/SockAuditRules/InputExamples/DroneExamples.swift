@@ -137,6 +137,54 @@ enum DroneExamples {
     ]
 
     static let privilegedFiring: [Example] = [
+        // the docker runner starts plugins/docker privileged by itself
+        Example(".drone.yml", #"""
+            kind: pipeline
+            type: docker
+            name: release
+
+            steps:
+            - name: test
+              image: golang:1.23
+              commands:
+              - go test ./...
+
+            - name: publish
+              image: ↓plugins/docker:20
+              settings:
+                repo: registry.example.com/app
+                tags: ${DRONE_TAG##v}
+                username:
+                  from_secret: registry_username
+                password:
+                  from_secret: registry_password
+              when:
+                event: [tag]
+
+            ---
+            kind: secret
+            name: registry_username
+            get:
+              path: ci/registry
+              name: username
+            """#),
+        // so does the Kubernetes runner, whatever `privileged:` says
+        Example(".drone.yml", #"""
+            kind: pipeline
+            type: kubernetes
+            name: push
+
+            metadata:
+              namespace: ci
+
+            steps:
+            - name: push to ecr
+              image: ↓docker.io/plugins/ecr
+              privileged: false
+              settings:
+                repo: app
+                region: eu-west-1
+            """#),
         Example(".drone.yml", #"""
             kind: pipeline
             type: docker
@@ -162,6 +210,50 @@ enum DroneExamples {
     ]
 
     static let privilegedSilent: [Example] = [
+        // a listed plugin given volumes or commands is not privileged by default; buildx is not listed
+        Example(".drone.yml", #"""
+            kind: pipeline
+            type: docker
+            name: publish
+
+            steps:
+            - name: publish
+              image: plugins/docker
+              volumes:
+              - name: docker-cache
+                path: /var/lib/docker
+              settings:
+                repo: registry.example.com/app
+            - name: version
+              image: plugins/docker
+              commands:
+              - docker --version
+            - name: buildx
+              image: thegeeklab/drone-docker-buildx:24
+              settings:
+                repo: registry.example.com/app
+
+            volumes:
+            - name: docker-cache
+              temp: {}
+            """#),
+        // an exec pipeline runs its steps on the runner's host: no container, whatever it names
+        Example(".drone.yml", #"""
+            kind: pipeline
+            type: exec
+            name: deploy
+
+            platform:
+              os: linux
+              arch: amd64
+
+            steps:
+            - name: restart
+              image: plugins/docker
+              privileged: true
+              commands:
+              - systemctl restart app
+            """#),
         Example(".drone.yml", #"""
             kind: pipeline
             type: kubernetes
@@ -321,6 +413,50 @@ enum DroneExamples {
             - name: gocache
               host:
                 path: /srv/ci/cache/go
+            """#),
+    ]
+
+    /// `.drone.star` and `.drone.jsonnet` are programs, not evaluated: never passed over in silence.
+    static let unscannableFiring: [Example] = [
+        Example(".drone.star", #"""
+            ↓def main(ctx):
+                return [pipeline("amd64"), pipeline("arm64")]
+
+            def pipeline(arch):
+                return {
+                    "kind": "pipeline",
+                    "name": "build-" + arch,
+                    "platform": {"arch": arch},
+                    "steps": [{"name": "test", "image": "golang:1.23", "commands": ["go test ./..."]}],
+                }
+            """#),
+        Example(".drone.jsonnet", #"""
+            ↓local step(name, image, commands) = { name: name, image: image, commands: commands };
+
+            [
+              {
+                kind: 'pipeline',
+                type: 'docker',
+                name: 'default',
+                steps: [step('test', 'node:22', ['npm ci', 'npm test'])],
+              },
+            ]
+            """#),
+    ]
+
+    static let unscannableSilent: [Example] = [
+        // the YAML a program renders is read as any .drone.yml
+        Example(".drone.yml", #"""
+            ---
+            kind: pipeline
+            type: docker
+            name: default
+            steps:
+            - name: test
+              image: node:22
+              commands:
+              - npm ci
+              - npm test
             """#),
     ]
 }

@@ -20,6 +20,7 @@ enum InputExamples {
             (GitLabRunnerExamples.socketMountFiring, GitLabRunnerExamples.socketMountSilent),
             (OtherCIExamples.socketMountFiring, OtherCIExamples.socketMountSilent),
             (DroneExamples.socketMountFiring, DroneExamples.socketMountSilent),
+            (RunnerEnvironmentExamples.socketMountFiring, RunnerEnvironmentExamples.socketMountSilent),
             (KubernetesLocationExamples.socketMountFiring, KubernetesLocationExamples.socketMountSilent),
             (BuildkiteExamples.socketMountFiring, BuildkiteExamples.socketMountSilent),
             (ActRunnerExamples.socketMountFiring, ActRunnerExamples.socketMountSilent),
@@ -53,6 +54,7 @@ enum InputExamples {
             (GitLabRunnerExamples.privilegedFiring, GitLabRunnerExamples.privilegedSilent),
             (OtherCIExamples.privilegedFiring, OtherCIExamples.privilegedSilent),
             (DroneExamples.privilegedFiring, DroneExamples.privilegedSilent),
+            (RunnerEnvironmentExamples.privilegedFiring, RunnerEnvironmentExamples.privilegedSilent),
             (KubernetesLocationExamples.privilegedFiring, KubernetesLocationExamples.privilegedSilent),
             (BuildkiteExamples.privilegedFiring, BuildkiteExamples.privilegedSilent),
             (ActRunnerExamples.privilegedFiring, ActRunnerExamples.privilegedSilent),
@@ -163,6 +165,9 @@ enum InputExamples {
         "SA503": [
             (QuadletExamples.limitFiring, QuadletExamples.pidsSilent),
             (AnsibleExamples.limitFiring, AnsibleExamples.pidsSilent),
+        ],
+        "SA901": [
+            (DroneExamples.unscannableFiring, DroneExamples.unscannableSilent),
         ],
     ]
 

@@ -166,7 +166,7 @@ public struct UnscannableFileRule: Rule {
                   }
                 }
                 """),
-        ] + TemplatedYAMLExamples.unscannableFiring,
+        ] + TemplatedYAMLExamples.unscannableFiring + InputExamples.firing("SA901"),
         silentExamples: [
             Example("infra/service.template.json", """
                 {
@@ -286,7 +286,7 @@ public struct UnscannableFileRule: Rule {
                 containers:
                 - {name: a, image: busybox}
                 """)),
-        ] + TemplatedYAMLExamples.unscannableSilent)
+        ] + TemplatedYAMLExamples.unscannableSilent + InputExamples.silent("SA901"))
 
     public func check(_ facts: Facts) -> [Finding] {
         facts.unscannable.map { file in

@@ -1,0 +1,70 @@
+import SockAuditCore
+
+/// A CI runner configured through an environment file (a Drone runner's `.env`, the variables
+/// `gitlab-runner register` reads) or through variables a script exports before it registers one.
+enum RunnerEnvironmentExamples {
+    static let socketMountFiring: [Example] = [
+        Example("drone-runner.env", #"""
+            DRONE_RPC_PROTO=https
+            DRONE_RPC_HOST=drone.example.com
+            DRONE_RPC_SECRET=replace-me
+            DRONE_RUNNER_CAPACITY=2
+            # every step gets the host's daemon
+            export ↓DRONE_RUNNER_VOLUMES="/var/run/docker.sock:/var/run/docker.sock"
+            """#),
+        Example("runner/.env", #"""
+            CI_SERVER_URL=https://gitlab.example.com
+            REGISTRATION_TOKEN=replace-me
+            RUNNER_EXECUTOR=docker
+            DOCKER_IMAGE=alpine:3.20
+            ↓DOCKER_VOLUMES=/var/run/docker.sock:/var/run/docker.sock
+            """#),
+        Example("scripts/register-runner.sh", #"""
+            #!/bin/sh
+            set -eu
+            export DOCKER_IMAGE=docker:27-cli
+            export ↓DOCKER_VOLUMES=/var/run/docker.sock:/var/run/docker.sock
+            gitlab-runner register --non-interactive \
+              --url "$CI_SERVER_URL" --token "$RUNNER_TOKEN" --executor docker
+            """#),
+    ]
+
+    static let socketMountSilent: [Example] = [
+        Example("drone-runner.env", #"""
+            DRONE_RPC_HOST=drone.example.com
+            DRONE_RUNNER_VOLUMES=/srv/ci/cache:/cache # shared build cache
+            """#),
+        // DOCKER_VOLUMES in an application's .env, with no runner registration beside it
+        Example(".env", #"""
+            COMPOSE_PROJECT_NAME=shop
+            DOCKER_VOLUMES=/var/run/docker.sock:/var/run/docker.sock
+            """#),
+        // exported after the registration, and dropped again
+        Example("scripts/register-runner.sh", #"""
+            #!/bin/sh
+            gitlab-runner register --non-interactive --url "$CI_SERVER_URL" --executor docker
+            export DOCKER_VOLUMES=/var/run/docker.sock:/var/run/docker.sock
+            unset DOCKER_VOLUMES
+            """#),
+    ]
+
+    static let privilegedFiring: [Example] = [
+        Example(".env.runner", #"""
+            CI_SERVER_URL=https://gitlab.example.com
+            RUNNER_EXECUTOR=docker
+            ↓DOCKER_PRIVILEGED=true
+            """#),
+        Example("etc/default/drone-runner", #"""
+            DRONE_RPC_HOST=drone.example.com
+            ↓DRONE_RUNNER_PRIVILEGED_IMAGES=registry.example.com/ci/docker-builder
+            """#),
+    ]
+
+    static let privilegedSilent: [Example] = [
+        Example(".env.runner", #"""
+            CI_SERVER_URL=https://gitlab.example.com
+            RUNNER_EXECUTOR=docker
+            DOCKER_PRIVILEGED=false
+            """#),
+    ]
+}
