@@ -62,10 +62,10 @@ public enum RunnerEnvironmentFile {
 /// Environment files that configure a Drone runner (`DRONE_RUNNER_VOLUMES`,
 /// `DRONE_RUNNER_PRIVILEGED_IMAGES`) or `gitlab-runner register` (`DOCKER_PRIVILEGED`,
 /// `DOCKER_VOLUMES`, … beside a register variable such as `REGISTRATION_TOKEN` or `RUNNER_EXECUTOR`,
-/// which tells the file is a runner's). Claimed by name: `.env`, `NAME.env`, `.env.NAME`, and a
-/// `config`, `env` or `*.conf` file in a `drone-runner…` folder or a file named for a Drone or
-/// GitLab runner in `default/` or `sysconfig/` (what a systemd `EnvironmentFile=` names). A file
-/// that sets none of these variables is not in scope.
+/// which tells the file is a runner's). Claimed by name: `.env`, `NAME.env`, `.env.NAME`, a
+/// `config`, `env` or `*.conf` file in a `drone-runner…` (or `.drone-runner…`) folder, and a file
+/// named for a Drone or GitLab runner in `default/` or `sysconfig/` (what a systemd
+/// `EnvironmentFile=` names). A file that sets none of these variables is not in scope.
 public struct RunnerEnvironmentFileInput: TextInput {
     public init() {}
 
@@ -80,7 +80,8 @@ public struct RunnerEnvironmentFileInput: TextInput {
     public func claims(_ file: SourceFile) -> Bool {
         let name = file.name
         if name == ".env" || name.hasPrefix(".env.") || (file.pathExtension == "env" && name.count > 4) { return true }
-        let folder = file.folderName
+        // `drone-runner-docker/`, and the exec runner's `~/.drone-runner-exec/config`
+        let folder = file.folderName.hasPrefix(".") ? String(file.folderName.dropFirst()) : file.folderName
         if folder.hasPrefix("drone-runner") && (name == "config" || name == "env" || file.pathExtension == "conf") { return true }
         if folder == "default" || folder == "sysconfig" { return name.hasPrefix("drone") || name.hasPrefix("gitlab-runner") }
         return false
@@ -89,10 +90,10 @@ public struct RunnerEnvironmentFileInput: TextInput {
     public func facts(from text: String, file: SourceFile, context: InputContext) -> Facts? {
         let entries = RunnerEnvironmentFile.entries(text)
         var facts = Facts()
-        let drone = entries.filter { $0.name == "DRONE_RUNNER_VOLUMES" || $0.name == "DRONE_RUNNER_PRIVILEGED_IMAGES" }
+        let drone = entries.filter { DroneRunnerEnvironment.variables.contains($0.name) }
         if let first = drone.first {
             var runner = ContainerSpec(
-                name: "drone-runner", subject: "configured by \(file.name)",
+                name: "runner", subject: "configured by \(file.name)",
                 location: SourceLocation(path: file.path, line: first.line, column: first.column), dialect: .commandLine)
             runner.environment = drone.map {
                 Setting("\($0.name)=\($0.value)", at: SourceLocation(path: file.path, line: $0.line, column: $0.column), spelling: $0.written)

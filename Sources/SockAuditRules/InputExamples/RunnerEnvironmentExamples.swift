@@ -54,6 +54,15 @@ enum RunnerEnvironmentExamples {
             RUNNER_EXECUTOR=docker
             ↓DOCKER_PRIVILEGED=true
             """#),
+        // Woodpecker 3 runs no plugin privileged unless the server lists it
+        Example("woodpecker/docker-compose.yml", #"""
+            services:
+              woodpecker-server:
+                image: woodpeckerci/woodpecker-server:v3
+                environment:
+                  - WOODPECKER_HOST=https://ci.example.com
+                  - ↓WOODPECKER_PLUGINS_PRIVILEGED=woodpeckerci/plugin-docker-buildx:5.0.0
+            """#),
         Example("etc/default/drone-runner", #"""
             DRONE_RPC_HOST=drone.example.com
             ↓DRONE_RUNNER_PRIVILEGED_IMAGES=registry.example.com/ci/docker-builder
@@ -61,6 +70,14 @@ enum RunnerEnvironmentExamples {
     ]
 
     static let privilegedSilent: [Example] = [
+        Example("woodpecker/docker-compose.yml", #"""
+            services:
+              woodpecker-server:
+                image: woodpeckerci/woodpecker-server:v3
+                environment:
+                  - WOODPECKER_HOST=https://ci.example.com
+                  - WOODPECKER_PLUGINS_PRIVILEGED=
+            """#),
         Example(".env.runner", #"""
             CI_SERVER_URL=https://gitlab.example.com
             RUNNER_EXECUTOR=docker
