@@ -10,6 +10,8 @@ extension FuzzTarget {
                  "privileged = true\n", "volumes = [\"/var/run/docker.sock:/var/run/docker.sock\", \"/cache\"]\n",
                  "network_mode = \"host\"\n", "services_privileged = true\n", "[runners.kubernetes]\n",
                  "[[runners.kubernetes.volumes.host_path]]\n", "host_path = \"/var/run/docker.sock\"\n",
+                 "[[runners.kubernetes.pod_spec]]\n", "patch = '''\n  hostPID: true\n'''\n", "patch_type = \"json\"\n",
+                 "patch = '[{\"op\": \"add\", \"path\": \"/hostPID\", \"value\": true}]'\n",
                  "# sockaudit:ignore SA101 -- why\n", "\u{0}", "\u{FEFF}", "\u{2028}", "é"],
         parse: { bytes, bounds in
             do throws(ParseError) {

@@ -5,9 +5,9 @@ import SockAuditCore
 /// `container:` mapping with the runner's own keys. Its `container:` section describes every job
 /// and service container the runner starts, for every workflow of every repository it takes:
 /// `privileged`, `options` (a `docker run` argument string), `network`, `valid_volumes` (the host
-/// paths a workflow may mount) and `docker_host` (which daemon the runner drives, and whose socket
-/// it mounts into every job container unless it is `-`). Only what the file states is judged: the
-/// job's image decides the rest.
+/// paths a workflow may mount, globs included) and `docker_host` (which daemon the runner drives,
+/// and whether it mounts that daemon's socket into every job container: `ActRunnerDockerHost`).
+/// Only what the file states is judged: the job's image decides the rest.
 public enum ActRunnerConfig {
     /// Keys only the runner's `container:` section has (a Compose or Kubernetes file has none).
     static let containerKeys: Set<String> = [
@@ -20,17 +20,25 @@ public enum ActRunnerConfig {
         return container.pairs?.contains { $0.key.string.map(containerKeys.contains) == true } == true
     }
 
-    public static func facts(from document: Node, path: String, text: String) -> Facts {
-        let ci = CIDocument(path: path, text: text)
+    /// `fileLines`: the lines of the file the document's nodes are placed in.
+    public static func facts(from document: Node, path: String, fileLines: [Substring]) -> Facts {
         guard let container = document["container"], let key = document.keyNode("container") else { return Facts() }
         var facts = Facts()
+        let flavour = ActRunnerDockerHost.Flavour(of: document)
+        if let dockerHost = container["docker_host"], let text = dockerHost.string, !dockerHost.isNull,
+           let client = ActRunnerDockerHost.client(text, at: dockerHost, path: path) {
+            facts.clients.append(client)
+        }
+        // Only jobs of `docker` labels run in containers: when no label is one, the container
+        // settings reach no job.
+        guard !startsNoJobContainer(labels: document["runner"]?["labels"]) else { return facts }
         let subject = "every job container of the Gitea/Forgejo runner configured here"
         var spec = ContainerSpec(name: "act_runner", subject: subject, location: key.location(in: path), dialect: .commandLine)
         spec.isComplete = false
         if let privileged = container["privileged"], privileged.bool == true {
             spec.privileged = Setting(true, at: privileged.location(in: path), spelling: "container.privileged: true")
         }
-        if let options = container["options"], !options.isNull, let source = YAMLScalarSource.source(options, fileLines: ci.lines) {
+        if let options = container["options"], !options.isNull, let source = YAMLScalarSource.source(options, fileLines: fileLines) {
             RunArgumentList.apply(ShellScript.words(source), to: &spec, path: path) { "container.options: \($0)" }
         }
         // `network_mode` is the older name
@@ -38,38 +46,25 @@ public enum ActRunnerConfig {
             RunArgumentList.apply(flag: "network", value: text, at: network, to: &spec, path: path, spelling: "container.network: \(text)")
         }
         for volume in container["valid_volumes"]?.sequence ?? [] {
-            guard let text = volume.string, HostPath.socketExposure(of: text) != nil else { continue }
-            spec.mounts.append(HostMount(
-                source: text, target: nil, readOnly: false, location: volume.location(in: path),
-                spelling: "container.valid_volumes: \(text) (any workflow the runner takes may mount it)"))
+            if let mount = ActRunnerVolumeGlob.socketMount(allowedBy: volume, path: path) { spec.mounts.append(mount) }
         }
-        if let dockerHost = container["docker_host"], let text = dockerHost.string, !dockerHost.isNull {
-            applyDockerHost(text, at: dockerHost, to: &spec, facts: &facts, path: path)
+        if let mount = ActRunnerDockerHost.socketMount(container: container, key: key, flavour: flavour, path: path) {
+            spec.mounts.append(mount)
         }
         facts.containers.append(spec)
         return facts
     }
 
-    /// `""`: the runner finds the local daemon and mounts its socket into every job container;
-    /// `unix://PATH`: that socket, mounted the same way; `-`: not mounted; `tcp://…`: the daemon
-    /// the runner drives over the network (not mounted).
-    static func applyDockerHost(_ text: String, at node: Node, to spec: inout ContainerSpec, facts: inout Facts, path: String) {
-        let value = text.trimming(" \t")
-        let shown = "container.docker_host: \"\(text)\""
-        if value.isEmpty {
-            spec.mounts.append(HostMount(
-                source: "/var/run/docker.sock", target: "/var/run/docker.sock", readOnly: false, location: node.location(in: path),
-                spelling: "\(shown) (empty: the runner finds the local daemon and mounts its socket into every job container; \"-\" keeps it out)"))
-        } else if value.lowercased().hasPrefix("unix://") {
-            spec.mounts.append(HostMount(
-                source: String(value.dropFirst("unix://".count)), target: "/var/run/docker.sock", readOnly: false,
-                location: node.location(in: path), spelling: "\(shown) (mounted into every job container; \"-\" keeps it out)"))
-        } else if value.lowercased().hasPrefix("tcp://") {
-            // TLS settings are the runner's environment (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH), not
-            // this file: 2376 is Docker's TLS port, anything else is taken as plain
-            facts.clients.append(ClientEndpoint(
-                address: Setting(value, at: node.location(in: path), spelling: shown), usesTLS: value.hasSuffix(":2376"),
-                subject: "the Gitea/Forgejo runner configured here"))
+    /// A label is `NAME[:TYPE[:ARGUMENT]]`; only the `docker` type runs a job in a container. A
+    /// job of `host` (and of a label with no type, or a type the runner does not know) runs on the
+    /// runner's machine as the runner's own user; `lxc` (Forgejo) and `kubernetes` (Gitea) run
+    /// elsewhere. Labels left out of the file come from the `.runner` file, which is not read.
+    static func startsNoJobContainer(labels: Node?) -> Bool {
+        let texts = (labels?.sequence ?? []).compactMap(\.string)
+        guard !texts.isEmpty else { return false }
+        return !texts.contains { label in
+            let parts = label.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+            return parts.count >= 2 && parts[1].trimming(" ") == "docker"
         }
     }
 }
@@ -93,10 +88,10 @@ public struct ActRunnerConfigInput: DocumentInput {
     public func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
         let configs = documents.filter(ActRunnerConfig.isRunnerConfig)
         guard !configs.isEmpty, case .success(let text) = TextDecoding.decode(file.bytes) else { return nil }
-        let unix = TextDecoding.unixLineEnds(text)
+        let lines = TextSplitting.lines(TextDecoding.unixLineEnds(text))
         var facts = Facts()
         for config in configs {
-            facts.merge(ActRunnerConfig.facts(from: config, path: file.path, text: unix))
+            facts.merge(ActRunnerConfig.facts(from: config, path: file.path, fileLines: lines))
         }
         return facts
     }
@@ -121,34 +116,25 @@ public struct ActRunnerEmbeddedInput: DocumentInput {
     }
 
     public func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
-        guard case .success(let text) = TextDecoding.decode(file.bytes) else { return nil }
-        let unix = TextDecoding.unixLineEnds(text)
-        let lines = unix.split(separator: "\n", omittingEmptySubsequences: false)
+        let held = EmbeddedConfigStrings(in: documents, file: file) {
+            TextSearch.contains($0, "\n") && ActRunnerConfigInput.hasTelltales($0)
+        }
         var facts = Facts()
         var found = false
-        var pending = documents
-        while let node = pending.popLast() {
-            switch node.content {
-            case .sequence(let items): pending += items
-            case .mapping(let pairs): pending += pairs.map(\.value)
-            case .scalar(let scalar):
-                guard TextSearch.contains(scalar.text, "\n"), ActRunnerConfigInput.hasTelltales(scalar.text),
-                      let source = YAMLScalarSource.source(node, fileLines: lines) else { continue }
-                let embedded = EmbeddedText(source)
-                let parsed = YAMLParser.parse(embedded.text)
-                if let error = parsed.error {
-                    guard Self.opensRunnerSections(embedded.text) else { continue }
-                    found = true
-                    facts.unscannable.append(UnscannableFile(
-                        location: embedded.location(error.line, error.column, path: file.path),
-                        reason: "the Gitea/Forgejo runner config.yaml in this string could not be parsed (\(error.message)), so its container settings were not judged",
-                        extent: .part))
-                    continue
-                }
-                for document in parsed.documents.map(embedded.relocated) where ActRunnerConfig.isRunnerConfig(document) {
-                    found = true
-                    facts.merge(ActRunnerConfig.facts(from: document, path: file.path, text: unix))
-                }
+        for embedded in held.strings {
+            let parsed = YAMLParser.parse(embedded.text)
+            if let error = parsed.error {
+                guard Self.opensRunnerSections(embedded.text) else { continue }
+                found = true
+                facts.unscannable.append(UnscannableFile(
+                    location: embedded.location(error.line, error.column, path: file.path),
+                    reason: "the Gitea/Forgejo runner config.yaml in this string could not be parsed (\(error.message)), so its container settings were not judged",
+                    extent: .part))
+                continue
+            }
+            for document in parsed.documents.map(embedded.relocated) where ActRunnerConfig.isRunnerConfig(document) {
+                found = true
+                facts.merge(ActRunnerConfig.facts(from: document, path: file.path, fileLines: held.fileLines))
             }
         }
         return found ? facts : nil

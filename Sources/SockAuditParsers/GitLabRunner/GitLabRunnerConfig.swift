@@ -7,7 +7,8 @@ import SockAuditCore
 /// `privileged`, `services_privileged`, `allowed_privileged_images`/`_services` (they narrow
 /// privileged mode to images a job may still name), `volumes`, `network_mode`, `userns_mode`,
 /// `cap_add`, `cap_drop`, `security_opt`, and `host` (the daemon the runner drives). The Kubernetes
-/// executor's `privileged`, `cap_add` and `[[runners.kubernetes.volumes.host_path]]`.
+/// executor's `privileged`, `cap_add`, `[[runners.kubernetes.volumes.host_path]]` and
+/// `[[runners.kubernetes.pod_spec]]` patches (`GitLabRunnerPodSpecPatch`).
 ///
 /// A runner's settings are the defaults every job's container starts from; the job's image decides
 /// the rest, so the "missing setting" rules stay quiet on it and only what it states is judged.
@@ -27,7 +28,8 @@ public enum GitLabRunnerConfig {
         return false
     }
 
-    public static func facts(from root: Node, path: String) -> Facts {
+    /// `text`: what the TOML was parsed from, for the strings that hold documents of their own.
+    static func facts(from root: Node, path: String, text: GitLabRunnerTOMLText) -> Facts {
         var facts = Facts()
         for (position, runner) in (root["runners"]?.sequence ?? []).enumerated() where runner.isMapping {
             let name = runner["name"]?.string.map { "GitLab Runner \"\($0)\"" } ?? "GitLab Runner #\(position + 1) (no name)"
@@ -36,6 +38,9 @@ public enum GitLabRunnerConfig {
             }
             if let kubernetes = runner["kubernetes"], kubernetes.isMapping {
                 facts.containers.append(kubernetesExecutor(kubernetes, runner: name, path: path))
+                for (index, entry) in (kubernetes["pod_spec"]?.sequence ?? []).enumerated() where entry.isMapping {
+                    facts.merge(GitLabRunnerPodSpecPatch.facts(entry, index: index, runner: name, text: text, path: path))
+                }
             }
         }
         return facts

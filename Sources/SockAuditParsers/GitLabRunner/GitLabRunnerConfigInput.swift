@@ -29,6 +29,6 @@ public struct GitLabRunnerConfigInput: TextInput {
             return Facts(unscannable: [UnscannableFile(error.in(file.path))])
         }
         guard GitLabRunnerConfig.isRunnerConfig(root) else { return nil }
-        return GitLabRunnerConfig.facts(from: root, path: file.path)
+        return GitLabRunnerConfig.facts(from: root, path: file.path, text: GitLabRunnerTOMLText(text: text, embedded: nil))
     }
 }

@@ -14,29 +14,21 @@ public struct GitLabRunnerEmbeddedInput: DocumentInput {
     }
 
     public func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
-        guard case .success(let text) = TextDecoding.decode(file.bytes) else { return nil }
-        let lines = TextDecoding.unixLineEnds(text).split(separator: "\n", omittingEmptySubsequences: false)
-        var facts = Facts()
-        var found = false
-        var pending = documents
-        while let node = pending.popLast() {
-            switch node.content {
-            case .sequence(let items): pending += items
-            case .mapping(let pairs): pending += pairs.map(\.value)
-            case .scalar(let scalar):
-                guard TextSearch.contains(scalar.text, "runners"), GitLabRunnerConfig.declaresRunners(scalar.text),
-                      let source = YAMLScalarSource.source(node, fileLines: lines) else { continue }
-                found = true
-                facts.merge(Self.facts(EmbeddedText(source), path: file.path))
-            }
+        let embedded = EmbeddedConfigStrings(in: documents, file: file) {
+            TextSearch.contains($0, "runners") && GitLabRunnerConfig.declaresRunners($0)
         }
-        return found ? facts : nil
+        guard !embedded.strings.isEmpty else { return nil }
+        var facts = Facts()
+        for embedded in embedded.strings {
+            facts.merge(Self.facts(embedded, path: file.path))
+        }
+        return facts
     }
 
     static func facts(_ embedded: EmbeddedText, path: String) -> Facts {
         do {
             let root = embedded.relocated(try TOMLParser.parse(embedded.text))
-            return GitLabRunnerConfig.facts(from: root, path: path)
+            return GitLabRunnerConfig.facts(from: root, path: path, text: GitLabRunnerTOMLText(text: embedded.text, embedded: embedded))
         } catch {
             return Facts(unscannable: [UnscannableFile(
                 location: embedded.location(error.line, error.column, path: path),

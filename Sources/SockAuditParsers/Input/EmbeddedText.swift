@@ -22,6 +22,25 @@ struct EmbeddedText {
         return source.position(start + column - 1)
     }
 
+    /// Where the file position `line`:`column` is in the text: the inverse of `place`, nil for a
+    /// position the text does not cover.
+    func textPosition(ofFileLine line: Int, column: Int) -> (line: Int, column: Int)? {
+        guard let offset = source.lines.indices.first(where: { source.lines[$0] == line && source.columns[$0] == column }) else { return nil }
+        var textLine = 1
+        while textLine < lineStarts.count, lineStarts[textLine] <= offset { textLine += 1 }
+        return (textLine, offset - lineStarts[textLine - 1] + 1)
+    }
+
+    /// A source located in the text, moved to the file's positions.
+    func placed(_ inner: ShellSource) -> ShellSource {
+        var moved = ShellSource()
+        for offset in 0..<inner.count {
+            let (line, column) = place(inner.lines[offset], inner.columns[offset])
+            moved.append(inner.scalars[offset], line: line, column: column)
+        }
+        return moved
+    }
+
     func location(_ line: Int, _ column: Int, path: String) -> SourceLocation {
         let (fileLine, fileColumn) = place(line, column)
         return SourceLocation(path: path, line: fileLine, column: fileColumn)

@@ -14,6 +14,14 @@ struct TOMLReader {
 
     var position: (line: Int, column: Int) { (line, index - lineStart + 1) }
 
+    /// Moves forward to `line`:`column`; false when the text ends first or has no such column.
+    mutating func seek(line target: Int, column: Int) -> Bool {
+        while line < target, index < scalars.count { advance() }
+        guard line == target else { return false }
+        while index - lineStart + 1 < column, let next = peek(), next != "\n" { advance() }
+        return index - lineStart + 1 == column && index < scalars.count
+    }
+
     func peek(_ offset: Int = 0) -> Unicode.Scalar? {
         index + offset < scalars.count ? scalars[index + offset] : nil
     }

@@ -1,46 +1,87 @@
 import SockAuditCore
 
-/// TOML's four string forms, read from their opening quote; each returns the decoded text.
+/// Where a string's decoded characters go: its text, or its text with the position of each
+/// character in the file (`TOMLStringSource`, for a document held in a TOML string).
+protocol TOMLStringSink {
+    mutating func append(_ scalar: Unicode.Scalar, at position: (line: Int, column: Int))
+}
+
+extension String.UnicodeScalarView: TOMLStringSink {
+    mutating func append(_ scalar: Unicode.Scalar, at position: (line: Int, column: Int)) { append(scalar) }
+}
+
+extension ShellSource: TOMLStringSink {
+    mutating func append(_ scalar: Unicode.Scalar, at position: (line: Int, column: Int)) {
+        append(scalar, line: position.line, column: position.column)
+    }
+}
+
+/// TOML's four string forms, read from their opening quote; each returns the decoded text (or
+/// hands each decoded character to a sink, with the position it was written at: an escape at its
+/// backslash).
 enum TOMLStrings {
-    /// `"basic"`, with backslash escapes, on one line.
     static func basic(_ reader: inout TOMLReader) throws(ParseError) -> String {
+        var text = String.UnicodeScalarView()
+        try basic(&reader, into: &text)
+        return String(text)
+    }
+
+    static func literal(_ reader: inout TOMLReader) throws(ParseError) -> String {
+        var text = String.UnicodeScalarView()
+        try literal(&reader, into: &text)
+        return String(text)
+    }
+
+    static func multilineBasic(_ reader: inout TOMLReader) throws(ParseError) -> String {
+        var text = String.UnicodeScalarView()
+        try multilineBasic(&reader, into: &text)
+        return String(text)
+    }
+
+    static func multilineLiteral(_ reader: inout TOMLReader) throws(ParseError) -> String {
+        var text = String.UnicodeScalarView()
+        try multilineLiteral(&reader, into: &text)
+        return String(text)
+    }
+
+    /// `"basic"`, with backslash escapes, on one line.
+    static func basic<Sink: TOMLStringSink>(_ reader: inout TOMLReader, into text: inout Sink) throws(ParseError) {
         let start = reader.position
         reader.advance()
-        var text = String.UnicodeScalarView()
         while true {
             guard let scalar = reader.peek() else { throw unterminated(start, "string") }
             switch scalar {
             case "\"":
                 reader.advance()
-                return String(text)
+                return
             case "\\":
-                text.append(try escape(&reader))
+                let at = reader.position
+                text.append(try escape(&reader), at: at)
             case "\n":
                 throw reader.error("a line end inside a \"string\" (use \"\"\" for a multi-line string)")
             default:
                 try checkControl(scalar, &reader)
-                text.append(scalar)
+                text.append(scalar, at: reader.position)
                 reader.advance()
             }
         }
     }
 
     /// `'literal'`: no escapes, one line.
-    static func literal(_ reader: inout TOMLReader) throws(ParseError) -> String {
+    static func literal<Sink: TOMLStringSink>(_ reader: inout TOMLReader, into text: inout Sink) throws(ParseError) {
         let start = reader.position
         reader.advance()
-        var text = String.UnicodeScalarView()
         while true {
             guard let scalar = reader.peek() else { throw unterminated(start, "literal string") }
             switch scalar {
             case "'":
                 reader.advance()
-                return String(text)
+                return
             case "\n":
                 throw reader.error("a line end inside a 'literal string' (use ''' for a multi-line string)")
             default:
                 try checkControl(scalar, &reader)
-                text.append(scalar)
+                text.append(scalar, at: reader.position)
                 reader.advance()
             }
         }
@@ -48,62 +89,65 @@ enum TOMLStrings {
 
     /// `"""multi-line basic"""`: a line end right after the opening quotes is dropped; a backslash
     /// at the end of a line joins it to the next non-blank text.
-    static func multilineBasic(_ reader: inout TOMLReader) throws(ParseError) -> String {
+    static func multilineBasic<Sink: TOMLStringSink>(_ reader: inout TOMLReader, into text: inout Sink) throws(ParseError) {
         let start = reader.position
         reader.advance(3)
         if reader.peek() == "\n" { reader.advance() }
-        var text = String.UnicodeScalarView()
         while true {
             guard let scalar = reader.peek() else { throw unterminated(start, "multi-line string") }
             switch scalar {
             case "\"" where reader.starts(with: "\"\"\""):
-                if let closed = try close(&reader, quote: "\"", into: &text) { return closed }
+                try close(&reader, quote: "\"", into: &text)
+                return
             case "\\" where isLineEndingBackslash(reader):
                 reader.advance()
                 while let next = reader.peek(), next == " " || next == "\t" || next == "\n" { reader.advance() }
             case "\\":
-                text.append(try escape(&reader))
+                let at = reader.position
+                text.append(try escape(&reader), at: at)
             case "\n":
-                text.append(scalar)
+                text.append(scalar, at: reader.position)
                 reader.advance()
             default:
                 try checkControl(scalar, &reader)
-                text.append(scalar)
+                text.append(scalar, at: reader.position)
                 reader.advance()
             }
         }
     }
 
     /// `'''multi-line literal'''`.
-    static func multilineLiteral(_ reader: inout TOMLReader) throws(ParseError) -> String {
+    static func multilineLiteral<Sink: TOMLStringSink>(_ reader: inout TOMLReader, into text: inout Sink) throws(ParseError) {
         let start = reader.position
         reader.advance(3)
         if reader.peek() == "\n" { reader.advance() }
-        var text = String.UnicodeScalarView()
         while true {
             guard let scalar = reader.peek() else { throw unterminated(start, "multi-line literal string") }
             switch scalar {
             case "'" where reader.starts(with: "'''"):
-                if let closed = try close(&reader, quote: "'", into: &text) { return closed }
+                try close(&reader, quote: "'", into: &text)
+                return
             case "\n":
-                text.append(scalar)
+                text.append(scalar, at: reader.position)
                 reader.advance()
             default:
                 try checkControl(scalar, &reader)
-                text.append(scalar)
+                text.append(scalar, at: reader.position)
                 reader.advance()
             }
         }
     }
 
     /// Three to five quotes end a multi-line string; the ones before the last three belong to it.
-    private static func close(_ reader: inout TOMLReader, quote: Unicode.Scalar, into text: inout String.UnicodeScalarView) throws(ParseError) -> String? {
+    private static func close<Sink: TOMLStringSink>(_ reader: inout TOMLReader, quote: Unicode.Scalar, into text: inout Sink) throws(ParseError) {
         var count = 0
         while reader.peek(count) == quote { count += 1 }
         guard count <= 5 else { throw reader.error("more than five quotes in a row in a multi-line string") }
-        for _ in 0..<(count - 3) { text.append(quote) }
-        reader.advance(count)
-        return String(text)
+        for _ in 0..<(count - 3) {
+            text.append(quote, at: reader.position)
+            reader.advance()
+        }
+        reader.advance(3)
     }
 
     /// A backslash followed only by spaces up to the line end.

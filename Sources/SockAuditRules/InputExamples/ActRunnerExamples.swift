@@ -51,6 +51,56 @@ enum ActRunnerExamples {
                   valid_volumes: []
                   docker_host: "-"
             """#),
+        // Forgejo's runner (known by keys only it reads): `automount` mounts the socket it finds
+        Example("forgejo-runner/config.yml", #"""
+            log:
+              level: info
+              job_level: info
+            runner:
+              file: .runner
+              capacity: 1
+              report_interval: 1s
+              labels: ["docker:docker://data.forgejo.org/oci/node:20-bookworm"]
+            cache:
+              enabled: true
+              proxy_port: 0
+            container:
+              network: ""
+              privileged: false
+              valid_volumes: []
+              docker_host: ↓automount
+            """#),
+        // a glob that lets every workflow mount any host path, the socket among them
+        Example("act_runner/config.yaml", #"""
+            runner:
+              capacity: 2
+            container:
+              valid_volumes:
+                - ↓'**'
+                - "/opt/**"
+              docker_host: "-"
+            """#),
+        Example("act_runner/config.yaml", #"""
+            runner:
+              capacity: 2
+            container:
+              valid_volumes: ["data", ↓"/var/run/*.sock"]
+              docker_host: "-"
+            """#),
+        // Gitea's act_runner (known by keys only it reads) mounts the socket when the key is left out
+        Example("gitea-runner/config.yaml", #"""
+            runner:
+              file: .runner
+              capacity: 1
+              fetch_interval_max: 10s
+              labels:
+                - "ubuntu-latest:docker://docker.gitea.com/runner-images:ubuntu-latest"
+                - "linux:host"
+            ↓container:
+              network: ""
+              require_docker: true
+              valid_volumes: []
+            """#),
     ]
 
     static let socketMountSilent: [Example] = [
@@ -88,6 +138,36 @@ enum ActRunnerExamples {
                   valid_volumes: ['/data/**']
                   docker_host: "-"
             """#),
+        // Forgejo's runner mounts nothing for an empty docker_host
+        Example("forgejo-runner/config.yml", #"""
+            log:
+              level: info
+              job_level: info
+            runner:
+              capacity: 1
+            cache:
+              proxy_port: 0
+            container:
+              valid_volumes: ["/srv/artifacts/**", "/run/secrets/*.json"]
+              docker_host: ""
+            """#),
+        // the file does not say which runner reads it: a key left out is not judged
+        Example("runner/config.yaml", #"""
+            runner:
+              capacity: 1
+            container:
+              network: ""
+              valid_volumes: []
+            """#),
+        // every label runs its jobs on the host: no job container is started
+        Example("runner/config.yaml", #"""
+            runner:
+              capacity: 1
+              labels: ["macos-arm64:host", "self-hosted:host"]
+            container:
+              valid_volumes: ['**']
+              docker_host: ""
+            """#),
     ]
 
     static let privilegedFiring: [Example] = [
@@ -100,6 +180,16 @@ enum ActRunnerExamples {
               docker_host: "-"
             """#),
         Example("config.yaml", "runner:\r\n  capacity: 1\r\ncontainer:\r\n  options: --cpus 2 ↓--privileged\r\n  valid_volumes: []\r\n  docker_host: \"-\"\r\n"),
+        // one label runs in containers, so the container settings reach its jobs
+        Example("act_runner/config.yaml", #"""
+            runner:
+              labels:
+                - "linux:host"
+                - "ubuntu-latest:docker://node:20-bookworm"
+            container:
+              privileged: ↓true
+              docker_host: "-"
+            """#),
     ]
 
     static let privilegedSilent: [Example] = [
@@ -109,6 +199,14 @@ enum ActRunnerExamples {
             container:
               privileged: false
               options: --add-host=gitea.example.com:host-gateway --env MODE=--privileged
+              docker_host: "-"
+            """#),
+        // jobs of `:host` labels run on the runner's machine as its user, not in a container
+        Example("act_runner/config.yaml", #"""
+            runner:
+              labels: ["linux-amd64:host"]
+            container:
+              privileged: true
               docker_host: "-"
             """#),
     ]

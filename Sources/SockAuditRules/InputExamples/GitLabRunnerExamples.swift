@@ -96,6 +96,65 @@ enum GitLabRunnerExamples {
             ↓DOCKER_VOLUMES=/var/run/docker.sock:/var/run/docker.sock gitlab-runner register \
               --non-interactive --url https://gitlab.example.com/ --token "$RUNNER_TOKEN" --executor docker
             """#),
+        // a pod_spec patch (strategic merge, the default) that adds a hostPath to the build container
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "k8s-docker"
+              executor = "kubernetes"
+              environment = ["FF_USE_ADVANCED_POD_SPEC_CONFIGURATION=true"]
+              [runners.kubernetes]
+                namespace = "ci"
+                image = "docker:27"
+                [[runners.kubernetes.pod_spec]]
+                  name = "docker-socket"
+                  patch_type = "strategic"
+                  patch = '''
+                    containers:
+                      - name: build
+                        volumeMounts:
+                          - name: docker-sock
+                            mountPath: /var/run/docker.sock
+                    volumes:
+                      - name: docker-sock
+                        hostPath:
+                          path: ↓/var/run/docker.sock
+                          type: Socket
+                  '''
+            """#),
+        // a JSON patch, one operation a line, in a multi-line basic string
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "k8s-json"
+              executor = "kubernetes"
+              [runners.kubernetes]
+                [[runners.kubernetes.pod_spec]]
+                  name = "sock"
+                  patch_type = "json"
+                  patch = """
+                  [
+                    {"op": "add", "path": "/volumes/-", "value": {"name": "sock", "hostPath": {"path": ↓"/run/containerd/containerd.sock"}}},
+                    {"op": "add", "path": "/containers/0/volumeMounts/-", "value": {"name": "sock", "mountPath": "/run/containerd/containerd.sock"}}
+                  ]
+                  """
+            """#),
+        // the same patch in the chart's values, TOML inside YAML
+        Example("deploy/gitlab-runner/values.yaml", #"""
+            runners:
+              config: |
+                [[runners]]
+                  [runners.kubernetes]
+                    image = "alpine:3.20"
+                    [[runners.kubernetes.pod_spec]]
+                      name = "sock"
+                      patch = '''
+                        containers:
+                        - name: build
+                          volumeMounts: [{name: sock, mountPath: /var/run/docker.sock}]
+                        volumes:
+                        - name: sock
+                          hostPath: {path: ↓/var/run/docker.sock}
+                      '''
+            """#),
     ]
 
     static let socketMountSilent: [Example] = [
@@ -123,6 +182,24 @@ enum GitLabRunnerExamples {
             gitlab-runner register --non-interactive --executor docker --docker-image alpine \
               --docker-volumes /cache --docker-volumes /srv/builds:/builds
             echo gitlab-runner register --docker-volumes /var/run/docker.sock:/var/run/docker.sock
+            """#),
+        // a patch that declares a hostPath no container mounts, and one that sets the hostname
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "k8s"
+              executor = "kubernetes"
+              [runners.kubernetes]
+                [[runners.kubernetes.pod_spec]]
+                  name = "unused-volume"
+                  patch = '''
+                    volumes:
+                      - name: docker-sock
+                        hostPath: {path: /var/run/docker.sock}
+                  '''
+                [[runners.kubernetes.pod_spec]]
+                  name = "hostname"
+                  patch = '{"hostname": "ci-pod", "nodeSelector": {"kubernetes.io/os": "linux"}}'
+                  patch_type = "merge"
             """#),
     ]
 
@@ -158,6 +235,24 @@ enum GitLabRunnerExamples {
                     image = "ubuntu:22.04"
                     privileged = ↓true
             """#),
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "k8s-dind"
+              executor = "kubernetes"
+              [runners.kubernetes]
+                [[runners.kubernetes.pod_spec]]
+                  name = "privileged-build"
+                  patch = '''
+                    containers:
+                      - name: build
+                        securityContext:
+                          privileged: ↓true
+                  '''
+                [[runners.kubernetes.pod_spec]]
+                  name = "privileged-helper"
+                  patch_type = "json"
+                  patch = '[{"op": "replace", "path": "/containers/1/securityContext", "value": {"privileged": ↓true}}]'
+            """#),
         Example("Dockerfile", #"""
             FROM gitlab/gitlab-runner:alpine-v17.5.0
             RUN gitlab-runner register --non-interactive --executor docker \
@@ -176,6 +271,23 @@ enum GitLabRunnerExamples {
     ]
 
     static let privilegedSilent: [Example] = [
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "k8s"
+              executor = "kubernetes"
+              [runners.kubernetes]
+                [[runners.kubernetes.pod_spec]]
+                  name = "unprivileged"
+                  patch = '''
+                    containers:
+                      - name: build
+                        securityContext: {privileged: false, runAsNonRoot: true}
+                  '''
+                [[runners.kubernetes.pod_spec]]
+                  name = "remove"
+                  patch_type = "json"
+                  patch = '[{"op": "remove", "path": "/containers/0/securityContext/privileged"}]'
+            """#),
         Example("etc/gitlab-runner/config.toml", #"""
             [[runners]]
               name = "plain"
@@ -336,6 +448,39 @@ enum GitLabRunnerExamples {
                   name = "docker:27-dind"
                   alias = "docker"
                   command = ["--registry-mirror", "https://mirror.example.com"]
+            """#),
+    ]
+
+    static let hostPIDFiring: [Example] = [
+        // a patch that changes the pod, not a container: every container of the job pod gets it
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "k8s-debug"
+              executor = "kubernetes"
+              [runners.kubernetes]
+                [[runners.kubernetes.pod_spec]]
+                  name = "host-pid"
+                  patch = '''
+                    hostPID: ↓true
+                  '''
+                [[runners.kubernetes.pod_spec]]
+                  patch_type = "json"
+                  patch = '[{"op": "add", "path": "/hostPID", "value": ↓true}]'
+            """#),
+    ]
+
+    static let hostPIDSilent: [Example] = [
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "k8s"
+              executor = "kubernetes"
+              [runners.kubernetes]
+                [[runners.kubernetes.pod_spec]]
+                  name = "no-host-pid"
+                  patch = '''
+                    hostPID: false
+                    # hostPID: true
+                  '''
             """#),
     ]
 }

@@ -114,6 +114,7 @@ enum InputExamples {
             (QuadletExamples.hostPIDFiring, QuadletExamples.hostPIDSilent),
             (AnsibleExamples.hostPIDFiring, AnsibleExamples.hostPIDSilent),
             (BuildkiteExamples.hostPIDFiring, BuildkiteExamples.hostPIDSilent),
+            (GitLabRunnerExamples.hostPIDFiring, GitLabRunnerExamples.hostPIDSilent),
         ],
         "SA402": [
             (DevContainerExamples.hostNetworkFiring, DevContainerExamples.hostNetworkSilent),
