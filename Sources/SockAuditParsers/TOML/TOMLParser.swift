@@ -75,10 +75,8 @@ public enum TOMLParser {
             let (line, column) = reader.position
             let text: String
             switch reader.peek() {
-            case "\""?:
-                text = try TOMLStrings.basic(&reader)
-            case "'"?:
-                text = try TOMLStrings.literal(&reader)
+            case "\""?, "'"?:
+                text = try TOMLStrings.string(&reader, multiLine: false)
             case let scalar? where TOMLReader.isBareKey(scalar):
                 text = reader.take(while: TOMLReader.isBareKey)
             case let scalar?:
@@ -103,10 +101,8 @@ public enum TOMLParser {
             Node(.scalar(Node.Scalar(text, isPlain: plain)), line: line, column: column)
         }
         switch reader.peek() {
-        case "\""?:
-            return scalar(reader.starts(with: "\"\"\"") ? try TOMLStrings.multilineBasic(&reader) : try TOMLStrings.basic(&reader), plain: false)
-        case "'"?:
-            return scalar(reader.starts(with: "'''") ? try TOMLStrings.multilineLiteral(&reader) : try TOMLStrings.literal(&reader), plain: false)
+        case "\""?, "'"?:
+            return scalar(try TOMLStrings.string(&reader), plain: false)
         case "["?:
             return try array(&reader, depth: depth)
         case "{"?:

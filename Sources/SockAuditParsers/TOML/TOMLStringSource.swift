@@ -9,18 +9,9 @@ public enum TOMLStringSource {
         var reader = TOMLReader(TextDecoding.unixLineEnds(text))
         guard reader.seek(line: line, column: column) else { return nil }
         var source = ShellSource()
+        guard reader.peek() == "\"" || reader.peek() == "'" else { return nil }
         do {
-            if reader.starts(with: "\"\"\"") {
-                try TOMLStrings.multilineBasic(&reader, into: &source)
-            } else if reader.starts(with: "'''") {
-                try TOMLStrings.multilineLiteral(&reader, into: &source)
-            } else if reader.peek() == "\"" {
-                try TOMLStrings.basic(&reader, into: &source)
-            } else if reader.peek() == "'" {
-                try TOMLStrings.literal(&reader, into: &source)
-            } else {
-                return nil
-            }
+            try TOMLStrings.read(&reader, into: &source)
         } catch {
             return nil
         }

@@ -20,27 +20,22 @@ extension ShellSource: TOMLStringSink {
 /// hands each decoded character to a sink, with the position it was written at: an escape at its
 /// backslash).
 enum TOMLStrings {
-    static func basic(_ reader: inout TOMLReader) throws(ParseError) -> String {
-        var text = String.UnicodeScalarView()
-        try basic(&reader, into: &text)
-        return String(text)
+    /// The string that opens at the reader (a quote); a key cannot be a multi-line string.
+    static func read<Sink: TOMLStringSink>(_ reader: inout TOMLReader, into text: inout Sink, multiLine: Bool = true) throws(ParseError) {
+        if multiLine && reader.starts(with: "\"\"\"") {
+            try multilineBasic(&reader, into: &text)
+        } else if multiLine && reader.starts(with: "'''") {
+            try multilineLiteral(&reader, into: &text)
+        } else if reader.peek() == "\"" {
+            try basic(&reader, into: &text)
+        } else {
+            try literal(&reader, into: &text)
+        }
     }
 
-    static func literal(_ reader: inout TOMLReader) throws(ParseError) -> String {
+    static func string(_ reader: inout TOMLReader, multiLine: Bool = true) throws(ParseError) -> String {
         var text = String.UnicodeScalarView()
-        try literal(&reader, into: &text)
-        return String(text)
-    }
-
-    static func multilineBasic(_ reader: inout TOMLReader) throws(ParseError) -> String {
-        var text = String.UnicodeScalarView()
-        try multilineBasic(&reader, into: &text)
-        return String(text)
-    }
-
-    static func multilineLiteral(_ reader: inout TOMLReader) throws(ParseError) -> String {
-        var text = String.UnicodeScalarView()
-        try multilineLiteral(&reader, into: &text)
+        try read(&reader, into: &text, multiLine: multiLine)
         return String(text)
     }
 
