@@ -70,7 +70,7 @@ public enum ActRunnerConfig {
 }
 
 /// act_runner's `config.yaml`, claimed by any YAML name whose text has the runner's `container:`
-/// keys, and read only when its structure says so.
+/// keys, and read only when its structure says so (the whole document, or a mapping inside it).
 public struct ActRunnerConfigInput: DocumentInput {
     public init() {}
 
@@ -86,7 +86,7 @@ public struct ActRunnerConfigInput: DocumentInput {
     }
 
     public func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
-        let configs = documents.filter(ActRunnerConfig.isRunnerConfig)
+        let configs = Self.configs(in: documents)
         guard !configs.isEmpty, case .success(let text) = TextDecoding.decode(file.bytes) else { return nil }
         let lines = TextSplitting.lines(TextDecoding.unixLineEnds(text))
         var facts = Facts()
@@ -94,6 +94,25 @@ public struct ActRunnerConfigInput: DocumentInput {
             facts.merge(ActRunnerConfig.facts(from: config, path: file.path, fileLines: lines))
         }
         return facts
+    }
+
+    /// The runner's configuration as a whole document, or as a mapping nested anywhere in one (a
+    /// Helm chart's values, `runner: config: file:`, or a Flux `HelmRelease`'s `values:`).
+    static func configs(in documents: [Node]) -> [Node] {
+        var found: [Node] = []
+        var pending = documents.reversed() as [Node]
+        while let node = pending.popLast() {
+            if ActRunnerConfig.isRunnerConfig(node) {
+                found.append(node)
+                continue
+            }
+            switch node.content {
+            case .mapping(let pairs): pending += pairs.map(\.value).reversed()
+            case .sequence(let items): pending += items.reversed()
+            case .scalar: break
+            }
+        }
+        return found
     }
 }
 

@@ -38,6 +38,7 @@ public enum GitLabRunnerConfig {
             }
             if let kubernetes = runner["kubernetes"], kubernetes.isMapping {
                 facts.containers.append(kubernetesExecutor(kubernetes, runner: name, path: path))
+                facts.containers += services(kubernetes["services"], runner: name, executor: "kubernetes", path: path)
                 for (index, entry) in (kubernetes["pod_spec"]?.sequence ?? []).enumerated() where entry.isMapping {
                     facts.merge(GitLabRunnerPodSpecPatch.facts(entry, index: index, runner: name, text: text, path: path))
                 }
@@ -83,7 +84,7 @@ public enum GitLabRunnerConfig {
                 spelling: privilegedSpelling("[runners.docker] services_privileged = true", allowed: docker["allowed_privileged_services"], list: "allowed_privileged_services"))
             facts.containers.append(serviceSpec)
         }
-        facts.containers += services(docker["services"], runner: runner, path: path)
+        facts.containers += services(docker["services"], runner: runner, executor: "docker", path: path)
         if let host = docker["host"], let address = host.string, !address.isEmpty {
             let usesTLS = docker["tls_verify"]?.bool == true || !(docker["tls_cert_path"]?.string ?? "").isEmpty
             facts.clients.append(ClientEndpoint(
@@ -93,16 +94,16 @@ public enum GitLabRunnerConfig {
         return facts
     }
 
-    /// `[[runners.docker.services]]` (`name`, `entrypoint`, `command`; the old `services =
-    /// ["image"]` list too): the service containers every job gets. Their privileged mode is the
+    /// `[[runners.docker.services]]` and `[[runners.kubernetes.services]]` (`name`, `entrypoint`,
+    /// `command`; the old `services = ["image"]` list too): the service containers every job gets. Their privileged mode is the
     /// runner's `privileged`/`services_privileged`, already reported where it is written; what is
     /// read here is what they run, so a dind service's daemon is judged (`command =
     /// ["--host=tcp://0.0.0.0:2375"]`).
-    static func services(_ node: Node?, runner: String, path: String) -> [ContainerSpec] {
+    static func services(_ node: Node?, runner: String, executor: String, path: String) -> [ContainerSpec] {
         (node?.sequence ?? []).compactMap { service in
             guard let nameNode = service.string != nil ? service : service["name"], let image = nameNode.string, !image.isEmpty else { return nil }
             var spec = ContainerSpec(
-                name: image, subject: "service \"\(image)\" of " + jobsSubject(runner, executor: "docker"),
+                name: image, subject: "service \"\(image)\" of " + jobsSubject(runner, executor: executor),
                 location: nameNode.location(in: path), dialect: .gitLabRunner, image: image)
             spec.isComplete = false
             spec.command = (RunArgumentList.words(service["entrypoint"]) + RunArgumentList.words(service["command"])).map { $0.setting(in: path) }

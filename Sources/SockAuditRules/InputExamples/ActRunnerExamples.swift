@@ -180,6 +180,26 @@ enum ActRunnerExamples {
               docker_host: "-"
             """#),
         Example("config.yaml", "runner:\r\n  capacity: 1\r\ncontainer:\r\n  options: --cpus 2 ↓--privileged\r\n  valid_volumes: []\r\n  docker_host: \"-\"\r\n"),
+        // the configuration as a mapping in a chart's values (a Flux HelmRelease's `values:`)
+        Example("clusters/forgejo/runner.yaml", #"""
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: forgejo-runner
+            spec:
+              chart:
+                spec: {chart: forgejo-runner, version: "0.7.1"}
+              values:
+                runner:
+                  config:
+                    file:
+                      runner:
+                        capacity: 1
+                        labels: ["ubuntu-latest:docker://catthehacker/ubuntu:act-latest"]
+                      container:
+                        privileged: ↓true
+                        docker_host: "-"
+            """#),
         // one label runs in containers, so the container settings reach its jobs
         Example("act_runner/config.yaml", #"""
             runner:
@@ -193,6 +213,19 @@ enum ActRunnerExamples {
     ]
 
     static let privilegedSilent: [Example] = [
+        // a chart's values that say nothing of privileged mode
+        Example("forgejo-runner/values.yaml", #"""
+            replicaCount: 1
+            runner:
+              config:
+                create: true
+                file:
+                  runner:
+                    labels: ["ubuntu-latest:docker://node:20-bookworm"]
+                  container:
+                    privileged: false
+                    docker_host: "-"
+            """#),
         Example("act_runner/config.yaml", #"""
             runner:
               capacity: 4

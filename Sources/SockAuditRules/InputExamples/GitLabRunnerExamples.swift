@@ -433,6 +433,20 @@ enum GitLabRunnerExamples {
                   alias = "docker"
                   command = [↓"--host=tcp://0.0.0.0:2375", "--tls=false"]
             """#),
+        // the Kubernetes executor's services are containers of the job pod
+        Example("deploy/gitlab-runner/values.yaml", #"""
+            runners:
+              config: |
+                [[runners]]
+                  [runners.kubernetes]
+                    privileged = true
+                    [[runners.kubernetes.services]]
+                      name = "docker:27-dind"
+                      alias = "dind"
+                      command = [
+                        ↓"--host=tcp://0.0.0.0:2375",
+                      ]
+            """#),
     ]
 
     static let dindPlainTCPSilent: [Example] = [
