@@ -39,6 +39,7 @@ public enum GitLabRunnerConfig {
             if let kubernetes = runner["kubernetes"], kubernetes.isMapping {
                 facts.containers.append(kubernetesExecutor(kubernetes, runner: name, path: path))
                 facts.containers += services(kubernetes["services"], runner: name, executor: "kubernetes", path: path)
+                facts.containers += containerSecurityContexts(kubernetes, runner: name, path: path)
                 for (index, entry) in (kubernetes["pod_spec"]?.sequence ?? []).enumerated() where entry.isMapping {
                     facts.merge(GitLabRunnerPodSpecPatch.facts(entry, index: index, runner: name, text: text, path: path))
                 }
@@ -168,6 +169,36 @@ public enum GitLabRunnerConfig {
                 location: source.location(in: path), spelling: "[[runners.kubernetes.volumes.host_path]] \"\(name)\""))
         }
         return spec
+    }
+    /// The Kubernetes executor's per-container security contexts, each one container of every job
+    /// pod: its `privileged` and `capabilities` `add`/`drop` (the runner-wide `privileged` and
+    /// `cap_add` are read by `kubernetesExecutor`).
+    static let securityContexts = [
+        ("build_container_security_context", "the build container"), ("helper_container_security_context", "the helper container"),
+        ("service_container_security_context", "every service container"),
+        ("init_permissions_container_security_context", "the init-permissions container"),
+    ]
+
+    static func containerSecurityContexts(_ kubernetes: Node, runner: String, path: String) -> [ContainerSpec] {
+        securityContexts.compactMap { key, container in
+            guard let context = kubernetes[key], context.isMapping else { return nil }
+            var spec = ContainerSpec(
+                name: runner, subject: "\(container) of " + jobsSubject(runner, executor: "kubernetes"), location: context.location(in: path),
+                dialect: .gitLabRunner, image: nil, pidsLimitApplies: false)
+            spec.isComplete = false
+            if let privileged = context["privileged"], privileged.bool == true {
+                spec.privileged = Setting(true, at: privileged.location(in: path), spelling: "[runners.kubernetes.\(key)] privileged = true")
+            }
+            for (list, flag) in [("add", "cap-add"), ("drop", "cap-drop")] {
+                for item in context["capabilities"]?[list]?.sequence ?? [] {
+                    guard let text = item.string else { continue }
+                    RunArgumentList.apply(
+                        flag: flag, value: text, at: item, to: &spec, path: path,
+                        spelling: "[runners.kubernetes.\(key).capabilities] \(list) \"\(text)\"")
+                }
+            }
+            return spec
+        }
     }
 }
 

@@ -240,6 +240,8 @@ enum GitLabRunnerExamples {
               name = "k8s-dind"
               executor = "kubernetes"
               [runners.kubernetes]
+                [runners.kubernetes.service_container_security_context]
+                  privileged = ↓true
                 [[runners.kubernetes.pod_spec]]
                   name = "privileged-build"
                   patch = '''
@@ -276,6 +278,9 @@ enum GitLabRunnerExamples {
               name = "k8s"
               executor = "kubernetes"
               [runners.kubernetes]
+                [runners.kubernetes.build_container_security_context]
+                  privileged = false
+                  run_as_non_root = true
                 [[runners.kubernetes.pod_spec]]
                   name = "unprivileged"
                   patch = '''
@@ -318,9 +323,30 @@ enum GitLabRunnerExamples {
               [runners.kubernetes]
                 cap_add = [↓"SYS_ADMIN"]
             """#),
+        // one container of the job pod, by its own security context
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "k8s-build"
+              executor = "kubernetes"
+              [runners.kubernetes]
+                [runners.kubernetes.build_container_security_context]
+                  run_as_user = 1000
+                  [runners.kubernetes.build_container_security_context.capabilities]
+                    add = [↓"SYS_ADMIN"]
+                    drop = ["ALL"]
+            """#),
     ]
 
     static let capabilitySilent: [Example] = [
+        Example("etc/gitlab-runner/config.toml", #"""
+            [[runners]]
+              name = "k8s-build"
+              executor = "kubernetes"
+              [runners.kubernetes]
+                [runners.kubernetes.helper_container_security_context.capabilities]
+                  add = ["NET_BIND_SERVICE"]
+                  drop = ["ALL"]
+            """#),
         Example("etc/gitlab-runner/config.toml", #"""
             [[runners]]
               name = "net"
