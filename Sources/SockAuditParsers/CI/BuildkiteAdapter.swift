@@ -86,7 +86,7 @@ public enum BuildkiteAdapter {
     /// Docker plugin keys that hold one `docker run` flag's value.
     static let dockerFlags: [String: String] = [
         "network": "network", "pid": "pid", "ipc": "ipc", "userns": "userns",
-        "add-caps": "cap-add", "drop-caps": "cap-drop", "security-opts": "security-opt",
+        "add-caps": "cap-add", "drop-caps": "cap-drop", "security-opts": "security-opt", "user": "user",
     ]
 
     static func dockerPlugin(_ settings: Node?, key: Node, label: String, stepScript: Node?, ci: CIDocument) -> ContainerSpec? {

@@ -172,6 +172,6 @@ enum InputExamples {
         ],
     ]
 
-    static func firing(_ id: String) -> [Example] { (byRule[id] ?? []).flatMap(\.firing) }
-    static func silent(_ id: String) -> [Example] { (byRule[id] ?? []).flatMap(\.silent) }
+    static func firing(_ id: String) -> [Example] { (byRule[id] ?? []).flatMap(\.firing) + (RuleFamilyExamples.byRule[id] ?? []).flatMap(\.firing) }
+    static func silent(_ id: String) -> [Example] { (byRule[id] ?? []).flatMap(\.silent) + (RuleFamilyExamples.byRule[id] ?? []).flatMap(\.silent) }
 }
