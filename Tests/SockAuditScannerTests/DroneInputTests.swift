@@ -220,4 +220,21 @@ import Testing
         #expect(Self.positions(result, "SA301") == ["register.sh:2:8"])
         #expect(result.findings.filter { $0.ruleID == "SA301" }.count == 1)
     }
+
+    @Test func aContainerThatRegistersFromItsEnvironmentIsReadOnceAtItsEntries() {
+        let script = """
+            #!/bin/sh
+            docker service create --name runner \\
+              --env='RUNNER_EXECUTOR=docker' \\
+              --env="DOCKER_VOLUMES=/var/run/docker.sock:/var/run/docker.sock" \\
+              example/gitlab-runner-autoregister
+            docker run -d -e RUNNER_EXECUTOR=docker -e DOCKER_PRIVILEGED=true gitlab/gitlab-runner register --non-interactive
+            docker run -d -e DOCKER_PRIVILEGED=true example/app
+            """
+        let result = Self.scan([("deploy.sh", script)])
+        #expect(Self.positions(result, "SA101") == ["deploy.sh:4:3"])
+        #expect(result.findings.first { $0.ruleID == "SA101" }?.message.contains("GitLab Runner that docker service create of example/gitlab-runner-autoregister registers") == true)
+        // the register command line is read once; an application's own DOCKER_PRIVILEGED is not a runner's
+        #expect(Self.positions(result, "SA301") == ["deploy.sh:6:44"])
+    }
 }

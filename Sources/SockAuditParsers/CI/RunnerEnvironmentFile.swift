@@ -120,3 +120,30 @@ extension InputKind {
     /// Environment files that configure a CI runner.
     public static let runnerEnvironment = InputKind("runner-env", group: .commandLine)
 }
+
+/// A container that registers a GitLab Runner from its environment (images built around
+/// `gitlab-runner register` read `RUNNER_EXECUTOR`, `REGISTRATION_TOKEN`, … and the
+/// `DOCKER_PRIVILEGED`, `DOCKER_VOLUMES`, … that register takes): the same reading as an
+/// environment file's, at the container's environment entries. A container whose own command is
+/// `register` is read as a command line already.
+enum GitLabRunnerRegistrationEnvironment {
+    static func containers(_ container: ContainerSpec) -> [ContainerSpec] {
+        let entries = container.environment.compactMap { setting -> (name: String, value: String, setting: Setting<String>)? in
+            guard let equals = setting.value.firstIndex(of: "=") else { return nil }
+            return (String(setting.value[..<equals]), String(setting.value[setting.value.index(after: equals)...]), setting)
+        }
+        guard let first = entries.first(where: { RunnerEnvironmentFileInput.registerVariables.contains($0.name) }),
+              entries.contains(where: { GitLabRunnerRegisterCommand.environmentKeys[$0.name] != nil }),
+              !container.command.contains(where: { $0.value == "register" }) else { return [] }
+        let path = first.setting.location.path
+        let assignments = entries.map {
+            ShellAssignment(
+                name: $0.name, value: $0.value,
+                word: ShellWord("\($0.name)=\($0.value)", line: $0.setting.location.line, column: $0.setting.location.column))
+        }
+        let at = ShellWord("register", line: first.setting.location.line, column: first.setting.location.column)
+        return GitLabRunnerRegisterCommand.containers(
+            ShellCommand(words: [ShellWord("gitlab-runner", line: at.line, column: at.column), at], assignments: assignments),
+            path: path, unnamed: "the GitLab Runner that \(container.subject) registers")
+    }
+}

@@ -2,7 +2,7 @@ import SockAuditCore
 
 /// Facts that follow from containers whatever input described them: a dind container is a daemon,
 /// `DOCKER_HOST` in a container's environment points a client at one, and a Drone runner's
-/// environment describes the step containers it starts. Adapters only describe
+/// environment (or a GitLab Runner registration's) describes the job containers it starts. Adapters only describe
 /// containers; this derives the rest, so Kubernetes, Compose and command lines get it alike.
 public enum ContainerDerivedFacts {
     /// `file` is the text the containers were read from, when at hand: a command word written as
@@ -14,6 +14,7 @@ public enum ContainerDerivedFacts {
             if let client = client(container) { facts.clients.append(client) }
             facts.socketForwards += socketForwards(container, file: file)
             facts.containers += DroneRunnerEnvironment.containers(container)
+            facts.containers += GitLabRunnerRegistrationEnvironment.containers(container)
         }
         return facts
     }

@@ -54,6 +54,19 @@ enum RunnerEnvironmentExamples {
             RUNNER_EXECUTOR=docker
             ↓DOCKER_PRIVILEGED=true
             """#),
+        // an image that registers its runner from the environment when it starts
+        Example("gitlab-runner/docker-compose.yml", #"""
+            services:
+              runner:
+                image: sameersbn/gitlab-ci-multi-runner:latest
+                restart: always
+                environment:
+                  - CI_SERVER_URL=https://gitlab.example.com/ci
+                  - RUNNER_TOKEN=replace-me
+                  - RUNNER_EXECUTOR=docker
+                  - DOCKER_IMAGE=docker:27
+                  - ↓DOCKER_PRIVILEGED=true
+            """#),
         // Woodpecker 3 runs no plugin privileged unless the server lists it
         Example("woodpecker/docker-compose.yml", #"""
             services:
@@ -70,6 +83,17 @@ enum RunnerEnvironmentExamples {
     ]
 
     static let privilegedSilent: [Example] = [
+        // registered unprivileged
+        Example("gitlab-runner/docker-compose.yml", #"""
+            services:
+              runner:
+                image: sameersbn/gitlab-ci-multi-runner:latest
+                environment:
+                  - CI_SERVER_URL=https://gitlab.example.com/ci
+                  - RUNNER_EXECUTOR=docker
+                  - DOCKER_PRIVILEGED=false
+                  - DOCKER_IMAGE=docker:27
+            """#),
         Example("woodpecker/docker-compose.yml", #"""
             services:
               woodpecker-server:
