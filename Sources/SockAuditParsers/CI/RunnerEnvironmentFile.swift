@@ -16,7 +16,8 @@ public enum RunnerEnvironmentFile {
 
     public static func entries(_ text: String) -> [Entry] {
         var entries: [Entry] = []
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // LF line ends: a CRLF is one Character to Swift, so the lines would not split on "\n"
+        for (offset, raw) in TextDecoding.unixLineEnds(text).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var line = Substring(raw)
             var column = 1
             func skipBlanks() {
