@@ -46,7 +46,7 @@ public enum ActRunnerConfig {
             RunArgumentList.apply(flag: "network", value: text, at: network, to: &spec, path: path, spelling: "container.network: \(text)")
         }
         for volume in container["valid_volumes"]?.sequence ?? [] {
-            if let mount = ActRunnerVolumeGlob.socketMount(allowedBy: volume, path: path) { spec.mounts.append(mount) }
+            if let mount = ActRunnerVolumeGlob.mount(allowedBy: volume, path: path) { spec.mounts.append(mount) }
         }
         if let mount = ActRunnerDockerHost.socketMount(container: container, key: key, flavour: flavour, path: path) {
             spec.mounts.append(mount)

@@ -3,8 +3,8 @@ import SockAuditCore
 /// An item of act_runner's `container.valid_volumes`: a host path or volume name that any workflow
 /// the runner takes may mount into its containers, written as a glob (Gitea's runner matches with
 /// doublestar: `*` and `?` within one path segment, `**` across segments, `[…]` a class). An item that
-/// is a runtime socket, or a glob that lets one through (`'**'`, `/var/run/*`), is a mount any
-/// workflow may make, so it is judged as that mount.
+/// is a host path (a runtime socket, `/etc`), or a glob that lets a socket through (`'**'`,
+/// `/var/run/*`), is a mount any workflow may make, so it is judged as that mount.
 enum ActRunnerVolumeGlob {
     /// The sockets a glob is tried on: the standard places of each runtime's socket.
     static let socketPaths = [
@@ -12,10 +12,11 @@ enum ActRunnerVolumeGlob {
         "/var/run/crio/crio.sock",
     ]
 
-    static func socketMount(allowedBy item: Node, path: String) -> HostMount? {
+    static func mount(allowedBy item: Node, path: String) -> HostMount? {
         guard let text = item.string?.trimming(" \t"), !text.isEmpty else { return nil }
         if !isGlob(text) {
-            guard HostPath.socketExposure(of: text) != nil else { return nil }
+            // a host path (not a volume name): the rules judge it as a mount any workflow may make
+            guard text.hasPrefix("/") || HostPath.socketExposure(of: text) != nil else { return nil }
             return HostMount(
                 source: text, target: nil, readOnly: false, location: item.location(in: path),
                 spelling: "container.valid_volumes: \(text) (any workflow the runner takes may mount it)")

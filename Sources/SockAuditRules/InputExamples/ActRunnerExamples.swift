@@ -285,4 +285,27 @@ enum ActRunnerExamples {
               valid_volumes: ["**"]
             """#),
     ]
+
+    static let sensitivePathFiring: [Example] = [
+        Example("act_runner/config.yaml", #"""
+            runner:
+              capacity: 1
+            container:
+              valid_volumes:
+                - data
+                - ↓/etc/docker
+                - ↓/
+              docker_host: "-"
+            """#),
+    ]
+
+    static let sensitivePathSilent: [Example] = [
+        Example("act_runner/config.yaml", #"""
+            runner:
+              capacity: 1
+            container:
+              valid_volumes: ["data", "/etc/ssl/certs", "/srv/ci/**", "**"]
+              docker_host: "-"
+            """#),
+    ]
 }

@@ -151,6 +151,7 @@ enum InputExamples {
             (GitLabRunnerExamples.sensitivePathFiring, GitLabRunnerExamples.sensitivePathSilent),
             (DroneExamples.sensitivePathFiring, DroneExamples.sensitivePathSilent),
             (BuildkiteExamples.sensitivePathFiring, BuildkiteExamples.sensitivePathSilent),
+            (ActRunnerExamples.sensitivePathFiring, ActRunnerExamples.sensitivePathSilent),
         ],
         "SA501": [
             (QuadletExamples.limitFiring, QuadletExamples.memorySilent),
