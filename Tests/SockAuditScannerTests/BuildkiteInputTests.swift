@@ -37,6 +37,43 @@ import Testing
         #expect(Self.positions(result, "SA901").isEmpty)
     }
 
+    /// The Agent Stack for Kubernetes' plugin: a pod spec with a `hostPath` socket, an anchored
+    /// sidecar reused by a second step, and a GPU pod whose only host path is a cache. Only what a
+    /// step states is judged (no "missing setting" findings).
+    @Test func kubernetesPluginPodsAndSidecars() {
+        let pipeline = """
+            x-dind: &dind
+              image: docker:27-dind
+              securityContext: {privileged: true}
+            steps:
+              - label: build
+                command: docker build .
+                plugins:
+                  - kubernetes:
+                      podSpec:
+                        containers:
+                          - {image: docker:27-cli, volumeMounts: [{name: s, mountPath: /var/run/docker.sock}]}
+                        volumes:
+                          - {name: s, hostPath: {path: /var/run/docker.sock}}
+              - label: test
+                plugins:
+                  - kubernetes:
+                      sidecars: [*dind]
+              - label: gpu
+                plugins:
+                  kubernetes:
+                    podSpec:
+                      containers: [{image: ci:1, volumeMounts: [{name: c, mountPath: /cache}]}]
+                      volumes: [{name: c, hostPath: {path: /mnt/cache, type: DirectoryOrCreate}}]
+            """
+        let result = Self.scan([(".buildkite/pipeline.yml", pipeline)])
+        #expect(Self.positions(result, "SA101") == [".buildkite/pipeline.yml:13:44"])
+        #expect(Self.positions(result, "SA301") == [".buildkite/pipeline.yml:3:33"])
+        #expect(result.findings.filter { $0.ruleID == "SA301" }.first?.message.contains("sidecar \"(unnamed)\" in Buildkite step \"test\" (kubernetes plugin)") == true)
+        #expect(Self.positions(result, "SA308").isEmpty)
+        #expect(Self.positions(result, "SA501").isEmpty)
+    }
+
     @Test func anchoredPluginsAndNestedGroupsAreEachAStep() {
         let pipeline = """
             common:

@@ -9,7 +9,8 @@ import SockAuditCore
 /// `privileged`, `network`, `pid`, `ipc`, `userns`, `add-caps`, `drop-caps`, `security-opts`,
 /// `environment` (`DOCKER_HOST`) and its own `command`/`entrypoint`. The docker-compose plugin runs
 /// a service of a Compose file (judged where that file is) with its `volumes` added. Plugins are
-/// written as a list of one-key mappings or as one mapping.
+/// written as a list of one-key mappings or as one mapping. The Agent Stack for Kubernetes'
+/// `kubernetes` plugin states the step's pod (`podSpec`, `sidecars`) in Kubernetes' own keys.
 public enum BuildkiteAdapter {
     public static func isPipeline(_ document: Node) -> Bool {
         document["steps"]?.sequence != nil
@@ -53,6 +54,8 @@ public enum BuildkiteAdapter {
                 }
             case "docker-compose":
                 if let spec = composePlugin(plugin.settings, key: plugin.key, label: label, ci: ci) { facts.containers.append(spec) }
+            case "kubernetes":
+                facts.containers += kubernetesPlugin(plugin.settings, label: label, ci: ci)
             default:
                 break
             }
@@ -125,6 +128,23 @@ public enum BuildkiteAdapter {
             spec.command = command.map { $0.setting(in: ci.path) }
         }
         return spec
+    }
+
+    /// The Agent Stack for Kubernetes' `kubernetes` plugin: its `podSpec` is the step's pod, and its
+    /// `sidecars` are more containers of that pod, read as Kubernetes writes them (`volumes` with
+    /// `hostPath`, `securityContext`, `hostNetwork`). The stack adds its own containers and
+    /// settings around them, so only what the step states is judged.
+    static func kubernetesPlugin(_ settings: Node?, label: String, ci: CIDocument) -> [ContainerSpec] {
+        guard let settings, settings.isMapping else { return [] }
+        let podSpec = settings["podSpec"]
+        let sidecars = settings["sidecars"]?.sequence ?? []
+        guard podSpec?.isMapping == true || !sidecars.isEmpty else { return [] }
+        var site = KubernetesManifest.PodSpecSite(
+            spec: podSpec ?? Node(.mapping([]), line: settings.line, column: settings.column), metadata: nil,
+            owner: "Buildkite step \"\(label)\" (kubernetes plugin)")
+        site.containers += sidecars.filter(\.isMapping).map { KubernetesManifest.SiteContainer(node: $0, word: "sidecar") }
+        site.isComplete = false
+        return KubernetesAdapter.containers(of: site, path: ci.path)
     }
 
     /// The docker-compose plugin's `run` service gets the plugin's `volumes` on top of its Compose

@@ -53,9 +53,50 @@ enum BuildkiteExamples {
                         - ↓/var/run/docker.sock:/var/run/docker.sock
             """#),
         Example(".buildkite/pipeline.yml", "steps:\r\n  - label: build\r\n    command: echo build\r\n    plugins:\r\n      - docker#v5.13.0:\r\n          image: docker:27-cli\r\n          volumes: [↓\"/var/run/docker.sock:/var/run/docker.sock\"]\r\n"),
+        // The Agent Stack for Kubernetes: the step's pod in Kubernetes' keys.
+        Example(".buildkite/pipeline.yml", #"""
+            steps:
+              - label: ":docker: image"
+                command: docker build -t app .
+                agents:
+                  queue: kubernetes
+                plugins:
+                  - kubernetes:
+                      podSpec:
+                        containers:
+                          - image: docker:27-cli
+                            volumeMounts:
+                              - name: docker-sock
+                                mountPath: /var/run/docker.sock
+                        volumes:
+                          - name: docker-sock
+                            hostPath:
+                              path: ↓/var/run/docker.sock
+            """#),
     ]
 
     static let socketMountSilent: [Example] = [
+        Example(".buildkite/pipeline.yml", #"""
+            steps:
+              - label: "GPU test"
+                commands:
+                  - pytest -s -v tests/e2e
+                plugins:
+                  - kubernetes:
+                      podSpec:
+                        containers:
+                          - image: registry.example.com/ci:latest
+                            resources:
+                              limits:
+                                nvidia.com/gpu: 1
+                            volumeMounts:
+                              - {name: hf-cache, mountPath: /root/.cache/huggingface}
+                        volumes:
+                          - name: hf-cache
+                            hostPath:
+                              path: /mnt/hf-cache
+                              type: DirectoryOrCreate
+            """#),
         Example(".buildkite/pipeline.yml", #"""
             steps:
               - label: ":go: test"
@@ -85,6 +126,22 @@ enum BuildkiteExamples {
                       image: example/kernel-test:6.8
                       privileged: ↓true
                       propagate-uid-gid: true
+            """#),
+        Example(".buildkite/pipeline.yml", #"""
+            steps:
+              - label: ":docker: build with dind"
+                command: docker build -t app .
+                env:
+                  DOCKER_HOST: tcp://localhost:2375
+                plugins:
+                  - kubernetes:
+                      sidecars:
+                        - image: docker:27-dind
+                          command: [dockerd-entrypoint.sh]
+                          env:
+                            - {name: DOCKER_TLS_CERTDIR, value: ""}
+                          securityContext:
+                            privileged: ↓true
             """#),
     ]
 
