@@ -2,7 +2,8 @@ import SockAuditCore
 
 /// Woodpecker CI pipelines (`.woodpecker.yml`, `.woodpecker/*.yml`): each step and service (under
 /// `steps:`, the older `pipeline:`, `services:` and `clone:`, as a mapping of names or a list with
-/// `name:`) is a container from its `image`, read for `privileged`, `volumes` (`SRC:DST[:MODE]`),
+/// `name:`) is a container from its `image`, read for `privileged` (also the Kubernetes backend's
+/// `backend_options.kubernetes.securityContext.privileged`), `volumes` (`SRC:DST[:MODE]`),
 /// `network_mode`, `environment` (`DOCKER_HOST`) and the shell of its `commands`/`entrypoint`.
 /// Woodpecker sets nothing else of a step's container, so the "missing setting" rules stay quiet.
 public enum WoodpeckerAdapter {
@@ -57,6 +58,13 @@ public enum WoodpeckerAdapter {
         spec.environment = ci.environmentSettings(environment, key: "environment")
         if let privileged = step["privileged"], let value = privileged.bool {
             spec.privileged = Setting(value, at: privileged.location(in: ci.path), spelling: "privileged: \(value)")
+        }
+        // The Kubernetes backend takes the step pod's security context from `backend_options`; its
+        // `privileged: true` runs the step privileged (when the agent allows it) as the key above does.
+        if spec.privileged?.value != true,
+           let privileged = step["backend_options"]?["kubernetes"]?["securityContext"]?["privileged"], privileged.bool == true {
+            spec.privileged = Setting(
+                true, at: privileged.location(in: ci.path), spelling: "backend_options.kubernetes.securityContext.privileged: true")
         }
         for volume in step["volumes"]?.sequence ?? [] {
             guard let text = volume.string,

@@ -97,6 +97,20 @@ enum OtherCIExamples {
                 image: docker:27-dind
                 privileged: ↓true
             """#),
+        // The Kubernetes backend: the step pod's security context.
+        Example(".woodpecker/build.yaml", #"""
+            steps:
+              - name: image
+                image: quay.io/buildah/stable:v1.37
+                commands:
+                  - buildah bud -t app .
+                backend_options:
+                  kubernetes:
+                    securityContext:
+                      privileged: ↓true
+                    resources:
+                      limits: {memory: 2Gi}
+            """#),
     ]
 
     static let privilegedSilent: [Example] = [
