@@ -90,7 +90,7 @@ struct ServiceReader {
         if let user = last("user"), let value = text(user) {
             spec.user = Setting(value, at: user.location, spelling: "user: \(value)")
         }
-        spec.readOnlyRootFilesystem = bool(last("read_only"), "read_only")
+        spec.readOnlyRootFilesystem = bool(last("read_only"), "read_only") ?? templatedSwitch(last("read_only"), "read_only")
         spec.memoryLimit = limit(["mem_limit"], deploy: "memory")
         spec.cpuLimit = limit(["cpus", "cpu_quota"], deploy: "cpus")
         spec.pidsLimit = limit(["pids_limit"], deploy: "pids")
@@ -143,6 +143,14 @@ struct ServiceReader {
         guard let value, let raw = text(value) else { return nil }
         guard let flag = BooleanSpelling.compose(raw) else { return nil }
         return Setting(flag, at: value.location, spelling: "\(key): \(raw)")
+    }
+
+    /// A switch a template writes (`read_only: {{ tools_read_only }}` in a YAML template) is set
+    /// to a value the scan cannot see, so it is not reported missing (counted as on, as an Ansible
+    /// or CloudFormation expression is); nothing fires on it either.
+    private func templatedSwitch(_ value: Located?, _ key: String) -> Setting<Bool>? {
+        guard let value, let raw = value.node.string, raw.contains("{{") || raw.contains("{%") else { return nil }
+        return Setting(true, at: value.location, spelling: "\(key): \(raw)")
     }
 
     private func strings(_ key: String) -> [Setting<String>] {

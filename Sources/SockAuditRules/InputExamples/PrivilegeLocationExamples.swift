@@ -368,6 +368,8 @@ enum PrivilegeLocationExamples {
         Example("deploy/jobs/tools.nomad", hardenedNomad),
         Example("workflows/build.yaml", hardenedArgo),
         Example("tekton/build.yaml", hardenedTekton),
+        // a switch the template writes is set to a value the scan cannot see
+        Example("roles/tools/templates/docker-compose.yml.j2", composeTemplate("read_only: {{ tools_read_only | default(true) }}")),
         Example("roles/tools/templates/docker-compose.yml.j2", composeTemplate("""
             read_only: true
             {% if tools_cache %}
