@@ -360,12 +360,27 @@ private func value(_ body: HCLBody, _ name: String) -> HCLExpression? {
         ("block \"${x}\" {}\n", "cannot contain interpolation", 1, 7),
         ("a = x ? 1\n", "\":\" of a conditional", 1, 10),
         ("resource \"a\" \"b\"\n{}\n", "block's \"{\"", 1, 17),
+        ("\"a.b\" {}\n", "after the quoted attribute name", 1, 7),
+        ("\"${x}\" = 1\n", "attribute name cannot contain interpolation", 1, 1),
+        ("\"a\" = 1\na = 2\n", "set twice", 2, 1),
     ]
     for (text, message, line, column) in cases {
         let error = parseError(text)
         #expect(error?.message.contains(message) == true, "\(text.debugDescription): \(error?.message ?? "no error")")
         #expect(error.map { [$0.line, $0.column] } == [line, column], "\(text.debugDescription): \(error?.message ?? "")")
     }
+}
+
+/// Nomad's agent configuration is read with HCL 1, which names attributes by strings too
+/// (`options { "docker.volumes.enabled" = "true" }`, `chroot_env { "/bin" = "/bin" }`).
+@Test func quotedAttributeNamesInABody() throws {
+    let body = try parse("client {\n  options {\n    \"docker.privileged.enabled\" = \"true\"\n  }\n  meta { \"node_type\" = \"worker\" }\n}\n")
+    let client = try #require(body.blocks("client").first?.body)
+    let options = try #require(client.blocks("options").first?.body)
+    let attribute = try #require(options[attribute: "docker.privileged.enabled"])
+    #expect(attribute.value.literalString == "true")
+    #expect([attribute.line, attribute.column] == [3, 5])
+    #expect(client.blocks("meta").first?.body[attribute: "node_type"]?.value.literalString == "worker")
 }
 
 @Test func deepNestingIsAnErrorNotACrash() {

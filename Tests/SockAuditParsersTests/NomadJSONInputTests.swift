@@ -43,8 +43,14 @@ import Testing
             """
         let spec = try #require(try Self.containers(text, path: "web.nomad.json")?.first)
         #expect(spec.privileged?.value == true)
-        #expect(spec.hostNetwork?.value == true)
+        // the group's host mode is not the task's: the docker task runs on Docker's default bridge
+        #expect(spec.hostNetwork == nil)
         #expect(spec.user?.value == "nginx")
+    }
+
+    @Test func theAPIEnvIsTheContainersEnvironment() throws {
+        let text = #"{"Job": {"ID": "j", "TaskGroups": [{"Name": "g", "Tasks": [{"Name": "t", "Driver": "docker", "Env": {"DOCKER_HOST": "tcp://docker:2375", "N": 3}, "Config": {"image": "x"}}]}]}}"#
+        #expect(try Self.containers(text)?.first?.environment.map(\.value) == ["DOCKER_HOST=tcp://docker:2375", "N=3"])
     }
 
     @Test func otherJSONIsNotClaimed() throws {

@@ -212,10 +212,25 @@ struct HCLReader {
                 return body
             }
             let start = mark
-            guard let name = identifier() else {
+            let name: String
+            var quoted = false
+            if byte == UInt8(ascii: "\"") {
+                // HCL 1, which Nomad's agent configuration is still read with, also names an
+                // attribute by a string: `options { "docker.volumes.enabled" = "true" }`.
+                guard let literal = try parseQuotedTemplate().literalString else {
+                    throw error("an attribute name cannot contain interpolation or directives", at: start)
+                }
+                name = literal
+                quoted = true
+            } else if let word = identifier() {
+                name = word
+            } else {
                 throw error("expected an attribute name or a block type, found \(describeNext())")
             }
             try skipSpace(newlines: false)
+            if quoted, !(peek() == UInt8(ascii: "=") && peek(1) != UInt8(ascii: "=")) {
+                throw error("expected \"=\" after the quoted attribute name \"\(name.prefix(40))\", found \(describeNext())")
+            }
             if peek() == UInt8(ascii: "="), peek(1) != UInt8(ascii: "=") {
                 advance()
                 if let first = names[name] {

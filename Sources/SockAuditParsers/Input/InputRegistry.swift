@@ -32,6 +32,7 @@ public enum InputRegistry {
         NomadInput(),
         NomadAgentInput(),
         NomadJSONInput(),
+        NomadAgentJSONInput(),
         AnsibleInput(),
         MoleculeInput(),
         GitLabRunnerConfigInput(),

@@ -32,8 +32,8 @@ public struct NomadJSONInput: DocumentInput {
 }
 
 /// A job in the API's JSON: task groups and tasks in PascalCase (`TaskGroups`, `Tasks`, `Driver`,
-/// `User`, `Resources.MemoryMB`, `Networks[].Mode`), the driver's `Config` in the job file's own
-/// keys, judged by `NomadJobAdapter`.
+/// `User`, `Env`, `Resources.MemoryMB`, `Volumes`, `VolumeMounts`), the driver's `Config` in the job
+/// file's own keys, judged by `NomadJobAdapter`.
 enum NomadAPIJob {
     static func containers(in job: Node, path: String, hostVolumes: [String: [NomadHostVolume]] = [:]) -> [ContainerSpec] {
         let scope = TerraformScope(module: TerraformModule(path: path, root: Node(.mapping([]), line: 1, column: 1)))
@@ -41,9 +41,6 @@ enum NomadAPIJob {
         var result: [ContainerSpec] = []
         for group in job["TaskGroups"]?.sequence ?? [] where group.isMapping {
             let groupName = group["Name"]?.string ?? "(unnamed)"
-            let hostNetwork = (group["Networks"]?.sequence ?? []).compactMap { network -> Setting<Bool>? in
-                TerraformAttributes(body: network, scope: scope).hostMode("Mode")
-            }.first
             var groupVolumes: [String: NomadJobAdapter.GroupVolume] = [:]
             for volume in group["Volumes"]?.pairs ?? [] where volume.value.isMapping {
                 guard let name = volume.key.string else { continue }
@@ -64,7 +61,10 @@ enum NomadAPIJob {
                     config: config, user: user, memory: positive(resources?.text("MemoryMB")),
                     cpu: positive(resources?.text("CPU")) ?? positive(resources?.text("Cores")),
                     name: name, subject: "task \"\(name)\" of group \"\(groupName)\" in job \"\(jobName)\"",
-                    location: location, groupNetwork: hostNetwork)
+                    location: location)
+                if let env = task["Env"], env.isMapping {
+                    spec.environment = NomadJobAdapter.environment(TerraformAttributes(body: env, scope: scope))
+                }
                 for mount in task["VolumeMounts"]?.sequence ?? [] where mount.isMapping {
                     let attributes = TerraformAttributes(body: mount, scope: scope)
                     guard let volume = attributes.text("Volume") else { continue }

@@ -3,31 +3,30 @@ import SockAuditCore
 /// Nomad job files: every `task` whose `driver` is `docker` (or `podman`) is a container, read from
 /// its `config` block (`volumes`, `mount`, `privileged`, `cap_add`, `cap_drop`, `security_opt`,
 /// `network_mode`, `pid_mode`, `ipc_mode`, `userns_mode`, `readonly_rootfs`, `pids_limit`), the
-/// task's `user` and `resources`, and the group's `network { mode = "host" }`. Values are read as
-/// in Terraform: `var.x` with a `default`, locals and `dynamic` blocks resolved, the rest unresolved.
+/// task's `user`, `env` and `resources`. The group's `network { mode = "host" }` is not the
+/// container's: without its own `network_mode` a docker task then runs on Docker's default bridge
+/// (only `bridge` and `cni` group modes give it the group's namespace). Values are read as in
+/// Terraform: `var.x` with a `default`, locals and `dynamic` blocks resolved, the rest unresolved.
 public enum NomadJobAdapter {
     /// `hostVolumes`: the host volumes the scan's Nomad client configurations declare, by name,
     /// joined to each group's `volume { type = "host" }` and its tasks' `volume_mount`s.
     public static func containers(in module: TerraformModule, hostVolumes: [String: [NomadHostVolume]] = [:]) -> [ContainerSpec] {
-        let scope = TerraformScope(module: module)
         var result: [ContainerSpec] = []
-        for job in TerraformBlocks.labeled("job", labels: 1, in: module.root) {
-            for group in TerraformBlocks.labeled("group", labels: 1, in: job.body) {
-                let groupAttributes = TerraformAttributes(body: group.body, scope: scope)
-                let hostNetwork = groupAttributes.blocks("network").compactMap { $0.hostMode("mode") }.first
+        for job in labeledBlocks("job", in: module.root, scope: TerraformScope(module: module)) {
+            for group in labeledBlocks("group", in: job.body, scope: job.scope) {
                 var groupVolumes: [String: GroupVolume] = [:]
-                for volume in TerraformBlocks.labeled("volume", labels: 1, in: group.body) {
-                    let attributes = TerraformAttributes(body: volume.body, scope: scope)
-                    groupVolumes[volume.labels[0]] = GroupVolume(
+                for volume in labeledBlocks("volume", in: group.body, scope: group.scope) {
+                    let attributes = TerraformAttributes(body: volume.body, scope: volume.scope)
+                    groupVolumes[volume.label] = GroupVolume(
                         type: attributes.text("type")?.value, source: attributes.text("source")?.value,
                         readOnly: attributes.bool("read_only")?.value ?? false)
                 }
-                for task in TerraformBlocks.labeled("task", labels: 1, in: group.body) {
-                    let attributes = TerraformAttributes(body: task.body, scope: scope)
+                for task in labeledBlocks("task", in: group.body, scope: group.scope) {
+                    let attributes = TerraformAttributes(body: task.body, scope: task.scope)
                     guard let driver = attributes.text("driver")?.value, driver == "docker" || driver == "podman" else { continue }
-                    let subject = "task \"\(task.labels[0])\" of group \"\(group.labels[0])\" in job \"\(job.labels[0])\""
-                    var spec = container(task: attributes, name: task.labels[0], subject: subject,
-                                         location: task.key.location(in: module.path), groupNetwork: hostNetwork)
+                    let subject = "task \"\(shown(task.label))\" of group \"\(shown(group.label))\" in job \"\(shown(job.label))\""
+                    var spec = container(task: attributes, name: task.label, subject: subject,
+                                         location: task.key.location(in: module.path))
                     for mount in attributes.blocks("volume_mount") {
                         guard let volume = mount.text("volume") else { continue }
                         spec.mounts += hostVolumeMounts(
@@ -36,6 +35,44 @@ public enum NomadJobAdapter {
                     }
                     result.append(spec)
                 }
+            }
+        }
+        return result
+    }
+
+    /// A block with one label, written (`task "web" { }`) or made by `dynamic "task" { for_each,
+    /// labels = [...], content { } }` (one per element of a collection the job states, its label
+    /// and values read with the iterator bound; over an unknown collection, the content once).
+    struct LabeledBlock {
+        var label: String
+        /// Where a finding about the whole block points: the label, or the dynamic block's.
+        var key: Node
+        var body: Node
+        var scope: TerraformScope
+    }
+
+    /// A label a template action wrote (set aside as `_` characters) is named as one.
+    static func shown(_ label: String) -> String {
+        label.count > 3 && label.allSatisfy({ $0 == "_" }) ? "[[ … ]]" : label
+    }
+
+    static func labeledBlocks(_ type: String, in body: Node, scope: TerraformScope) -> [LabeledBlock] {
+        var result = TerraformBlocks.labeled(type, labels: 1, in: body).map {
+            LabeledBlock(label: $0.labels[0], key: $0.key, body: $0.body, scope: scope)
+        }
+        for dynamic in TerraformBlocks.labeled("dynamic", labels: 1, in: body) where dynamic.labels[0] == type {
+            guard let content = TerraformBlocks.bodies("content", in: dynamic.body).first else { continue }
+            var iterator = type
+            if let written = dynamic.body["iterator"]?.string {
+                iterator = written.hasPrefix("${") && written.hasSuffix("}") ? String(written.dropFirst(2).dropLast()) : written
+            }
+            var scopes = [scope]
+            if let forEach = dynamic.body["for_each"], let elements = scope.elements(of: forEach, what: "dynamic \"\(type)\""), !elements.isEmpty {
+                scopes = elements.map { scope.binding(iterator, $0) }
+            }
+            for bound in scopes {
+                let label = TerraformAttributes(body: dynamic.body, scope: bound).strings("labels").first?.value ?? "(dynamic)"
+                result.append(LabeledBlock(label: label, key: dynamic.key, body: content, scope: bound))
             }
         }
         return result
@@ -66,20 +103,30 @@ public enum NomadJobAdapter {
         }
     }
 
-    static func container(task: TerraformAttributes, name: String, subject: String, location: SourceLocation, groupNetwork: Setting<Bool>?) -> ContainerSpec {
+    static func container(task: TerraformAttributes, name: String, subject: String, location: SourceLocation) -> ContainerSpec {
         let config = task.blocks("config").first ?? TerraformAttributes(body: Node(.mapping([]), line: location.line, column: location.column), scope: task.scope)
         let resources = task.blocks("resources").first
-        return container(
+        var spec = container(
             config: config, user: task.text("user"), memory: resources?.text("memory"),
             cpu: resources?.text("cpu") ?? resources?.text("cores"),
-            name: name, subject: subject, location: location, groupNetwork: groupNetwork)
+            name: name, subject: subject, location: location)
+        spec.environment = task.blocks("env").flatMap(environment)
+        return spec
+    }
+
+    /// `env { NAME = "value" }` (the API's `Env` map alike) as `NAME=value`, at each name.
+    static func environment(_ env: TerraformAttributes) -> [Setting<String>] {
+        (env.body.pairs ?? []).compactMap { pair in
+            guard let name = pair.key.string, let value = env.text(name) else { return nil }
+            return Setting("\(name)=\(value.value)", at: value.location, spelling: value.spelling)
+        }
     }
 
     /// A task's container from its driver `config` (the same keys in HCL, in HCL's JSON syntax and in
     /// the API's JSON, where `config` stays as the job file wrote it) and the task's own settings.
     static func container(
         config: TerraformAttributes, user: Setting<String>?, memory: Setting<String>?, cpu: Setting<String>?,
-        name: String, subject: String, location: SourceLocation, groupNetwork: Setting<Bool>?
+        name: String, subject: String, location: SourceLocation
     ) -> ContainerSpec {
         var spec = ContainerSpec(name: name, subject: subject, location: location, dialect: .nomad, image: config.text("image")?.value)
         spec.privileged = config.bool("privileged")
@@ -88,7 +135,7 @@ public enum NomadJobAdapter {
         for option in config.strings("security_opt") {
             SecurityOption.apply(option.value, at: option.location, spelling: option.spelling, to: &spec)
         }
-        spec.hostNetwork = config.hostMode("network_mode") ?? groupNetwork
+        spec.hostNetwork = config.hostMode("network_mode")
         spec.hostPID = config.hostMode("pid_mode")
         spec.hostIPC = config.hostMode("ipc_mode")
         spec.hostUserNamespace = config.hostMode("userns_mode")
@@ -101,17 +148,30 @@ public enum NomadJobAdapter {
         spec.command = config.strings("entrypoint") + config.text("command").map { [$0] }.orEmpty + config.strings("args")
         for volume in config.strings("volumes") {
             let parsed = VolumeSpec.parse(volume.value)
-            // A relative source is inside the task's own directory, not the host's.
-            guard let source = parsed.source, source.hasPrefix("/") || source.hasPrefix("$") else { continue }
+            guard let source = parsed.source, isHostSource(source) else { continue }
             spec.mounts.append(HostMount(source: source, target: parsed.target, readOnly: parsed.readOnly, location: volume.location, spelling: volume.spelling))
         }
         for mount in config.blocks("mount") + config.blocks("mounts") {
-            guard let source = mount.text("source"), (mount.text("type")?.value ?? "volume") == "bind" else { continue }
+            guard let source = mount.text("source"), (mount.text("type")?.value ?? "volume") == "bind", isHostSource(source.value) else { continue }
             spec.mounts.append(HostMount(
                 source: source.value, target: mount.text("target")?.value,
                 readOnly: mount.bool("readonly")?.value ?? false, location: source.location, spelling: source.spelling))
         }
         return spec
+    }
+
+    /// The directories Nomad gives each task inside its allocation, never a host path of their own.
+    static let allocationDirectories = ["NOMAD_TASK_DIR", "NOMAD_ALLOC_DIR", "NOMAD_SECRETS_DIR"]
+
+    /// Whether a bind source is the host's: an absolute path, or one led by a variable (unresolved,
+    /// judged by its basename). A relative source (`local/app.conf`, `secrets`, `./config`) and one
+    /// led by the task's own directories (`${NOMAD_TASK_DIR}/app.conf`) are inside the allocation:
+    /// the docker driver binds them from there.
+    static func isHostSource(_ source: String) -> Bool {
+        if source.hasPrefix("/") { return true }
+        guard source.hasPrefix("$") else { return false }
+        let name = source.dropFirst().drop { $0 == "{" }.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        return !allocationDirectories.contains(String(name))
     }
 }
 

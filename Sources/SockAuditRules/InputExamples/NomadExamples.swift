@@ -38,6 +38,129 @@ enum NomadExamples {
             """),
     ]
 
+    /// Job files in the other shapes repositories keep them in: an `.hcl` job under a `nomad/`
+    /// folder (which the agent-configuration input would otherwise take by its path), a nomad-pack
+    /// template (`[[ ]]` actions set aside: a path led by one is judged by its basename), and a
+    /// Levant template whose actions stand where HCL needs a value.
+    static let socketMountFiringShapes: [Example] = [
+        Example("nomad/jobs/agent.hcl", """
+            # Deployed with `nomad job run nomad/jobs/agent.hcl`.
+            job "agent" {
+              type = "system"
+
+              group "agent" {
+                task "agent" {
+                  driver = "docker"
+                  config {
+                    image   = "example/agent:1.4"
+                    volumes = [↓"/var/run/docker.sock:/var/run/docker.sock:ro"]
+                  }
+                }
+              }
+            }
+            """),
+        Example("packs/ci_runner/templates/runner.nomad.tpl", """
+            job [[ template "job_name" . ]] {
+              [[ template "region" . ]]
+              datacenters = [[ .ci_runner.datacenters | toStringList ]]
+
+              group "runner" {
+                count = [[ .ci_runner.count ]]
+
+                [[- range $idx, $port := .ci_runner.ports ]]
+                network {
+                  port "[[ $port.name ]]" { to = [[ $port.to ]] }
+                }
+                [[- end ]]
+
+                task "runner" {
+                  driver = "docker"
+                  config {
+                    image   = "[[ .ci_runner.image ]]:[[ .ci_runner.tag ]]"
+                    volumes = [
+                      ↓"[[ .ci_runner.socket_dir ]]/docker.sock:/var/run/docker.sock",
+                      "local/config.toml:/etc/runner/config.toml",
+                    ]
+                  }
+                  env {
+                    [[- range $key, $value := .ci_runner.env ]]
+                    [[ $key ]] = [[ $value | quote ]]
+                    [[- end ]]
+                  }
+                }
+              }
+            }
+            """),
+        Example("deploy/builder.nomad", """
+            job "builder" {
+              datacenters = ["[[ .datacenter ]]"]
+
+              group "builder" {
+                count = [[ .builder.count ]]
+
+                task "buildkit" {
+                  driver = "docker"
+                  config {
+                    image = "moby/buildkit:[[ .builder.version ]]"
+                    mount {
+                      type   = "bind"
+                      ↓source = "/run/buildkit/buildkitd.sock"
+                      target = "/run/buildkit/buildkitd.sock"
+                    }
+                  }
+                }
+              }
+            }
+            """),
+    ]
+
+    /// Bind sources inside the allocation: relative paths and the task's own directories are where
+    /// the docker driver binds from, never the host's socket, whatever their name.
+    static let socketMountSilentShapes: [Example] = [
+        Example("nomad/jobs/proxy.hcl", """
+            job "proxy" {
+              group "proxy" {
+                task "caddy" {
+                  driver = "docker"
+                  config {
+                    image = "caddy:2"
+                    volumes = [
+                      "${NOMAD_TASK_DIR}/docker.sock:/run/agent.sock",
+                      "${NOMAD_SECRETS_DIR}/containerd.sock:/run/other.sock",
+                      "./docker.sock:/run/third.sock",
+                    ]
+                    mount {
+                      type   = "bind"
+                      source = "local/docker.sock"
+                      target = "/var/run/docker.sock"
+                    }
+                    mounts = [
+                      {
+                        type   = "bind"
+                        source = "configs"
+                        target = "/etc/caddy"
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+            """),
+        Example("packs/web/templates/web.nomad.tpl", """
+            job [[ template "job_name" . ]] {
+              group "web" {
+                task "web" {
+                  driver = "docker"
+                  config {
+                    image   = "[[ .web.image ]]"
+                    volumes = ["[[ .web.data_dir ]]:/data"]
+                  }
+                }
+              }
+            }
+            """),
+    ]
+
     /// A client's agent configuration, scanned with the jobs: its host volumes are the paths a
     /// job's `volume { type = "host" }` names.
     static let clientConfiguration = """
@@ -126,6 +249,84 @@ enum NomadExamples {
             """, companions: ["nomad/client.hcl": clientConfiguration]),
     ]
 
+    /// Host volumes declared where dev setups and generated configurations declare them: a
+    /// `client` block in the job's own file, an agent configuration in HCL's JSON syntax, and a
+    /// path a template fills in (`${run_dir}/docker.sock`: judged by its basename).
+    static let hostVolumeFiringShapes: [Example] = [
+        Example("dev/agent.nomad.hcl", """
+            # nomad agent -dev -config=dev/agent.nomad.hcl, then nomad job run dev/agent.nomad.hcl
+            client {
+              enabled = true
+              host_volume "docker-sock" {
+                path = "/var/run/docker.sock"
+              }
+            }
+
+            job "agent" {
+              group "agent" {
+                volume "sock" {
+                  type   = "host"
+                  source = "docker-sock"
+                }
+                task "agent" {
+                  driver = "docker"
+                  config { image = "example/agent:1.4" }
+                  volume_mount {
+                    ↓volume      = "sock"
+                    destination = "/var/run/docker.sock"
+                  }
+                }
+              }
+            }
+            """),
+        Example("jobs/monitor.nomad", """
+            job "monitor" {
+              group "monitor" {
+                volume "runtime" {
+                  type   = "host"
+                  source = "containerd-sock"
+                }
+                volume "engine" {
+                  type      = "host"
+                  source    = "docker-sock"
+                  read_only = true
+                }
+                task "monitor" {
+                  driver = "docker"
+                  config { image = "example/monitor:2" }
+                  volume_mount {
+                    ↓volume      = "runtime"
+                    destination = "/run/containerd/containerd.sock"
+                  }
+                  volume_mount {
+                    ↓volume      = "engine"
+                    destination = "/var/run/docker.sock"
+                  }
+                }
+              }
+            }
+            """, companions: [
+                "/etc/nomad.d/client.json": """
+                    {
+                      "client": {
+                        "enabled": true,
+                        "host_volume": {
+                          "docker-sock": {"path": "/var/run/docker.sock", "read_only": true}
+                        }
+                      },
+                      "plugin": {"docker": {"config": {"volumes": {"enabled": true}}}}
+                    }
+                    """,
+                "infra/nomad/client.hcl": """
+                    client {
+                      host_volume "containerd-sock" {
+                        path = "${run_dir}/containerd/containerd.sock"
+                      }
+                    }
+                    """,
+            ]),
+    ]
+
     /// A host volume that is no socket, one of type `csi`, and a job whose clients' configuration
     /// is not in the scan (which host path `docker-sock` is stays unknown).
     static let hostVolumeSilent: [Example] = [
@@ -169,6 +370,68 @@ enum NomadExamples {
                     volume      = "docker"
                     destination = "/var/run/docker.sock"
                   }
+                }
+              }
+            }
+            """),
+    ]
+
+    /// A task whose `env` points its Docker client at a daemon on plain TCP, and a Nomad client
+    /// whose docker plugin talks to its daemon over plain TCP.
+    static let clientPlainTCPFiring: [Example] = [
+        Example("jobs/deployer.nomad", """
+            job "deployer" {
+              group "deployer" {
+                task "deployer" {
+                  driver = "docker"
+                  config { image = "docker:27-cli" }
+                  env {
+                    ↓DOCKER_HOST = "tcp://build-host.internal:2375"
+                  }
+                }
+              }
+            }
+            """),
+        Example("nomad/client.hcl", """
+            client {
+              enabled = true
+            }
+
+            plugin "docker" {
+              config {
+                ↓endpoint = "tcp://10.0.0.5:2375"
+              }
+            }
+            """),
+    ]
+
+    static let clientPlainTCPSilent: [Example] = [
+        Example("jobs/deployer.nomad", """
+            job "deployer" {
+              group "deployer" {
+                task "deployer" {
+                  driver = "docker"
+                  config { image = "docker:27-cli" }
+                  env {
+                    DOCKER_HOST       = "tcp://build-host.internal:2376"
+                    DOCKER_TLS_VERIFY = "1"
+                  }
+                }
+              }
+            }
+            """),
+        Example("nomad/client.hcl", """
+            client {
+              enabled = true
+            }
+
+            plugin "docker" {
+              config {
+                endpoint = "tcp://10.0.0.5:2376"
+                tls {
+                  cert = "/etc/nomad.d/docker-client.pem"
+                  key  = "/etc/nomad.d/docker-client-key.pem"
+                  ca   = "/etc/nomad.d/docker-ca.pem"
                 }
               }
             }
@@ -295,6 +558,114 @@ enum NomadExamples {
             """),
     ]
 
+    /// Nomad's own `variables { }` block gives defaults as `variable "x" { default }` does.
+    static let privilegedFiringVariables: [Example] = [
+        Example("jobs/dind.nomad.hcl", """
+            variables {
+              image      = "docker:27-dind"
+              privileged = true
+            }
+
+            job "dind" {
+              group "dind" {
+                task "docker" {
+                  driver = "docker"
+                  config {
+                    image      = var.image
+                    ↓privileged = var.privileged
+                  }
+                }
+              }
+            }
+            """),
+    ]
+
+    /// Groups and tasks a `dynamic` block makes, one per element of a list the job states.
+    static let privilegedFiringDynamic: [Example] = [
+        Example("jobs/workers.nomad", """
+            locals {
+              workers = ["build", "test"]
+            }
+
+            job "workers" {
+              dynamic "group" {
+                for_each = local.workers
+                labels   = ["${group.value}"]
+                content {
+                  task "worker" {
+                    driver = "docker"
+                    config {
+                      image      = "example/${group.value}-worker:1"
+                      ↓privileged = true
+                    }
+                  }
+                }
+              }
+            }
+            """),
+    ]
+
+    /// A socket proxy whose `env` lets its clients create containers.
+    static let socketProxyFiring: [Example] = [
+        Example("jobs/socket-proxy.nomad", """
+            job "socket-proxy" {
+              group "proxy" {
+                task "proxy" {
+                  driver = "docker"
+                  config {
+                    image   = "tecnativa/docker-socket-proxy:0.2"
+                    volumes = ["/var/run/docker.sock:/var/run/docker.sock:ro"]
+                  }
+                  env {
+                    CONTAINERS = 1
+                    ↓POST       = 1
+                  }
+                }
+              }
+            }
+            """),
+    ]
+
+    static let socketProxySilent: [Example] = [
+        Example("jobs/socket-proxy.nomad", """
+            job "socket-proxy" {
+              group "proxy" {
+                task "proxy" {
+                  driver = "docker"
+                  config {
+                    image   = "tecnativa/docker-socket-proxy:0.2"
+                    volumes = ["/var/run/docker.sock:/var/run/docker.sock:ro"]
+                  }
+                  env {
+                    CONTAINERS = 1
+                    POST       = 0
+                  }
+                }
+              }
+            }
+            """),
+    ]
+
+    static let privilegedSilentVariables: [Example] = [
+        Example("jobs/web.nomad.hcl", """
+            variables {
+              privileged = false
+            }
+
+            job "web" {
+              group "web" {
+                task "web" {
+                  driver = "docker"
+                  config {
+                    image      = "nginx:1.27"
+                    privileged = var.privileged
+                  }
+                }
+              }
+            }
+            """),
+    ]
+
     static let privilegedFiringJSON: [Example] = [
         Example("jobs/dind.json", """
             {
@@ -373,22 +744,20 @@ enum NomadExamples {
     static let hostNetworkFiring: [Example] = [
         Example("lb.nomad", """
             job "lb" {
-              group "lb" {
-                network {
-                  ↓mode = "host"
-                }
-                task "haproxy" {
-                  driver = "docker"
-                  config {
-                    image = "haproxy:3.0"
-                  }
-                }
-              }
               group "edge" {
                 task "envoy" {
                   driver = "docker"
                   config {
                     image        = "envoyproxy/envoy:v1.31"
+                    ↓network_mode = "host"
+                  }
+                }
+              }
+              group "fabio" {
+                task "fabio" {
+                  driver = "podman"
+                  config {
+                    image        = "docker://fabiolb/fabio:1.6"
                     ↓network_mode = "host"
                   }
                 }
@@ -399,8 +768,17 @@ enum NomadExamples {
 
     static let hostNetworkFiringJSON: [Example] = [
         Example("jobs/lb.json", """
-            {"Job": {"ID": "lb", "TaskGroups": [{"Name": "lb", "Networks": [{↓"Mode": "host", "DynamicPorts": null}],
-              "Tasks": [{"Name": "haproxy", "Driver": "docker", "Config": {"image": "haproxy:3.0"}}]}]}}
+            {"Job": {"ID": "lb", "TaskGroups": [{"Name": "lb", "Networks": [{"Mode": "host", "DynamicPorts": null}],
+              "Tasks": [{"Name": "haproxy", "Driver": "docker", "Config": {"image": "haproxy:3.0", ↓"network_mode": "host"}}]}]}}
+            """),
+    ]
+
+    /// The group's `network { mode = "host" }` (Nomad's default mode) is not the container's: a
+    /// docker task without its own `network_mode` runs on Docker's default bridge.
+    static let hostNetworkSilentJSON: [Example] = [
+        Example("jobs/cache.json", """
+            {"Job": {"ID": "cache", "TaskGroups": [{"Name": "cache", "Networks": [{"Mode": "host", "ReservedPorts": [{"Label": "db", "Value": 6379}]}],
+              "Tasks": [{"Name": "redis", "Driver": "docker", "Config": {"image": "redis:7", "ports": ["db"]}}]}]}}
             """),
     ]
 
@@ -417,6 +795,19 @@ enum NomadExamples {
                   config {
                     image = "nginx"
                     ports = ["http"]
+                  }
+                }
+              }
+              group "metrics" {
+                network {
+                  mode = "host"
+                  port "metrics" { static = 9100 }
+                }
+                task "exporter" {
+                  driver = "docker"
+                  config {
+                    image = "prom/node-exporter:v1.8"
+                    ports = ["metrics"]
                   }
                 }
               }

@@ -18,7 +18,7 @@ public struct SocketProxyWriteAccessRule: ContainerRule {
             other clients reach.
             """,
         references: RuleSupport.cis("5.32"),
-        inputs: [.kubernetes, .compose, .commandLine],
+        inputs: [.kubernetes, .compose, .commandLine, .infrastructure],
         firingExamples: [
             Example("proxy.yaml", """
                 apiVersion: apps/v1
