@@ -35,7 +35,7 @@ public struct FuzzTarget: Sendable {
 
 /// Every fuzz target; a new parser is one line here.
 public enum FuzzTargets {
-    public static let all: [FuzzTarget] = [.yaml, .json, .jsonc, .shell, .systemd, .makefile, .dockerfile, .hcl, .powershell, .toml, .templatedYAML, .envFile]
+    public static let all: [FuzzTarget] = [.yaml, .json, .jsonc, .shell, .systemd, .makefile, .dockerfile, .hcl, .powershell, .toml, .templatedYAML, .envFile, .nomadTemplate]
 
     public static func named(_ name: String) -> FuzzTarget? {
         all.first { $0.name == name }

@@ -3,7 +3,8 @@ import SockAuditCore
 /// Nomad job files: every `task` whose `driver` is `docker` (or `podman`) is a container, read from
 /// its `config` block (`volumes`, `mount`, `privileged`, `cap_add`, `cap_drop`, `security_opt`,
 /// `network_mode`, `pid_mode`, `ipc_mode`, `userns_mode`, `readonly_rootfs`, `pids_limit`), the
-/// task's `user`, `env` and `resources`. The group's `network { mode = "host" }` is not the
+/// task's `user`, `env` and `resources` (a task written in the job itself, as older job files do,
+/// is a group of its own name). The group's `network { mode = "host" }` is not the
 /// container's: without its own `network_mode` a docker task then runs on Docker's default bridge
 /// (only `bridge` and `cni` group modes give it the group's namespace). Values are read as in
 /// Terraform: `var.x` with a `default`, locals and `dynamic` blocks resolved, the rest unresolved.
@@ -13,7 +14,10 @@ public enum NomadJobAdapter {
     public static func containers(in module: TerraformModule, hostVolumes: [String: [NomadHostVolume]] = [:]) -> [ContainerSpec] {
         var result: [ContainerSpec] = []
         for job in labeledBlocks("job", in: module.root, scope: TerraformScope(module: module)) {
-            for group in labeledBlocks("group", in: job.body, scope: job.scope) {
+            // A task written in the job itself (the older job files) is a group of its own name.
+            let groups = labeledBlocks("group", in: job.body, scope: job.scope).map { (group: $0, tasks: labeledBlocks("task", in: $0.body, scope: $0.scope)) }
+                + labeledBlocks("task", in: job.body, scope: job.scope).map { (group: $0, tasks: [$0]) }
+            for (group, tasks) in groups {
                 var groupVolumes: [String: GroupVolume] = [:]
                 for volume in labeledBlocks("volume", in: group.body, scope: group.scope) {
                     let attributes = TerraformAttributes(body: volume.body, scope: volume.scope)
@@ -21,7 +25,7 @@ public enum NomadJobAdapter {
                         type: attributes.text("type")?.value, source: attributes.text("source")?.value,
                         readOnly: attributes.bool("read_only")?.value ?? false)
                 }
-                for task in labeledBlocks("task", in: group.body, scope: group.scope) {
+                for task in tasks {
                     let attributes = TerraformAttributes(body: task.body, scope: task.scope)
                     guard let driver = attributes.text("driver")?.value, driver == "docker" || driver == "podman" else { continue }
                     let subject = "task \"\(shown(task.label))\" of group \"\(shown(group.label))\" in job \"\(shown(job.label))\""

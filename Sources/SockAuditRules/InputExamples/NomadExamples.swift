@@ -91,6 +91,27 @@ enum NomadExamples {
               }
             }
             """),
+        Example("jobs/probe.nomad", """
+            # An older job file: the task is written in the job, a group of its own.
+            job "probe" {
+              type = "system"
+
+              task "probe" {
+                driver = "docker"
+                config {
+                  image   = "example/probe:1.2"
+                  volumes = [
+                    ↓"/var/run/docker.sock:/var/run/docker.sock:rw",
+                  ]
+                }
+                resources {
+                  network {
+                    port "web" {}
+                  }
+                }
+              }
+            }
+            """),
         Example("deploy/builder.nomad", """
             job "builder" {
               datacenters = ["[[ .datacenter ]]"]
