@@ -68,6 +68,15 @@ import Testing
                     == "a {\n\(Self.blank("  %{ if x }"))\n  b = 1\n\(Self.blank("  %{ endif }"))\n}")
     }
 
+    @Test func lineEndsInsideWhatIsSetAsideStay() throws {
+        // a CRLF inside an action, a skipped branch and a directive line keeps both bytes
+        let text = "a = [[ .x\r\n ]]\r\n[[ if .y ]]\r\nb = 1\r\n[[ else ]]\r\nb = 2\r\n[[ end ]]\r\n%{ if z }\r\n"
+        let result = try Self.setAside(text)
+        #expect(result.utf8.filter { $0 == UInt8(ascii: "\r") }.count == 8)
+        #expect(result.utf8.filter { $0 == UInt8(ascii: "\n") }.count == 8)
+        #expect(!result.contains("b = 2"))
+    }
+
     @Test func anActionNeverClosedIsNoTemplate() {
         #expect(NomadTemplateActions.setAside("x = [[ .a ") == nil)
         #expect(!NomadTemplateActions.hasActions("x = [[ .a "))

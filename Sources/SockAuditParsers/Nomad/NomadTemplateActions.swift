@@ -21,7 +21,7 @@ public enum NomadTemplateActions {
 
     /// Whether a line holds only a `%{ … }` template directive.
     public static func hasDirectiveLines(_ text: String) -> Bool {
-        text.split(separator: "\n", omittingEmptySubsequences: true).contains(where: isDirectiveLine)
+        Array(text.utf8).split(separator: UInt8(ascii: "\n")).contains { isDirectiveLine(Substring(decoding: $0, as: UTF8.self)) }
     }
 
     private static func isDirectiveLine(_ line: Substring) -> Bool {
@@ -32,10 +32,12 @@ public enum NomadTemplateActions {
 
     /// The text with every action and directive line set aside, or nil when an action is never closed.
     public static func setAside(_ text: String) -> String? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            isDirectiveLine(line) ? String(repeating: " ", count: line.unicodeScalars.count) : String(line)
+        // Lines are split on the LF byte (a CRLF is one Character to Swift, and must stay two).
+        var bytes: [UInt8] = []
+        for line in Array(text.utf8).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            if line.startIndex > 0 { bytes.append(UInt8(ascii: "\n")) }
+            bytes += isDirectiveLine(Substring(decoding: line, as: UTF8.self)) ? blank(line) : Array(line)
         }
-        var bytes = Array(lines.joined(separator: "\n").utf8)
         var index = 0
         var inString = false
         var lineStart = 0
@@ -81,7 +83,7 @@ public enum NomadTemplateActions {
             }
             if skippingFrom != nil {
                 let upper = index + 1 + bytes[(index + 1)...].prefix { $0 & 0xC0 == 0x80 }.count
-                index = replace(&bytes, index..<upper, with: [UInt8(ascii: " ")])
+                index = replace(&bytes, index..<upper, with: blank(bytes[index..<upper]))
                 continue
             }
             if byte == UInt8(ascii: "$"), !inString, index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
@@ -186,8 +188,8 @@ public enum NomadTemplateActions {
         bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
     }
 
-    /// A space for every character but line ends, so lines and columns stay where they were.
+    /// A space for every character but line ends (LF and CR), so lines and columns stay where they were.
     private static func blank(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-        bytes.filter { $0 & 0xC0 != 0x80 }.map { $0 == UInt8(ascii: "\n") ? $0 : UInt8(ascii: " ") }
+        bytes.filter { $0 & 0xC0 != 0x80 }.map { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") ? $0 : UInt8(ascii: " ") }
     }
 }
