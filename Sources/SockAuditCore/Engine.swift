@@ -11,7 +11,18 @@ public struct Engine: Sendable {
         for rule in rules {
             findings += rule.check(facts)
         }
+        Self.dropJudgedElsewhere(&findings, facts.containers)
         return Self.sortedUnique(findings)
+    }
+
+    /// A container's findings at settings another container is judged on (`judgedElsewhere`).
+    static func dropJudgedElsewhere(_ findings: inout [Finding], _ containers: [ContainerSpec]) {
+        var places: [String: Set<SourceLocation>] = [:]
+        for container in containers where !container.judgedElsewhere.isEmpty {
+            places[container.subject, default: []].formUnion(container.judgedElsewhere)
+        }
+        guard !places.isEmpty else { return }
+        findings.removeAll { places[$0.subject]?.contains($0.location) == true }
     }
 
     /// The same rule, place and message reported twice (one volume mounted by two paths of the same

@@ -288,3 +288,183 @@ import Testing
         #expect(JenkinsCasCInput().facts(from: parsed.documents, file: file, context: .inMemory([:])).map { _ in true } == nil)
     }
 }
+
+/// Argo's `templateDefaults` and a controller's `workflowDefaults`, Tekton's `taskRunSpecs`, ctlptl
+/// clusters and the jenkins chart's values.
+@Suite struct KubernetesDefaultsLocationTests {
+    func facts(_ text: String, path: String = "m.yaml", input: some DocumentInput = KubernetesInput()) -> Facts {
+        let parsed = YAMLParser.parse(text)
+        #expect(parsed.error == nil)
+        let file = SourceFile(path: path, bytes: Array(text.utf8))
+        return input.facts(from: parsed.documents, file: file, context: .inMemory([:])) ?? Facts()
+    }
+
+    /// Every container template inherits what templateDefaults states; it is judged on the
+    /// defaults' own site and left out of each template's (`judgedElsewhere`), while a template's
+    /// own settings and the hardening it inherits stay its own.
+    @Test func templateDefaultsJudgedOnce() throws {
+        let found = facts("""
+            apiVersion: argoproj.io/v1alpha1
+            kind: Workflow
+            metadata: {name: ci}
+            spec:
+              volumes:
+                - {name: sock, hostPath: {path: /var/run/docker.sock}}
+              templateDefaults:
+                securityContext: {runAsUser: 0}
+                container:
+                  securityContext: {privileged: true, readOnlyRootFilesystem: true}
+                  volumeMounts: [{name: sock, mountPath: /var/run/docker.sock}]
+                sidecars:
+                  - {name: dind, image: docker:24-dind}
+              templates:
+                - name: a
+                  container: {image: alpine}
+                - name: b
+                  container:
+                    image: alpine
+                    securityContext: {privileged: false}
+                - name: s
+                  script: {image: alpine, source: echo}
+            """)
+        let subjects = found.containers.map(\.subject)
+        #expect(subjects == [
+            "container \"main\" in Workflow/ci templateDefaults",
+            "sidecar \"dind\" in Workflow/ci templateDefaults",
+            "container \"main\" in Workflow/ci template \"a\"", "sidecar \"dind\" in Workflow/ci template \"a\"",
+            "container \"main\" in Workflow/ci template \"b\"", "sidecar \"dind\" in Workflow/ci template \"b\"",
+            "script container \"main\" in Workflow/ci template \"s\"", "sidecar \"dind\" in Workflow/ci template \"s\"",
+        ])
+        let defaults = found.containers[0]
+        #expect(defaults.privileged?.location.line == 10 && !defaults.isComplete)
+        #expect(defaults.mounts.map(\.location.line) == [6])
+        let a = try #require(found.containers.first { $0.subject.hasSuffix("template \"a\"") && $0.name == "main" })
+        // inherited: privileged, read-only root, the mount, the pod's runAsUser; all left to the defaults
+        #expect(a.privileged?.value == true && a.readOnlyRootFilesystem?.value == true && a.mounts.count == 1)
+        #expect(Set(a.judgedElsewhere.map(\.line)) == [6, 8, 10])
+        let b = try #require(found.containers.first { $0.subject.hasSuffix("template \"b\"") && $0.name == "main" })
+        #expect(b.privileged?.value == false && b.privileged?.location.line == 20)
+        #expect(!b.judgedElsewhere.contains { $0.line == 20 })
+        let script = try #require(found.containers.first { $0.subject.hasPrefix("script container") })
+        // the container defaults are no script's
+        #expect(script.privileged == nil && script.mounts.isEmpty && script.user?.location.line == 8)
+        let sidecar = try #require(found.containers.first { $0.subject.hasPrefix("sidecar \"dind\" in Workflow/ci template \"a\"") })
+        #expect(sidecar.judgedElsewhere.contains(sidecar.location))
+    }
+
+    /// A podSpecPatch that sets the limits and hardening a template lacks: the template is not
+    /// reported for lacking them, and what the patch sets is judged once, on the patch.
+    @Test func podSpecPatchFillsInTheTemplate() throws {
+        let found = facts("""
+            apiVersion: argoproj.io/v1alpha1
+            kind: Workflow
+            metadata: {generateName: p-}
+            spec:
+              podSpecPatch: |
+                containers:
+                  - name: main
+                    resources:
+                      limits: {memory: "{{workflow.parameters.mem}}"}
+              templates:
+                - name: a
+                  podSpecPatch: '{"containers":[{"name":"main","securityContext":{"privileged":true,"readOnlyRootFilesystem":true}}]}'
+                  container:
+                    image: busybox
+                    resources: {limits: {cpu: 100m}}
+            """)
+        let template = try #require(found.containers.first { $0.subject.hasSuffix("template \"a\"") })
+        #expect(template.memoryLimit?.value == "{{workflow.parameters.mem}}" && template.cpuLimit?.value == "100m")
+        #expect(template.readOnlyRootFilesystem?.value == true)
+        // the patch's privileged is the patch site's finding, at its exact column, not the template's
+        #expect(template.judgedElsewhere.contains(try #require(template.privileged?.location)))
+        let patchSites = found.containers.filter { $0.subject.hasSuffix("podSpecPatch") }
+        #expect(patchSites.compactMap(\.privileged).map { "\($0.location.line):\($0.location.column)" } == ["12:84"])
+    }
+
+    @Test func workflowDefaultsInTheControllerConfigMap() {
+        let found = facts("""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: workflow-controller-configmap}
+            data:
+              config: |
+                containerRuntimeExecutor: emissary
+                workflowDefaults:
+                  spec:
+                    podSpecPatch: '{"hostNetwork": true}'
+                    templateDefaults:
+                      container:
+                        securityContext: {privileged: true}
+            """)
+        #expect(found.containers.compactMap(\.privileged).map { "\($0.location.line):\($0.location.column)" } == ["12:43"])
+        #expect(found.containers.compactMap(\.hostNetwork).map { "\($0.location.line):\($0.location.column)" } == ["9:40"])
+    }
+
+    /// A task's podTemplate is laid over the run's: its volumes join the run's, its fields win.
+    @Test func tektonTaskRunSpecsOverTheRunsPodTemplate() {
+        let found = facts("""
+            apiVersion: tekton.dev/v1
+            kind: PipelineRun
+            metadata: {name: r}
+            spec:
+              taskRunTemplate:
+                podTemplate:
+                  hostNetwork: true
+                  volumes: [{name: cache, hostPath: {path: /var/cache/ci}}]
+              taskRunSpecs:
+                - pipelineTaskName: build
+                  podTemplate:
+                    hostNetwork: false
+                    volumes: [{name: sock, hostPath: {path: /var/run/docker.sock}}]
+              pipelineSpec:
+                tasks:
+                  - name: build
+                    taskSpec:
+                      steps:
+                        - name: b
+                          image: docker:24-cli
+                          volumeMounts: [{name: sock, mountPath: /s}, {name: cache, mountPath: /c}]
+                  - name: test
+                    taskSpec:
+                      steps:
+                        - {name: t, image: alpine, volumeMounts: [{name: sock, mountPath: /s}]}
+            """)
+        let build = found.containers.filter { $0.subject.contains("\"build\"") }
+        #expect(build.flatMap(\.mounts).map(\.source) == ["/var/run/docker.sock", "/var/cache/ci"])
+        #expect(build.first?.hostNetwork?.value == false)
+        let test = found.containers.filter { $0.subject.contains("\"test\"") }
+        #expect(test.flatMap(\.mounts).isEmpty && test.first?.hostNetwork?.value == true)
+    }
+
+    @Test func jenkinsChartValuesAndUmbrellaCharts() {
+        let values = """
+            jenkins:
+              controller:
+                installPlugins: [kubernetes:4306.vc91e951ea_eb_d]
+              agent:
+                runAsUser: 0
+                workspaceVolume:
+                  type: HostPath
+                  hostPath: /var/lib/jenkins-ws
+                additionalContainers:
+                  - sideContainerName: dind
+                    privileged: true
+              additionalAgents:
+                docker:
+                  podName: docker
+                  volumes:
+                    - {type: HostPath, hostPath: /var/run/docker.sock, mountPath: /var/run/docker.sock}
+            """
+        let found = facts(values, input: JenkinsCasCInput())
+        #expect(found.containers.map(\.subject) == [
+            "container \"jnlp\" in default agent pod template (agent) of the jenkins chart",
+            "container \"dind\" in default agent pod template (agent) of the jenkins chart",
+            "container \"jnlp\" in agent pod template additionalAgents.docker of the jenkins chart",
+        ])
+        #expect(found.containers[0].user?.value == "0" && found.containers[1].privileged?.location.line == 11)
+        #expect(found.containers[0].mounts.map { "\($0.source) \($0.location.line)" } == ["/var/lib/jenkins-ws 8"])
+        #expect(found.containers[2].mounts.map { "\($0.source) \($0.location.line)" } == ["/var/run/docker.sock 16"])
+        // the JCasC root key is no chart values
+        #expect(!JenkinsChartValues.isChartValues(YAMLParser.parse("jenkins:\n  agentProtocols: [JNLP4-connect]\n").documents[0]))
+    }
+}

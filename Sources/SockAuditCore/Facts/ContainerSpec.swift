@@ -17,6 +17,10 @@ public struct ContainerSpec: Hashable, Sendable {
     /// absent. A `docker container ls` summary or a bare `{{json .Mounts}}` array is not: the
     /// "missing setting" rules stay quiet on it and only values it states are judged.
     public var isComplete: Bool = true
+    /// Places of settings this container takes from defaults that another container of the same
+    /// facts states and is judged on (an Argo `templateDefaults` every template inherits): a
+    /// finding of this container at one of them is left to that one, so it is reported once.
+    public var judgedElsewhere: Set<SourceLocation> = []
 
     public var privileged: Setting<Bool>?
     /// Capabilities by their canonical name: upper case, without `CAP_` (`SYS_ADMIN`, `ALL`).
@@ -53,6 +57,19 @@ public struct ContainerSpec: Hashable, Sendable {
     /// The command the container runs (entrypoint arguments included where the input gives them),
     /// one located word each: a dind container's `dockerd` flags are read from it.
     public var command: [Setting<String>] = []
+
+    /// Where each setting it states was written (the mounts at their sources).
+    public var settingLocations: [SourceLocation] {
+        var result: [SourceLocation] = [
+            privileged?.location, seccomp?.location, appArmor?.location, seLinux?.location, noNewPrivileges?.location,
+            readOnlyRootFilesystem?.location, user?.location, runAsNonRoot?.location, hostPID?.location,
+            hostNetwork?.location, hostIPC?.location, hostUserNamespace?.location, memoryLimit?.location,
+            cpuLimit?.location, pidsLimit?.location,
+        ].compactMap { $0 }
+        result += capabilitiesAdded.map(\.location) + capabilitiesDropped.map(\.location) + mounts.map(\.location)
+        result += environment.map(\.location) + publishedPorts.map(\.location) + command.map(\.location)
+        return result
+    }
 
     /// The value of an environment variable, with its entry; the last entry wins.
     public func environmentValue(_ name: String) -> (value: String, entry: Setting<String>)? {

@@ -9,17 +9,53 @@ extension InputKind {
 /// agents: its `containers[]` (`privileged`, `runAsUser`), its `volumes[]` mounted into every
 /// container (`hostPathVolume: {hostPath, mountPath}`), its `hostNetwork`, and the pod YAML of its
 /// `yaml:` string (read as `EmbeddedPodYAML`). The plugin fills in what a template leaves out, so
-/// only what it states is judged.
+/// only what it states is judged. The same configuration held in a YAML string (the jenkins chart's
+/// `controller.JCasC.configScripts.NAME: |`, a ConfigMap's `jenkins.yaml: |`) is read at the lines
+/// the string is written on, and the chart's own agent values by `JenkinsChartValues`.
 public struct JenkinsCasCInput: DocumentInput {
     public init() {}
 
     public let kind = InputKind.jenkinsCasC
 
     public func claims(_ file: SourceFile, text: String) -> Bool {
-        TextSearch.contains(text, "jenkins:") && TextSearch.contains(text, "clouds:")
+        (TextSearch.contains(text, "jenkins:") && TextSearch.contains(text, "clouds:"))
+            || ((TextSearch.contains(text, "agent:") || TextSearch.contains(text, "controller:") || TextSearch.contains(text, "master:"))
+                && JenkinsChartValues.markers.contains { TextSearch.contains(text, $0) })
     }
 
     public func facts(from documents: [Node], file: SourceFile, context: InputContext) -> Facts? {
+        let templates = Self.templates(in: documents)
+        let embedded = Self.embeddedConfigurations(in: documents)
+        let values = documents.flatMap(JenkinsChartValues.valuesDocuments)
+        guard !templates.isEmpty || !embedded.isEmpty || !values.isEmpty else { return nil }
+        var facts = Facts()
+        guard case .success(let text) = TextDecoding.decode(file.bytes) else { return nil }
+        let lines = TextDecoding.unixLineEnds(text).split(separator: "\n", omittingEmptySubsequences: false)
+        for (template, cloud) in templates {
+            facts.merge(Self.facts(template: template, cloud: cloud, lines: lines, path: file.path))
+        }
+        for node in embedded {
+            guard let source = YAMLScalarSource.source(node, fileLines: lines) else { continue }
+            let configuration = EmbeddedText(source)
+            let parsed = YAMLParser.parse(configuration.text)
+            if let error = parsed.error {
+                facts.unscannable.append(UnscannableFile(
+                    location: configuration.location(error.line, error.column, path: file.path),
+                    reason: "the Jenkins configuration as code in this string could not be parsed (\(error.message)), so its pod templates were not judged",
+                    extent: .part))
+            }
+            for (template, cloud) in Self.templates(in: parsed.documents.map(configuration.relocated)) {
+                facts.merge(Self.facts(template: template, cloud: cloud, lines: lines, path: file.path))
+            }
+        }
+        for document in values {
+            if let chart = JenkinsChartValues.facts(in: document, lines: lines, path: file.path) { facts.merge(chart) }
+        }
+        return facts
+    }
+
+    /// The pod templates of every Kubernetes cloud, with the cloud's name.
+    static func templates(in documents: [Node]) -> [(template: Node, cloud: String)] {
         var templates: [(template: Node, cloud: String)] = []
         for document in documents {
             for cloud in document["jenkins"]?["clouds"]?.sequence ?? [] {
@@ -30,23 +66,34 @@ public struct JenkinsCasCInput: DocumentInput {
                 }
             }
         }
-        guard !templates.isEmpty else { return nil }
-        var facts = Facts()
-        var lines: [Substring]?
-        for (template, cloud) in templates {
-            facts.containers += containers(of: template, cloud: cloud, path: file.path)
-            guard let yaml = template["yaml"], yaml.string != nil else { continue }
-            if lines == nil, case .success(let text) = TextDecoding.decode(file.bytes) {
-                lines = TextDecoding.unixLineEnds(text).split(separator: "\n", omittingEmptySubsequences: false)
+        return templates
+    }
+
+    /// Strings anywhere in the documents that hold a configuration with Kubernetes clouds.
+    static func embeddedConfigurations(in documents: [Node]) -> [Node] {
+        var found: [Node] = []
+        var pending = documents
+        while let node = pending.popLast() {
+            switch node.content {
+            case .sequence(let items): pending += items
+            case .mapping(let pairs): pending += pairs.map(\.value)
+            case .scalar(let scalar):
+                if TextSearch.contains(scalar.text, "clouds:"), TextSearch.contains(scalar.text, "jenkins:") { found.append(node) }
             }
-            if let source = YAMLScalarSource.source(yaml, fileLines: lines ?? []) {
-                facts.merge(EmbeddedPodYAML.facts(source, path: file.path))
-            }
+        }
+        return found.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
+
+    /// One pod template: its containers, and the pod YAML of its `yaml:` string.
+    static func facts(template: Node, cloud: String, lines: [Substring], path: String) -> Facts {
+        var facts = Facts(containers: containers(of: template, cloud: cloud, path: path))
+        if let yaml = template["yaml"], yaml.string != nil, let source = YAMLScalarSource.source(yaml, fileLines: lines) {
+            facts.merge(EmbeddedPodYAML.facts(source, path: path))
         }
         return facts
     }
 
-    private func containers(of template: Node, cloud: String, path: String) -> [ContainerSpec] {
+    private static func containers(of template: Node, cloud: String, path: String) -> [ContainerSpec] {
         let name = template["name"]?.string ?? template["label"]?.string ?? "(unnamed)"
         let owner = "pod template \"\(name)\" of Jenkins cloud \(cloud)"
         let mounts = hostMounts(template["volumes"], path: path)
@@ -78,7 +125,7 @@ public struct JenkinsCasCInput: DocumentInput {
     }
 
     /// `volumes[].hostPathVolume`: mounted into every container of the pod.
-    private func hostMounts(_ volumes: Node?, path: String) -> [HostMount] {
+    private static func hostMounts(_ volumes: Node?, path: String) -> [HostMount] {
         (volumes?.sequence ?? []).compactMap { volume in
             guard let hostPath = volume["hostPathVolume"], let source = hostPath["hostPath"], let text = source.string, !source.isNull else { return nil }
             let target = hostPath["mountPath"]?.string

@@ -78,6 +78,16 @@ struct PodContainer {
         spec.environment = environment()
         spec.publishedPorts = hostPorts()
         spec.command = words(container["command"]) + words(container["args"])
+        if !site.inheritedLines.isEmpty {
+            // what the defaults state is reported on the defaults' own site; a mount counts as theirs
+            // when the defaults wrote its volumeMount
+            let inherited = { (line: Int) in site.inheritedLines.contains { $0.contains(line) } }
+            let inheritedMounts = (container["volumeMounts"]?.sequence ?? []).filter { inherited($0.line) }.compactMap { mount in
+                mount["name"]?.string.flatMap { volumes[$0]?["hostPath"]?["path"]?.location(in: path) }
+            }
+            // (a sidecar the defaults add is theirs whole, its missing settings too)
+            spec.judgedElsewhere = Set((spec.settingLocations + [spec.location]).filter { inherited($0.line) } + inheritedMounts)
+        }
         return spec
     }
 

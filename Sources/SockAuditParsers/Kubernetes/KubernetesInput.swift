@@ -14,6 +14,7 @@ public struct KubernetesInput: DocumentInput {
         guard documents.contains(where: KubernetesManifest.isObject) else { return nil }
         var facts = Facts(containers: KubernetesAdapter.containers(in: documents, path: file.path))
         facts.merge(Self.podSpecPatches(in: documents, file: file))
+        facts.merge(ArgoWorkflowDefaults.facts(in: documents, file: file))
         return facts
     }
 
@@ -27,6 +28,10 @@ public struct KubernetesInput: DocumentInput {
         }
         guard !patches.isEmpty, case .success(let text) = TextDecoding.decode(file.bytes) else { return Facts() }
         let lines = TextDecoding.unixLineEnds(text).split(separator: "\n", omittingEmptySubsequences: false)
+        return podSpecPatches(patches, lines: lines, path: file.path)
+    }
+
+    static func podSpecPatches(_ patches: [(patch: Node, owner: String)], lines: [Substring], path: String) -> Facts {
         var facts = Facts()
         for (patch, owner) in patches {
             guard let source = YAMLScalarSource.source(patch, fileLines: lines) else { continue }
@@ -35,14 +40,19 @@ public struct KubernetesInput: DocumentInput {
             if let error = parsed.error {
                 let (line, column) = embedded.place(error.line, error.column)
                 facts.unscannable.append(UnscannableFile(
-                    location: SourceLocation(path: file.path, line: line, column: column),
+                    location: SourceLocation(path: path, line: line, column: column),
                     reason: "the podSpecPatch in this string could not be parsed (\(error.message)), so what it sets was not judged",
                     extent: .part))
             }
             for document in parsed.documents where document.isMapping {
                 var site = KubernetesManifest.PodSpecSite(spec: embedded.relocated(document), metadata: nil, owner: owner)
                 site.isComplete = false
-                facts.containers += KubernetesAdapter.containers(of: site, path: file.path)
+                if site.containers.isEmpty, ["hostNetwork", "hostPID", "hostIPC", "securityContext"].contains(where: { site.spec[$0] != nil }) {
+                    // a patch of pod-level fields alone applies to the pod's every container
+                    let name = Node(.scalar(.init("(every container)", isPlain: true)), line: site.spec.line, column: site.spec.column)
+                    site.containers = [.init(node: Node.assembled([("name", name)], at: site.spec), word: "pod")]
+                }
+                facts.containers += KubernetesAdapter.containers(of: site, path: path)
             }
         }
         return facts

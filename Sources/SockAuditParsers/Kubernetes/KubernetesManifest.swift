@@ -28,6 +28,9 @@ public enum KubernetesManifest {
         /// False when the site states only some of the pod (an Argo `podSpecPatch`): settings it
         /// does not state are not missing.
         var isComplete = true
+        /// The lines of defaults and patches the pod takes that are judged on a site of their own
+        /// (Argo's `templateDefaults`, a `podSpecPatch`): this pod's findings there are left to it.
+        var inheritedLines: [ClosedRange<Int>] = []
 
         /// A pod spec as Kubernetes writes it: its containers are its `initContainers`,
         /// `containers` and `ephemeralContainers`.

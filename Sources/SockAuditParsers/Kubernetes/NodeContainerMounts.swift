@@ -1,7 +1,8 @@
 import SockAuditCore
 
 /// Kubernetes nodes that are themselves containers on a Docker host: a kind cluster's `nodes`
-/// (`kind: Cluster`, `kind.x-k8s.io`) and Cluster API Docker machines (`DockerMachine`,
+/// (`kind: Cluster`, `kind.x-k8s.io`; the same under a ctlptl `Cluster`'s `kindV1Alpha4Cluster`)
+/// and Cluster API Docker machines (`DockerMachine`,
 /// `DockerMachineTemplate`, `DockerMachinePool`, `infrastructure.cluster.x-k8s.io`). Their
 /// `extraMounts` (`hostPath` -> `containerPath`) give the node container a path of the Docker host;
 /// the kubelet and every pod scheduled there that mounts `containerPath` reach it. Only the mounts
@@ -12,6 +13,10 @@ enum NodeContainerMounts {
         guard let kind = object["kind"]?.string, let apiVersion = object["apiVersion"]?.string else { return [] }
         if kind == "Cluster", apiVersion.hasPrefix("kind.x-k8s.io/") {
             return kindNodes(object, path: path)
+        }
+        if kind == "Cluster", apiVersion.hasPrefix("ctlptl.dev/"), let config = object["kindV1Alpha4Cluster"], config.isMapping {
+            // ctlptl's `product: kind` cluster holds the kind configuration it creates the cluster with
+            return kindNodes(config, path: path, fallbackName: object["name"]?.string)
         }
         guard apiVersion.hasPrefix("infrastructure.cluster.x-k8s.io/") else { return [] }
         let owner = KubernetesManifest.ownerName(kind: kind, metadata: object["metadata"])
@@ -26,8 +31,8 @@ enum NodeContainerMounts {
         return [node(named: "machine", word: "Docker machine", owner: owner, at: machine, mounts: mounts, path: path)]
     }
 
-    private static func kindNodes(_ cluster: Node, path: String) -> [ContainerSpec] {
-        let clusterName = cluster["name"]?.string ?? cluster["metadata"]?["name"]?.string ?? "kind"
+    private static func kindNodes(_ cluster: Node, path: String, fallbackName: String? = nil) -> [ContainerSpec] {
+        let clusterName = cluster["name"]?.string ?? cluster["metadata"]?["name"]?.string ?? fallbackName ?? "kind"
         let owner = "Cluster/\(clusterName)"
         var roleCounts: [String: Int] = [:]
         return (cluster["nodes"]?.sequence ?? []).compactMap { entry in

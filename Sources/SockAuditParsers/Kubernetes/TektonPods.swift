@@ -2,7 +2,9 @@
 /// `stepTemplate`) and `sidecars`, with the task's `volumes`. A `Task` or `ClusterTask` is one such
 /// spec; a `Pipeline` embeds them as `tasks[].taskSpec` and `finally[].taskSpec`; a `TaskRun`
 /// (`spec.taskSpec`) and a `PipelineRun` (`spec.pipelineSpec`) add the `podTemplate` (its
-/// `volumes`, `hostNetwork`, `securityContext`) to every pod they start. A run that names its task
+/// `volumes`, `hostNetwork`, `securityContext`) to every pod they start, and a PipelineRun's
+/// `taskRunSpecs[].podTemplate` to its one task's pod. Workspaces bind no host path (their volume
+/// sources are emptyDir, PVCs, ConfigMaps, Secrets, projected and CSI volumes). A run that names its task
 /// or pipeline by reference still gets the podTemplate judged, on the pods whose steps it cannot see.
 enum TektonPods {
     static func sites(in object: Node, kind: String, owner: String) -> [KubernetesManifest.PodSpecSite] {
@@ -18,19 +20,44 @@ enum TektonPods {
             return pipelineSites(spec, podTemplate: nil, owner: owner)
         case "PipelineRun":
             let podTemplate = spec?["taskRunTemplate"]?["podTemplate"] ?? spec?["podTemplate"]
-            let sites = pipelineSites(spec?["pipelineSpec"], podTemplate: podTemplate, owner: owner)
+            let perTask = taskRunSpecs(spec)
+            let sites = pipelineSites(spec?["pipelineSpec"], podTemplate: podTemplate, perTask: perTask, owner: owner)
             if !sites.isEmpty { return sites }
-            return referenced(podTemplate, by: spec?["pipelineRef"], owner: owner).map { [$0] } ?? []
+            // the pipeline is a reference: each podTemplate is judged for what it states, once
+            var referencedSites = referenced(podTemplate, by: spec?["pipelineRef"], owner: owner).map { [$0] } ?? []
+            for (task, template) in perTask {
+                let name = Node(.scalar(.init(task, isPlain: true)), line: template.line, column: template.column)
+                referencedSites += referenced(template, by: Node.assembled([("name", name)], at: template),
+                                              owner: "\(owner) taskRunSpecs").map { [$0] } ?? []
+            }
+            return referencedSites
         default:
             return []
         }
     }
 
-    private static func pipelineSites(_ pipeline: Node?, podTemplate: Node?, owner: String) -> [KubernetesManifest.PodSpecSite] {
+    private static func pipelineSites(
+        _ pipeline: Node?, podTemplate: Node?, perTask: [(task: String, podTemplate: Node)] = [], owner: String
+    ) -> [KubernetesManifest.PodSpecSite] {
         let tasks = (pipeline?["tasks"]?.sequence ?? []) + (pipeline?["finally"]?.sequence ?? [])
         return tasks.compactMap { task in
             let name = task["name"]?.string ?? "(unnamed)"
-            return site(taskSpec: task["taskSpec"], podTemplate: podTemplate, owner: "\(owner) task \"\(name)\"")
+            // a task's own podTemplate (`taskRunSpecs`) over the run's, field by field, volumes combined
+            var template = podTemplate
+            if let own = perTask.last(where: { $0.task == name })?.podTemplate {
+                template = ContainerDefaults.fieldByField(own, over: podTemplate)?
+                    .replacing("volumes", with: Node.joinedSequence([podTemplate?["volumes"], own["volumes"]]))
+            }
+            return site(taskSpec: task["taskSpec"], podTemplate: template, owner: "\(owner) task \"\(name)\"")
+        }
+    }
+
+    /// A PipelineRun's `taskRunSpecs[]`: the podTemplate of each pipeline task that has one.
+    private static func taskRunSpecs(_ spec: Node?) -> [(task: String, podTemplate: Node)] {
+        (spec?["taskRunSpecs"]?.sequence ?? []).compactMap { entry in
+            guard let task = entry["pipelineTaskName"]?.string, let podTemplate = entry["podTemplate"] ?? entry["taskPodTemplate"],
+                  podTemplate.isMapping else { return nil }
+            return (task, podTemplate)
         }
     }
 
@@ -39,7 +66,7 @@ enum TektonPods {
         let stepTemplate = taskSpec["stepTemplate"]
         var containers: [KubernetesManifest.SiteContainer] = []
         for step in taskSpec["steps"]?.sequence ?? [] where step.isMapping {
-            containers.append(.init(node: merged(step, over: stepTemplate), word: "step"))
+            containers.append(.init(node: ContainerDefaults.merged(step, over: stepTemplate), word: "step"))
         }
         for sidecar in taskSpec["sidecars"]?.sequence ?? [] where sidecar.isMapping {
             containers.append(.init(node: sidecar, word: "sidecar"))
@@ -51,12 +78,20 @@ enum TektonPods {
     }
 
     /// A run whose task or pipeline is a reference: its podTemplate's settings are stated for pods
-    /// whose containers are not in this file, so only what it states is judged.
+    /// whose containers are not in this file, so only what it states is judged. A hostPath volume
+    /// it adds is there for those steps to mount (the mount path is theirs, not known here).
     private static func referenced(_ podTemplate: Node?, by reference: Node?, owner: String) -> KubernetesManifest.PodSpecSite? {
         guard let podTemplate, podTemplate.isMapping else { return nil }
         let name = reference?["name"]?.string ?? "(unnamed)"
         let label = Node(.scalar(.init(name, isPlain: true)), line: podTemplate.line, column: podTemplate.column)
-        let steps = Node(.mapping([]), line: podTemplate.line, column: podTemplate.column).withDefault("name", label)
+        let mounts = (podTemplate["volumes"]?.sequence ?? []).compactMap { volume -> Node? in
+            guard volume["hostPath"] != nil, let volumeName = volume["name"] else { return nil }
+            return Node.assembled([("name", volumeName)], at: volume)
+        }
+        var steps = Node(.mapping([]), line: podTemplate.line, column: podTemplate.column).withDefault("name", label)
+        if let first = mounts.first {
+            steps = steps.withDefault("volumeMounts", Node(.sequence(mounts), line: first.line, column: first.column))
+        }
         var site = KubernetesManifest.PodSpecSite(
             podFields: podFields(volumes: nil, podTemplate: podTemplate, at: podTemplate), metadata: nil,
             owner: "\(owner) podTemplate", containers: [.init(node: steps, word: "steps of")])
@@ -70,30 +105,5 @@ enum TektonPods {
             ("securityContext", podTemplate?["securityContext"]),
             ("hostNetwork", podTemplate?["hostNetwork"]),
         ], at: anchor)
-    }
-
-    /// A step over the `stepTemplate`: the step's own fields win; `env` and `volumeMounts` are
-    /// combined; `securityContext` and the resources are merged field by field.
-    static func merged(_ step: Node, over template: Node?) -> Node {
-        guard let templatePairs = template?.pairs else { return step }
-        var result = step
-        for pair in templatePairs {
-            guard let key = pair.key.string else { continue }
-            switch key {
-            case "env", "volumeMounts":
-                result = result.replacing(key, with: Node.joinedSequence([pair.value, step[key]]))
-            case "securityContext", "resources", "computeResources":
-                if let own = step[key], own.isMapping, let defaults = pair.value.pairs {
-                    var combined = own
-                    for field in defaults { if let name = field.key.string { combined = combined.withDefault(name, field.value) } }
-                    result = result.replacing(key, with: combined)
-                } else {
-                    result = result.withDefault(key, pair.value)
-                }
-            default:
-                result = result.withDefault(key, pair.value)
-            }
-        }
-        return result
     }
 }

@@ -2,7 +2,8 @@ import SockAuditCore
 
 /// A script's commands -> facts: containers from `docker run` (and the job containers of a
 /// `gitlab-runner register`), daemons from `dockerd`, clients
-/// from `-H`/`DOCKER_HOST`, socket forwards from `socat`/`ssh`, and SA901 for what could not be split.
+/// from `-H`/`DOCKER_HOST`, socket forwards from `socat`/`ssh`, the manifests a here-document feeds
+/// `kubectl apply -f -` or `kind create cluster --config -`, and SA901 for what could not be split.
 public enum ShellFacts {
     public static func facts(from script: ShellScript, path: String, daemonSubject: String? = nil) -> Facts {
         var facts = Facts()
@@ -25,6 +26,7 @@ public enum ShellFacts {
             facts.socketForwards += SocatCommand.forwards(command, path: path)
             facts.socketForwards += SSHForwardCommand.forwards(command, path: path)
             facts.containers += DroneRunnerEnvironment.containers(assignedIn: command, path: path)
+            facts.merge(ClusterToolStdin.facts(command, writtenFiles: script.writtenFiles, path: path))
         }
         for error in script.errors {
             facts.unscannable.append(UnscannableFile(error.in(path), extent: .part))

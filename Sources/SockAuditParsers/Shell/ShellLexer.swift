@@ -201,8 +201,26 @@ struct ShellLexer {
                 lineStart = lineEnd + 1
             }
             if !found { index = s.count }
-            tokens[heredoc.tokenIndex] = .heredoc(source.slice(bodyStart..<max(bodyStart, bodyEnd)))
+            tokens[heredoc.tokenIndex] = .heredoc(body(bodyStart..<max(bodyStart, bodyEnd), stripTabs: heredoc.stripTabs))
         }
+    }
+
+    /// A here-document's body as the command reads it: after `<<-`, each line without its leading
+    /// tabs (the characters kept keep their places).
+    private func body(_ range: Range<Int>, stripTabs: Bool) -> ShellSource {
+        guard stripTabs else { return source.slice(range) }
+        var result = ShellSource()
+        var lineStart = range.lowerBound
+        while lineStart < range.upperBound {
+            var first = lineStart
+            while first < range.upperBound && s[first] == "\t" { first += 1 }
+            var lineEnd = first
+            while lineEnd < range.upperBound && s[lineEnd] != "\n" { lineEnd += 1 }
+            let next = min(lineEnd + 1, range.upperBound)
+            result.append(source.slice(first..<next))
+            lineStart = next
+        }
+        return result
     }
 
     /// Characters that end an unquoted word (a switch: a `Set` hashed every character of a script).

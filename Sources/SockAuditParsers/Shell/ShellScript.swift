@@ -44,10 +44,14 @@ public struct ShellAssignment: Hashable, Sendable {
 public struct ShellCommand: Hashable, Sendable {
     public var words: [ShellWord]
     public var assignments: [ShellAssignment]
+    /// The here-documents it reads on standard input: its own (`kubectl apply -f - <<EOF`), or those
+    /// of a `cat <<EOF |` piped into it; each character where the script has it.
+    public var stdin: [ShellSource]
 
-    public init(words: [ShellWord], assignments: [ShellAssignment] = []) {
+    public init(words: [ShellWord], assignments: [ShellAssignment] = [], stdin: [ShellSource] = []) {
         self.words = words
         self.assignments = assignments
+        self.stdin = stdin
     }
 
     public var program: String? { words.first?.basename }
@@ -65,6 +69,9 @@ public struct ShellScript: Sendable {
     public var errors: [ParseError] = []
     /// Variables assigned by the script, as known at its end.
     public var variables: [String: String] = [:]
+    /// Files a here-document was written to (`cat > kind.yaml <<EOF`), by the name the script
+    /// gives them, with the text they got (the last one written).
+    public var writtenFiles: [String: ShellSource] = [:]
 
     /// Splits `source` into commands. `variables` are known beforehand (a CI file's `variables:`,
     /// a unit's `Environment=`); nothing is read from the scanning machine's environment.
@@ -78,7 +85,9 @@ public struct ShellScript: Sendable {
         var parser = ShellParser(variables: alternatives)
         parser.parse(source, depth: 0)
         parser.closeFrames(downTo: 0)
-        return ShellScript(commands: parser.commands, errors: parser.errors, variables: parser.lastValues)
+        var script = ShellScript(commands: parser.commands, errors: parser.errors, variables: parser.lastValues)
+        script.writtenFiles = parser.writtenFiles
+        return script
     }
 
     /// The commands of words split beforehand (a Dockerfile's exec form, a container's command),
@@ -149,6 +158,7 @@ struct ShellParser {
     var commands: [ShellCommand] = []
     var errors: [ParseError] = []
     var frames: [Frame] = []
+    var writtenFiles: [String: ShellSource] = [:]
 
     static let maxDepth = 8
     static let maxAlternatives = 8
@@ -183,12 +193,17 @@ struct ShellParser {
         let openFrames = frames.count
         var current: [RawWord] = []
         var heredocs: [ShellSource] = []
+        var redirectTargets: [RawWord] = []
         var skipNext = false
         var afterAndOr = false
         func flush(_ parser: inout ShellParser) {
-            if !current.isEmpty { parser.finish(current, heredocs: heredocs, depth: depth, conditional: afterAndOr, source: source) }
+            if !current.isEmpty {
+                parser.recordWrittenFiles(current, targets: redirectTargets, heredocs: heredocs)
+                parser.finish(current, heredocs: heredocs, depth: depth, conditional: afterAndOr, source: source)
+            }
             current = []
             heredocs = []
+            redirectTargets = []
         }
         var index = 0
         while index < tokens.count {
@@ -198,6 +213,7 @@ struct ShellParser {
             case .word(let word):
                 if skipNext {
                     skipNext = false
+                    redirectTargets.append(word)
                     // a redirection target may still hold a command substitution
                     for nested in word.nested { parse(nested, depth: depth + 1) }
                 } else if index < tokens.count, tokens[index] == .separator("("), let target = Self.arrayTarget(word) {
@@ -221,7 +237,10 @@ struct ShellParser {
                 heredocs.append(body)
             case .separator(let separator):
                 skipNext = false
+                // `cat <<EOF | kubectl apply -f -`: the here-document is what the next command reads
+                let piped = (separator == "|" || separator == "|&") && Self.catsInput(current) ? heredocs : []
                 flush(&self)
+                heredocs = piped
                 switch separator {
                 case "&&", "||": afterAndOr = true
                 case "|", "|&": break
@@ -234,6 +253,34 @@ struct ShellParser {
         }
         flush(&self)
         if depth > 0 { closeFrames(downTo: openFrames) }
+    }
+
+    /// `cat > kind.yaml <<EOF` (or `<<EOF >>`, `tee kind.yaml <<EOF`): the here-document's text is
+    /// that file's, for a later command of the script that names it.
+    mutating func recordWrittenFiles(_ words: [RawWord], targets: [RawWord], heredocs: [ShellSource]) {
+        guard let body = heredocs.last, let first = words.first, !first.wasQuoted else { return }
+        let files: [RawWord]
+        switch first.literalText {
+        case "cat": files = targets
+        case "tee": files = words.dropFirst().filter { !$0.literalText.hasPrefix("-") } + targets
+        default: return
+        }
+        for file in files {
+            let name = expand(file).map(\.text).joined(separator: " ")
+            guard !name.isEmpty, name != "/dev/null", !name.hasPrefix("&") else { continue }
+            writtenFiles[name] = body
+        }
+    }
+
+    /// `cat` with no file to read (`cat`, `cat -`) or `tee` (which also writes it to files): it
+    /// passes its standard input on unchanged.
+    static func catsInput(_ words: [RawWord]) -> Bool {
+        guard let first = words.first, !first.wasQuoted else { return false }
+        switch first.literalText {
+        case "cat": return words.dropFirst().allSatisfy { $0.literalText == "-" }
+        case "tee": return true
+        default: return false
+        }
     }
 
     static let assigningBuiltins = ["export", "readonly", "declare", "typeset", "local"]
@@ -332,7 +379,7 @@ struct ShellParser {
             assign("@", bindings.map { Array($0.dropFirst(min(count, $0.count))) })
         }
         if !words.isEmpty || !assignments.isEmpty {
-            commands.append(ShellCommand(words: words, assignments: assignments))
+            commands.append(ShellCommand(words: words, assignments: assignments, stdin: words.isEmpty ? [] : heredocs))
         }
         if let program = words.first?.basename {
             if Self.shells.contains(program), let index = words.firstIndex(where: { $0.text == "-c" }), index + 1 < words.count {

@@ -172,6 +172,180 @@ enum KubernetesLocationExamples {
                               hostPath: ↓"/var/run/docker.sock"
                               mountPath: "/var/run/docker.sock"
             """),
+        // templateDefaults: every container template inherits the mount; reported once, where it is written
+        Example("workflows/build-defaults.yaml", """
+            apiVersion: argoproj.io/v1alpha1
+            kind: WorkflowTemplate
+            metadata:
+              name: docker-builds
+            spec:
+              entrypoint: main
+              templateDefaults:
+                timeout: 30m
+                volumes:
+                  - name: docker-sock
+                    hostPath:
+                      path: ↓/var/run/docker.sock
+                container:
+                  volumeMounts:
+                    - name: docker-sock
+                      mountPath: /var/run/docker.sock
+              templates:
+                - name: main
+                  steps:
+                    - - {name: build, template: build}
+                    - - {name: push, template: push}
+                - name: build
+                  container:
+                    image: docker:24-cli
+                    args: [build, -t, app, .]
+                - name: push
+                  container:
+                    image: docker:24-cli
+                    args: [push, app]
+            """),
+        Example("argo/workflow-controller-configmap.yaml", """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: workflow-controller-configmap
+              namespace: argo
+            data:
+              parallelism: "10"
+              # every workflow this controller runs starts from these
+              workflowDefaults: |
+                metadata:
+                  labels:
+                    team: platform
+                spec:
+                  ttlStrategy:
+                    secondsAfterCompletion: 3600
+                  templateDefaults:
+                    volumes:
+                      - name: runtime
+                        hostPath:
+                          path: ↓/run/containerd/containerd.sock
+                    container:
+                      volumeMounts:
+                        - name: runtime
+                          mountPath: /run/containerd/containerd.sock
+            """),
+        Example("tekton/release-run.yaml", """
+            apiVersion: tekton.dev/v1
+            kind: PipelineRun
+            metadata:
+              generateName: release-
+            spec:
+              pipelineRef:
+                name: release
+              taskRunSpecs:
+                - pipelineTaskName: build-image
+                  podTemplate:
+                    nodeSelector: {pool: builders}
+                    volumes:
+                      - name: docker-sock
+                        hostPath:
+                          path: ↓/var/run/docker.sock
+            """),
+        Example("ctlptl-cluster.yaml", """
+            apiVersion: ctlptl.dev/v1alpha1
+            kind: Registry
+            name: ctlptl-registry
+            port: 5005
+            ---
+            apiVersion: ctlptl.dev/v1alpha1
+            kind: Cluster
+            product: kind
+            registry: ctlptl-registry
+            kindV1Alpha4Cluster:
+              name: dev
+              nodes:
+                - role: control-plane
+                  extraMounts:
+                    - hostPath: ↓/var/run/docker.sock
+                      containerPath: /var/run/docker.sock
+            """),
+        Example("hack/kind-up.sh", """
+            #!/usr/bin/env bash
+            set -euo pipefail
+            CLUSTER=${CLUSTER:-ci}
+
+            cat <<EOF | kind create cluster --name "$CLUSTER" --config=-
+            kind: Cluster
+            apiVersion: kind.x-k8s.io/v1alpha4
+            nodes:
+            - role: control-plane
+              extraMounts:
+              - hostPath: ↓/var/run/docker.sock
+                containerPath: /var/run/docker.sock
+            EOF
+
+            kubectl apply -f - <<'EOF'
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata:
+              name: image-cleaner
+            spec:
+              selector: {matchLabels: {app: cleaner}}
+              template:
+                metadata: {labels: {app: cleaner}}
+                spec:
+                  containers:
+                  - name: cleaner
+                    image: docker:24-cli
+                    volumeMounts: [{name: sock, mountPath: /var/run/docker.sock}]
+                  volumes:
+                  - name: sock
+                    hostPath: {path: ↓/var/run/docker.sock}
+            EOF
+            """),
+        Example("scripts/e2e-cluster.sh", """
+            #!/bin/sh
+            cat > /tmp/kind-e2e.yaml <<EOF
+            kind: Cluster
+            apiVersion: kind.x-k8s.io/v1alpha4
+            nodes:
+              - role: control-plane
+                extraMounts:
+                  - hostPath: ↓/var/run/docker.sock
+                    containerPath: /var/run/docker.sock
+            EOF
+            kind create cluster --name e2e --config /tmp/kind-e2e.yaml
+            """),
+        Example("jenkins-values.yaml", """
+            # helm upgrade --install jenkins jenkins/jenkins -f jenkins-values.yaml
+            controller:
+              installPlugins:
+                - kubernetes:4306.vc91e951ea_eb_d
+                - configuration-as-code:1850.va_a_8c31d3158b_
+              JCasC:
+                configScripts:
+                  build-agents: |
+                    jenkins:
+                      clouds:
+                        - kubernetes:
+                            name: kubernetes
+                            templates:
+                              - name: docker
+                                label: docker
+                                containers:
+                                  - name: docker
+                                    image: docker:24-cli
+                                    command: cat
+                                    ttyEnabled: true
+                                volumes:
+                                  - hostPathVolume:
+                                      hostPath: ↓/var/run/docker.sock
+                                      mountPath: /var/run/docker.sock
+            agent:
+              enabled: true
+              volumes:
+                - type: HostPath
+                  hostPath: ↓/var/run/docker.sock
+                  mountPath: /var/run/docker.sock
+                - type: EmptyDir
+                  mountPath: /home/jenkins/.cache
+            """),
     ]
 
     static let socketMountSilent: [Example] = [
@@ -259,6 +433,70 @@ enum KubernetesLocationExamples {
                           - emptyDirVolume:
                               memory: false
                               mountPath: "/root/.m2"
+            """),
+        Example("workflows/build-defaults.yaml", """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Workflow
+            metadata:
+              generateName: build-
+            spec:
+              entrypoint: build
+              templateDefaults:
+                volumes:
+                  - name: cache
+                    emptyDir: {}
+                container:
+                  volumeMounts:
+                    - {name: cache, mountPath: /cache}
+              templates:
+                - name: build
+                  container:
+                    image: gcr.io/kaniko-project/executor:v1.23.0
+            """),
+        Example("ctlptl-cluster.yaml", """
+            apiVersion: ctlptl.dev/v1alpha1
+            kind: Cluster
+            product: kind
+            kindV1Alpha4Cluster:
+              nodes:
+                - role: control-plane
+                  extraMounts:
+                    - hostPath: ./charts
+                      containerPath: /charts
+            """),
+        // `kubectl delete` runs nothing; a body that runs a command is text the scan cannot see
+        Example("hack/kind-down.sh", """
+            #!/bin/sh
+            kubectl delete -f - <<EOF
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: probe}
+            spec:
+              containers: [{name: p, image: docker:24-cli, volumeMounts: [{name: s, mountPath: /var/run/docker.sock}]}]
+              volumes: [{name: s, hostPath: {path: /var/run/docker.sock}}]
+            EOF
+            kind create cluster --config - <<EOF
+            `envsubst < kind.tmpl.yaml`
+            EOF
+            """),
+        Example("jenkins-values.yaml", """
+            agent:
+              enabled: false
+              disableDefaultAgent: true
+              volumes:
+                - type: HostPath
+                  hostPath: /var/run/docker.sock
+                  mountPath: /var/run/docker.sock
+            ---
+            agent:
+              podName: build
+              volumes:
+                - type: PVC
+                  claimName: m2-cache
+                  mountPath: /root/.m2
+              workspaceVolume:
+                type: EmptyDir
+                memory: false
             """),
     ]
 
@@ -354,6 +592,55 @@ enum KubernetesLocationExamples {
               "parameters": [{"name": "PRIVILEGED", "value": "true"}]
             }
             """),
+        Example("workflows/dind-defaults.yaml", """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Workflow
+            metadata:
+              generateName: ci-
+            spec:
+              entrypoint: test
+              templateDefaults:
+                container:
+                  securityContext:
+                    privileged: ↓true
+              templates:
+                - name: test
+                  container: {image: docker:24-dind}
+                - name: lint
+                  container: {image: golangci/golangci-lint:v1.59}
+            """),
+        Example("values/jenkins.yaml", """
+            agent:
+              sideContainerName: jnlp
+              privileged: ↓true
+              runAsUser: 0
+              additionalContainers:
+                - sideContainerName: dind
+                  image:
+                    repository: docker
+                    tag: 24-dind
+                  privileged: ↓true
+            additionalAgents:
+              maven:
+                podName: maven
+                customJenkinsLabels: maven
+                privileged: false
+            """),
+        Example("scripts/debug-pod.sh", """
+            #!/bin/bash
+            kubectl --context kind-dev apply -f - <<EOF
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: node-debug
+            spec:
+              containers:
+                - name: shell
+                  image: busybox:1.36
+                  securityContext:
+                    privileged: ↓true
+            EOF
+            """),
     ]
 
     static let privilegedSilent: [Example] = [
@@ -399,6 +686,36 @@ enum KubernetesLocationExamples {
                             image: "golang:1.22"
                             privileged: false
             """),
+        Example("workflows/defaults.yaml", """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Workflow
+            metadata:
+              generateName: ci-
+            spec:
+              templateDefaults:
+                securityContext:
+                  runAsNonRoot: true
+                container:
+                  securityContext:
+                    privileged: false
+              templates:
+                - name: test
+                  container: {image: golang:1.22}
+            """),
+        Example("values/jenkins.yaml", """
+            agent:
+              sideContainerName: jnlp
+              privileged: false
+              podTemplates:
+                go: |
+                  - name: go
+                    label: go
+                    serviceAccount: {{ include "jenkins.serviceAccountAgentName" . }}
+                    containers:
+                      - name: golang
+                        image: golang:1.22
+                        privileged: false
+            """),
     ]
 
     static let hostNetworkFiring: [Example] = [
@@ -434,6 +751,23 @@ enum KubernetesLocationExamples {
                       - name: "net"
                         hostNetwork: ↓true
             """),
+        Example("values/jenkins.yaml", """
+            agent:
+              podName: net
+              hostNetworking: ↓true
+            """),
+        Example("tekton/run.yaml", """
+            apiVersion: tekton.dev/v1
+            kind: PipelineRun
+            metadata:
+              generateName: e2e-
+            spec:
+              pipelineRef: {name: e2e}
+              taskRunSpecs:
+                - pipelineTaskName: smoke
+                  podTemplate:
+                    hostNetwork: ↓true
+            """),
     ]
 
     static let hostNetworkSilent: [Example] = [
@@ -460,6 +794,11 @@ enum KubernetesLocationExamples {
                 - name: probe
                   container:
                     image: nicolaka/netshoot:v0.12
+            """),
+        Example("values/jenkins.yaml", """
+            agent:
+              podName: net
+              hostNetworking: false
             """),
     ]
 }
