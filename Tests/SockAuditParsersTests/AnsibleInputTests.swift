@@ -337,4 +337,47 @@ import Testing
         #expect(spec.user == nil)
         #expect(spec.mounts.map(\.source) == ["/run/podman/podman.sock"])
     }
+    /// The podman driver appends a platform's `extra_opts` to `podman run` (its `cmd_args`): they are
+    /// run flags, each at its entry. The docker driver has no such key and passes nothing on.
+    @Test func moleculePodmanExtraOptsAreRunFlags() throws {
+        let podman = """
+            driver:
+              name: podman
+            platforms:
+              - name: rocky9
+                image: rockylinux:9
+                extra_opts:
+                  - --privileged
+                  - --volume=/run/podman/podman.sock:/run/podman/podman.sock:ro
+                  - "--cap-add=SYS_ADMIN"
+            """
+        let spec = try #require(Self.facts(podman, path: "molecule/default/molecule.yml")?.containers.first)
+        #expect(spec.privileged?.value == true)
+        #expect(Self.position(spec.privileged?.location) == [7, 9])
+        #expect(spec.privileged?.spelling == "extra_opts: --privileged")
+        #expect(spec.mounts.map(\.source) == ["/run/podman/podman.sock"])
+        #expect(spec.mounts.first?.readOnly == true)
+        #expect(Self.position(spec.mounts.first?.location) == [8, 9])
+        #expect(spec.capabilitiesAdded.map(\.value) == ["SYS_ADMIN"])
+        #expect(Self.position(spec.capabilitiesAdded.first?.location) == [9, 9])
+        let docker = podman.replacingOccurrences(of: "name: podman", with: "name: docker")
+        let ignored = try #require(Self.facts(docker, path: "molecule/default/molecule.yml")?.containers.first)
+        #expect(ignored.privileged == nil)
+        #expect(ignored.mounts.isEmpty)
+    }
+
+    /// ansible-core routes the old built-in name to community.docker.
+    @Test func builtinDockerContainerNameIsRouted() throws {
+        let text = """
+            - name: Portainer
+              ansible.builtin.docker_container:
+                name: portainer
+                image: portainer/portainer-ce:latest
+                volumes:
+                  - /var/run/docker.sock:/var/run/docker.sock
+            """
+        let spec = try #require(Self.facts(text, path: "roles/portainer/tasks/main.yml")?.containers.first)
+        #expect(spec.mounts.map(\.source) == ["/var/run/docker.sock"])
+        #expect(Self.position(spec.mounts.first?.location) == [6, 9])
+    }
 }

@@ -383,6 +383,30 @@ private func value(_ body: HCLBody, _ name: String) -> HCLExpression? {
     #expect(client.blocks("meta").first?.body[attribute: "node_type"]?.value.literalString == "worker")
 }
 
+/// Terraform 0.11 and old Nomad jobs wrote block types and attribute names in quotes (HCL 1);
+/// those tools read them as the bare word.
+@Test func quotedBlockTypesAndNamesOfHCL1() throws {
+    let body = try parse("""
+        resource "kubernetes_service" "web" {
+          "metadata" {
+            name = "web"
+          }
+          "spec" {
+            "type" = "NodePort"
+          }
+        }
+        """)
+    let resource = try #require(body.blocks.first)
+    let blocks = resource.body.blocks
+    #expect(blocks.map { $0.type } == ["metadata", "spec"])
+    #expect(blocks.map { [$0.line, $0.column] } == [[2, 3], [5, 3]])
+    #expect(blocks.last?.body[attribute: "type"]?.line == 6)
+    #expect(blocks.last?.body[attribute: "type"]?.column == 5)
+    let error = parseError("\"${var.kind}\" {}\n")
+    #expect(error?.message.contains("cannot contain interpolation") == true)
+    #expect(error.map { [$0.line, $0.column] } == [1, 1])
+}
+
 @Test func deepNestingIsAnErrorNotACrash() {
     for (open, close) in [("[", "]"), ("(", ")"), ("{a=", "}"), ("\"${", "}\"")] {
         let depth = 10_000

@@ -202,6 +202,146 @@ import Testing
         #expect(Self.position(spec?.privileged?.location) == [13, 5])
     }
 
+    /// `data "template_file"` (the HCL 1 `vars { }` block or the `vars = {…}` map) and
+    /// `templatefile(…, {…})`: the template is read like `file()`, and a `${name}` in a JSON string
+    /// takes the value the module states for it; one it does not state stays unresolved.
+    @Test func templateVariablesTheModuleStatesFillTheTemplate() throws {
+        let template = """
+            [
+              {
+                "name": "${service_name}",
+                "image": "${image}",
+                "memoryReservation": ${memory},
+                "mountPoints": [{"sourceVolume": "${sock_volume}", "containerPath": "/var/run/docker.sock"}]
+              }
+            ]
+            """
+        let hcl1 = Self.facts("""
+            locals {
+              sock = "dockerSock"
+            }
+            data "template_file" "defs" {
+              template = "${file("./defs.json.tpl")}"
+              vars {
+                service_name = "jenkins"
+                sock_volume  = "${local.sock}"
+                image        = "${var.image}"
+              }
+            }
+            resource "aws_ecs_task_definition" "jenkins" {
+              family                = "jenkins"
+              container_definitions = "${data.template_file.defs.rendered}"
+              volume {
+                name      = "${local.sock}"
+                host_path = "/var/run/docker.sock"
+              }
+            }
+            """, siblings: ["defs.json.tpl": template])
+        let spec = try #require(hcl1.containers.first)
+        #expect(spec.subject == "container \"jenkins\" of aws_ecs_task_definition.jenkins")
+        #expect(spec.image == "${image}")  // var.image has no default: the template keeps its own placeholder
+        #expect(spec.mounts.map(\.source) == ["/var/run/docker.sock"])
+        #expect(Self.position(spec.mounts.first?.location) == [17, 5])
+        #expect(spec.location.path == "defs.json.tpl")
+
+        let unresolved = Self.facts("""
+            resource "aws_ecs_task_definition" "jenkins" {
+              family                = "jenkins"
+              container_definitions = templatefile("${path.module}/defs.json.tpl", {
+                service_name = "jenkins"
+                sock_volume  = var.sock_volume
+                memory       = 512
+              })
+              volume {
+                name      = "sock"
+                host_path = "/var/run/docker.sock"
+              }
+            }
+            """, siblings: ["defs.json.tpl": template])
+        let other = try #require(unresolved.containers.first)
+        #expect(other.subject == "container \"jenkins\" of aws_ecs_task_definition.jenkins")
+        #expect(other.mounts.isEmpty)
+
+        let missing = Self.facts("""
+            data "template_file" "defs" {
+              template = file("${path.module}/gone.json.tpl")
+            }
+            resource "aws_ecs_task_definition" "t" {
+              container_definitions = data.template_file.defs.rendered
+            }
+            """)
+        #expect(missing.containers.isEmpty)
+        #expect(missing.unscannable.first?.reason.contains("gone.json.tpl could not be read") == true)
+        #expect(Self.position(missing.unscannable.first?.location) == [5, 3])
+    }
+
+    /// A name Terraform fills in is said as such, and a container without a name by its image.
+    @Test func containerNamesFromVariablesAreReadable() {
+        let ecs = Self.facts("""
+            resource "aws_ecs_task_definition" "t" {
+              container_definitions = jsonencode([
+                { name = var.app, image = "a:1" },
+                { name = "${var.env}-sidecar", image = "b:1" },
+                { image = "amazon/aws-xray-daemon:3" },
+                { image = var.image },
+                { essential = true },
+              ])
+            }
+            """)
+        #expect(ecs.containers.map(\.subject) == [
+            "container (name from var.app) of aws_ecs_task_definition.t",
+            "container \"…-sidecar\" (name from var.env) of aws_ecs_task_definition.t",
+            "container with image \"amazon/aws-xray-daemon:3\" of aws_ecs_task_definition.t",
+            "container with image from var.image of aws_ecs_task_definition.t",
+            "unnamed container of aws_ecs_task_definition.t",
+        ])
+        let pod = Self.facts("""
+            resource "kubernetes_pod_v1" "debug" {
+              metadata {
+                name = "debug"
+              }
+              spec {
+                container {
+                  name  = var.container_name
+                  image = "busybox"
+                }
+                init_container {
+                  name  = "init-${var.env}"
+                  image = "busybox"
+                }
+              }
+            }
+            """)
+        #expect(Set(pod.containers.map(\.subject)) == [
+            "container \"(name from var.container_name)\" in kubernetes_pod_v1.debug",
+            "initContainer \"init-… (name from var.env)\" in kubernetes_pod_v1.debug",
+        ])
+    }
+
+    /// `*.tf.json` findings and advice are spelled as the JSON file writes them.
+    @Test func jsonSyntaxIsSpelledAsTheFileWritesIt() throws {
+        let facts = Self.facts("""
+            {
+              "resource": {
+                "docker_container": {
+                  "agent": {
+                    "name": "agent",
+                    "image": "example/agent:1",
+                    "capabilities": {"add": ["SYS_ADMIN"]},
+                    "security_opts": ["seccomp=unconfined"]
+                  }
+                }
+              }
+            }
+            """, path: "cdk.tf.json")
+        let spec = try #require(facts.containers.first)
+        #expect(spec.capabilitiesAdded.first?.spelling == "\"add\": [\"SYS_ADMIN\"] in capabilities")
+        #expect(spec.dialect.dropAllCapabilities == "\"capabilities\": {\"drop\": [\"ALL\"]}")
+        #expect(spec.dialect.readOnlyRoot == "\"read_only\": true")
+        #expect(Self.position(spec.location) == [4, 7])  // the resource's name, as a block's line in HCL
+        #expect(spec.seccomp?.spelling == "\"security_opts\": [\"seccomp=unconfined\"]")
+    }
+
     @Test func anHCLErrorIsUnscannableAtItsLine() {
         let facts = Self.facts("resource \"docker_container\" \"a\" {\n  name = \"a\n}\n")
         #expect(facts.containers.isEmpty)

@@ -10,16 +10,21 @@ enum AnsiblePlaybook {
         case shell
     }
 
+    /// `ansible.builtin.docker_container` and `ansible.builtin.k8s` still work: ansible-core's
+    /// routing table redirects the old built-in names to their collections.
     static let modules: [String: Module] = [
         "docker_container": .dockerContainer,
         "community.docker.docker_container": .dockerContainer,
         "community.general.docker_container": .dockerContainer,
+        "ansible.builtin.docker_container": .dockerContainer,
+        "ansible.legacy.docker_container": .dockerContainer,
         "podman_container": .podmanContainer,
         "containers.podman.podman_container": .podmanContainer,
         "k8s": .kubernetes,
         "kubernetes.core.k8s": .kubernetes,
         "community.kubernetes.k8s": .kubernetes,
         "community.okd.k8s": .kubernetes,
+        "ansible.builtin.k8s": .kubernetes,
         "shell": .shell,
         "command": .shell,
         "raw": .shell,

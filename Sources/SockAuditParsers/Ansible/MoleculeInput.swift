@@ -4,7 +4,7 @@ import SockAuditCore
 /// `platforms` entry is a test container created from the entry's keys (`privileged`, `volumes`,
 /// `capabilities`, `security_opts`, `command`, `user`, `memory`, …; the docker driver passes them to
 /// `docker_container` unchanged, the podman driver to `podman_container`, each only the keys it
-/// knows). Another driver (delegated, a cloud, Vagrant) makes no containers.
+/// knows; the podman driver also passes `extra_opts` to `podman run` as flags). Another driver (delegated, a cloud, Vagrant) makes no containers.
 public struct MoleculeInput: DocumentInput {
     public init() {}
 
@@ -25,9 +25,14 @@ public struct MoleculeInput: DocumentInput {
         let passed = driver == "podman" ? Self.podmanKeys : Self.dockerKeys
         for platform in platforms where platform.isMapping {
             let name = platform["name"]?.string ?? "instance"
-            containers.append(AnsibleContainerAdapter.container(
+            var spec = AnsibleContainerAdapter.container(
                 Self.keeping(passed, of: platform), module: .moleculePlatform, name: name,
-                subject: "platform \"\(name)\" of Molecule scenario \"\(scenario)\"", location: platform.location(in: file.path)))
+                subject: "platform \"\(name)\" of Molecule scenario \"\(scenario)\"", location: platform.location(in: file.path))
+            if driver == "podman" {
+                // the podman driver appends `extra_opts` to `podman run` as they are (its `cmd_args`)
+                RunArgumentList.apply(RunArgumentList.words(platform["extra_opts"]), to: &spec, path: file.path) { "extra_opts: \($0)" }
+            }
+            containers.append(spec)
         }
         return Facts(containers: containers)
     }

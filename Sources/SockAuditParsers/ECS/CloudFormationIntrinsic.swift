@@ -26,9 +26,10 @@ public enum CloudFormationIntrinsic {
     }
 
     /// The text a value states: a plain scalar, a `Sub` template, or a `Join` of literal parts; nil
-    /// for any other function (and for collections).
+    /// for `null` (what `describe-task-definition` prints for an unset field), for any other
+    /// function, and for collections.
     public static func text(_ node: Node?) -> String? {
-        guard let node else { return nil }
+        guard let node, !node.isNull else { return nil }
         guard let called = function(of: node) else { return node.string }
         let argument = node.tag != nil ? node : node.pairs![0].value
         switch called {

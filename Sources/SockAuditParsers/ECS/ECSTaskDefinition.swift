@@ -102,6 +102,23 @@ public struct ECSTaskDefinition: Sendable {
         return Setting(text, at: key.location(in: path), spelling: "\(spelling): \(text)")
     }
 
+    /// How a message names a container: `container "web"`; a name Terraform fills in is said as
+    /// such (`container (name from var.app)`, `container "web-…" (name from var.env)`), never as the
+    /// raw `${…}`; a container without a name by its image (`container with image "nginx:1.27"`).
+    static func label(name: String?, image: String?) -> String {
+        if let name {
+            let (text, sources) = TerraformScope.readable(name)
+            guard !sources.isEmpty else { return "container \"\(name)\"" }
+            let origin = "(name from \(sources.joined(separator: ", ")))"
+            return text == "…" ? "container \(origin)" : "container \"\(text)\" \(origin)"
+        }
+        guard let image else { return "unnamed container" }
+        let (text, sources) = TerraformScope.readable(image)
+        guard !sources.isEmpty else { return "container with image \"\(image)\"" }
+        let origin = sources.joined(separator: ", ")
+        return text == "…" ? "container with image from \(origin)" : "container with image \"\(text)\" (from \(origin))"
+    }
+
     /// The containers of a `containerDefinitions` list, read from `path` (another file for
     /// Terraform's `file("…")`).
     public func containers(_ definitions: Node, path definitionsPath: String? = nil) -> [ContainerSpec] {
@@ -110,12 +127,13 @@ public struct ECSTaskDefinition: Sendable {
 
     func container(_ definition: Node, path: String) -> ContainerSpec {
         let nameNode = Self.field(definition, "name")
+        let image = Self.text(Self.field(definition, "image"))
         // a name a parameter gives (`!Ref AppName`) is named as the template writes it
-        let name = Self.text(nameNode) ?? nameNode.flatMap { CloudFormationIntrinsic.isExpression($0) ? CloudFormationIntrinsic.display($0) : nil } ?? "(unnamed)"
+        let name = Self.text(nameNode) ?? nameNode.flatMap { CloudFormationIntrinsic.isExpression($0) ? CloudFormationIntrinsic.display($0) : nil }
         var spec = ContainerSpec(
-            name: name, subject: "container \"\(name)\" of \(owner)",
+            name: name ?? image ?? "(unnamed)", subject: "\(Self.label(name: name, image: image)) of \(owner)",
             location: definition.location(in: path), dialect: capitalized ? .ecsCloudFormation : .ecs,
-            image: Self.text(Self.field(definition, "image")),
+            image: image,
             pidsLimitApplies: false)
         spec.sharedSubject = owner
         func key(_ name: String) -> SourceLocation? { Self.fieldKey(definition, name)?.location(in: path) }

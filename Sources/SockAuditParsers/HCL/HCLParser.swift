@@ -228,7 +228,8 @@ struct HCLReader {
                 throw error("expected an attribute name or a block type, found \(describeNext())")
             }
             try skipSpace(newlines: false)
-            if quoted, !(peek() == UInt8(ascii: "=") && peek(1) != UInt8(ascii: "=")) {
+            // a quoted word is also a block type in Terraform 0.11 (`"metadata" {`)
+            if quoted, !(peek() == UInt8(ascii: "=") && peek(1) != UInt8(ascii: "=")), !Self.isIdentifier(name) {
                 throw error("expected \"=\" after the quoted attribute name \"\(name.prefix(40))\", found \(describeNext())")
             }
             if peek() == UInt8(ascii: "="), peek(1) != UInt8(ascii: "=") {
@@ -248,6 +249,12 @@ struct HCLReader {
             }
             try endOfItem()
         }
+    }
+
+    /// Whether a quoted name reads as a bare word (`"metadata"`, not `"docker.volumes"`).
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.utf8.first, HCLLexer.isIdentifierStart(first) else { return false }
+        return text.utf8.allSatisfy(HCLLexer.isIdentifierByte)
     }
 
     /// `type "label" label { body }`, the type already read.

@@ -87,7 +87,7 @@ public struct TerraformAttributes: Sendable {
             let at = writtenHere ? item.node.location(in: path) : key.location(in: path)
             let attribute = self.spelling(name, raw, value: scalar.text, note: nil)
             let written = item.note.map { "\(attribute) (\"\(scalar.text)\", from \($0))" }
-                ?? (isJSON ? "\"\(name)\": [\"\(scalar.text)\"]" : "\(prefix)\(name) \"\(scalar.text)\"")
+                ?? (isJSON ? "\"\(name)\": [\"\(scalar.text)\"]" + (prefix.isEmpty ? "" : " in \(prefix.dropLast())") : "\(prefix)\(name) \"\(scalar.text)\"")
             return Setting(scalar.text, at: at, spelling: written)
         }
     }

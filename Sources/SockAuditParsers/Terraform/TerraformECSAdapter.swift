@@ -1,8 +1,9 @@
 import SockAuditCore
 
 /// `aws_ecs_task_definition`: `container_definitions` written with `jsonencode(…)`, as a heredoc or
-/// a string of JSON, or read from a file with `file("…")` / `templatefile("…", …)` (followed when
-/// the file is inside the scanned folders), joined to the task's `volume { name, host_path }`.
+/// a string of JSON, or read from a file with `file("…")`, `templatefile("…", {…})` or a
+/// `data "template_file"`'s `rendered` (followed when the file is inside the scanned folders),
+/// joined to the task's `volume { name, host_path }`.
 public enum TerraformECSAdapter {
     /// Reads a file named relative to the Terraform file: its path as reported, and its text.
     public typealias Loader = (String) -> (path: String, text: String)?
@@ -41,16 +42,16 @@ public enum TerraformECSAdapter {
             return Facts(containers: task.containers(definitions))
         }
         guard let text = value.node.scalar?.text else { return Facts() }
-        if let file = fileArgument(text) {
-            guard let (filePath, fileText) = loader(file) else {
+        if let template = TerraformTemplateFile.source(of: text, in: module, scope: instance.scope) {
+            guard let (filePath, fileText) = loader(template.file) else {
                 return Facts(unscannable: [UnscannableFile(
                     location: key.location(in: module.path),
-                    reason: "the container definitions file \(file) could not be read (missing, unreadable, or outside the scanned folders), so this task's containers are not judged",
+                    reason: "the container definitions file \(template.file) could not be read (missing, unreadable, or outside the scanned folders), so this task's containers are not judged",
                     extent: .part)])
             }
             do {
                 let definitions = try JSONParser.parse(JSONPlaceholders.replacingBareInterpolations(Array(fileText.utf8)))
-                return Facts(containers: task.containers(definitions, path: filePath))
+                return Facts(containers: task.containers(template.rendering(definitions), path: filePath))
             } catch {
                 return Facts(unscannable: [UnscannableFile(
                     location: SourceLocation(path: filePath, line: error.line, column: error.column),
@@ -66,20 +67,6 @@ public enum TerraformECSAdapter {
                 reason: "container_definitions of \(instance.address) is not JSON, so its containers are not judged", extent: .part)])
         }
         return Facts(containers: task.containers(placed(parsed, at: key)))
-    }
-
-    /// `${file("x.json")}`, `${templatefile("${path.module}/x.json.tpl", {…})}`: the file named,
-    /// relative to the module (`path.module` is the module's own folder).
-    static func fileArgument(_ text: String) -> String? {
-        guard text.hasPrefix("${"), text.hasSuffix("}"), let expression = try? HCLParser.parseTemplate(text),
-              case .template(let parts) = expression.kind, parts.count == 1,
-              case .interpolation(let call) = parts[0], case .call(let name, let arguments, _) = call.kind,
-              name == "file" || name == "templatefile", let argument = arguments.first,
-              var file = argument.templateText else { return nil }
-        for prefix in ["${path.module}/", "${path.root}/", "./"] where file.hasPrefix(prefix) {
-            file = String(file.dropFirst(prefix.count))
-        }
-        return file.contains("${") ? nil : file
     }
 
     static func placed(_ node: Node, at key: Node) -> Node {

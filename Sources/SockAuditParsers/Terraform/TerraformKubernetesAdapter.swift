@@ -63,8 +63,34 @@ public enum TerraformKubernetesAdapter {
         }
         return level.flatMap { parent in
             let metadata = parent.scope.blocks("metadata", in: parent.body).first.map { convert($0.body, scope: $0.scope) }
-            return parent.scope.blocks(specStep, in: parent.body).map { (spec: convert($0.body, scope: $0.scope), metadata: metadata) }
+            return parent.scope.blocks(specStep, in: parent.body).map { (spec: readableNames(convert($0.body, scope: $0.scope)), metadata: metadata) }
         }
+    }
+
+    /// A container whose name Terraform fills in is named for messages by where the name comes
+    /// from (`(name from var.app)`, `web-… (name from var.env)`), never by the raw `${…}`.
+    static func readableNames(_ spec: Node) -> Node {
+        var result = spec
+        result.content = .mapping((spec.pairs ?? []).map { pair in
+            guard let list = pair.key.string, ["containers", "initContainers", "ephemeralContainers"].contains(list),
+                  let items = pair.value.sequence else { return pair }
+            var value = pair.value
+            value.content = .sequence(items.map { container in
+                var container = container
+                container.content = .mapping((container.pairs ?? []).map { field in
+                    guard field.key.string == "name", let text = field.value.string else { return field }
+                    let (readable, sources) = TerraformScope.readable(text)
+                    guard !sources.isEmpty else { return field }
+                    var name = field.value
+                    let origin = "(name from \(sources.joined(separator: ", ")))"
+                    name.content = .scalar(.init(readable == "…" ? origin : "\(readable) \(origin)", isPlain: false))
+                    return Node.Pair(key: field.key, value: name)
+                })
+                return container
+            })
+            return Node.Pair(key: pair.key, value: value)
+        })
+        return result
     }
 
     /// A block body in the API's shape.

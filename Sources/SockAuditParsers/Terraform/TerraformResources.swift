@@ -11,6 +11,9 @@ public enum TerraformResources {
         public var address: String
         public var body: Node
         public var scope: TerraformScope
+        /// Where a finding about the whole resource points: the `resource` block in HCL, the
+        /// resource's name key in JSON (its value is the object's `{`).
+        public var location: Node
     }
 
     public static func instances(of resource: TerraformBlocks.Labeled, in module: TerraformModule) -> [Instance] {
@@ -21,9 +24,14 @@ public enum TerraformResources {
         if let forEach = resource.body["for_each"], let elements = scope.elements(of: forEach, what: address), !elements.isEmpty {
             return elements.map { element in
                 let key = element.key.scalar?.text ?? "?"
-                return Instance(name: name, address: "\(address)[\"\(key)\"]", body: resource.body, scope: scope.binding("each", element))
+                return Instance(name: name, address: "\(address)[\"\(key)\"]", body: resource.body, scope: scope.binding("each", element),
+                                location: site(of: resource, in: module))
             }
         }
-        return [Instance(name: name, address: address, body: resource.body, scope: scope)]
+        return [Instance(name: name, address: address, body: resource.body, scope: scope, location: site(of: resource, in: module))]
+    }
+
+    private static func site(of resource: TerraformBlocks.Labeled, in module: TerraformModule) -> Node {
+        module.path.hasSuffix(".json") ? resource.key : resource.body
     }
 }

@@ -201,6 +201,48 @@ public struct TerraformScope: Sendable {
         return result
     }
 
+    /// Every `${…}` in a string with the expression it holds (`var.app`, `terraform.workspace`),
+    /// whatever that expression is.
+    public static func interpolationSources(in text: String) -> [(range: Range<String.Index>, source: String)] {
+        var result: [(range: Range<String.Index>, source: String)] = []
+        var index = text.startIndex
+        while let start = text[index...].range(of: "${") {
+            var depth = 0
+            var cursor = start.upperBound
+            var end: String.Index?
+            while cursor < text.endIndex {
+                let character = text[cursor]
+                if character == "{" { depth += 1 }
+                if character == "}" {
+                    if depth == 0 {
+                        end = cursor
+                        break
+                    }
+                    depth -= 1
+                }
+                cursor = text.index(after: cursor)
+            }
+            guard let end else { break }
+            result.append((start.lowerBound..<text.index(after: end), String(text[start.upperBound..<end]).trimming(" \t~")))
+            index = text.index(after: end)
+        }
+        return result
+    }
+
+    /// A value with each `${…}` shown as `…`, and the expressions it held, for messages that name
+    /// something Terraform fills in (`"web-…"` and `var.env`).
+    public static func readable(_ value: String) -> (text: String, sources: [String]) {
+        let pieces = interpolationSources(in: value)
+        var text = ""
+        var cursor = value.startIndex
+        for piece in pieces {
+            text += value[cursor..<piece.range.lowerBound] + "…"
+            cursor = piece.range.upperBound
+        }
+        text += value[cursor...]
+        return (text, pieces.map(\.source))
+    }
+
     static func parseReference(_ text: String) -> [Segment]? {
         var segments: [Segment] = []
         var rest = Substring(text)

@@ -113,6 +113,17 @@ enum AnsibleExamples {
             provisioner:
               name: ansible
             """),
+        Example("roles/portainer/tasks/main.yml", """
+            ---
+            - name: Run Portainer
+              ansible.builtin.docker_container:
+                name: portainer
+                image: portainer/portainer-ce:latest
+                restart_policy: always
+                volumes:
+                  - ↓/var/run/docker.sock:/var/run/docker.sock
+                  - portainer_data:/data
+            """),
     ]
 
     static let socketMountSilent: [Example] = [
@@ -211,6 +222,17 @@ enum AnsibleExamples {
                 privileged: ↓true
                 pre_build_image: true
             """),
+        Example("molecule/podman/molecule.yml", """
+            driver:
+              name: podman
+            platforms:
+              - name: rocky9
+                image: quay.io/rockylinux/rockylinux:9
+                command: /usr/sbin/init
+                extra_opts:
+                  - ↓--privileged
+                  - --cgroupns=host
+            """),
     ]
 
     static let privilegedSilent: [Example] = [
@@ -234,6 +256,15 @@ enum AnsibleExamples {
             platforms:
               - name: vm1
                 privileged: true
+            """),
+        Example("molecule/default/molecule.yml", """
+            driver:
+              name: docker
+            platforms:
+              - name: rocky9
+                image: quay.io/rockylinux/rockylinux:9
+                extra_opts:
+                  - --privileged
             """),
     ]
 

@@ -260,4 +260,39 @@ enum ECSExamples {
             }
             """),
     ]
+
+    /// `describe-task-definition` prints every unset field as `null`: a `null` user is no user.
+    static let runsAsRootFiring: [Example] = [
+        Example("ecs/task-definition.json", """
+            {
+              "family": "api",
+              "containerDefinitions": [
+                ↓{
+                  "name": "api",
+                  "image": "example/api:2",
+                  "user": null,
+                  "privileged": null,
+                  "readonlyRootFilesystem": null
+                }
+              ],
+              "networkMode": null
+            }
+            """),
+    ]
+
+    static let runsAsRootSilent: [Example] = [
+        Example("ecs/task-definition.json", """
+            {
+              "family": "api",
+              "containerDefinitions": [
+                {
+                  "name": "api",
+                  "image": "example/api:2",
+                  "user": "1000:1000",
+                  "privileged": null
+                }
+              ]
+            }
+            """),
+    ]
 }

@@ -116,6 +116,7 @@ enum InputExamples {
             (QuadletExamples.runsAsRootFiring, QuadletExamples.runsAsRootSilent),
             (AnsibleExamples.runsAsRootFiring, AnsibleExamples.runsAsRootSilent),
             (ECSExamples.missingSettingsFiring, ECSExamples.missingSettingsSilent),
+            (ECSExamples.runsAsRootFiring, ECSExamples.runsAsRootSilent),
         ],
         "SA401": [
             (TerraformExamples.hostPIDFiring, TerraformExamples.hostPIDSilent),

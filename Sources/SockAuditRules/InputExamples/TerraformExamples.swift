@@ -131,6 +131,59 @@ enum TerraformExamples {
               }
             }
             """),
+        Example("swarm/traefik.tf", """
+            resource "docker_service" "traefik" {
+              name = "traefik"
+              task_spec {
+                container_spec {
+                  image = "traefik:3.1"
+                  mounts {
+                    target    = "/var/run/docker.sock"
+                    ↓source    = "/var/run/docker.sock"
+                    type      = "bind"
+                    read_only = true
+                  }
+                  mounts {
+                    target = "/etc/traefik/acme"
+                    source = docker_volume.acme.name
+                    type   = "volume"
+                  }
+                }
+              }
+            }
+            """),
+        Example("jenkins/service.tf", """
+            locals {
+              sock_volume = "docker-sock"
+            }
+
+            data "template_file" "container_definitions" {
+              template = file("${path.module}/container-definitions.json.tpl")
+              vars = {
+                service_name = "jenkins"
+                sock_volume  = local.sock_volume
+              }
+            }
+
+            resource "aws_ecs_task_definition" "jenkins" {
+              family                = "jenkins"
+              container_definitions = data.template_file.container_definitions.rendered
+
+              volume {
+                name      = local.sock_volume
+                ↓host_path = "/var/run/docker.sock"
+              }
+            }
+            """, companions: ["jenkins/container-definitions.json.tpl": """
+                [
+                  {
+                    "name": "${service_name}",
+                    "image": "jenkins/jenkins:lts",
+                    "memory": ${memory},
+                    "mountPoints": [{"sourceVolume": "${sock_volume}", "containerPath": "/var/run/docker.sock"}]
+                  }
+                ]
+                """]),
     ]
 
     static let socketMountSilent: [Example] = [
@@ -178,6 +231,36 @@ enum TerraformExamples {
               ])
             }
             """),
+        Example("swarm/app.tf", """
+            resource "docker_service" "app" {
+              name = "app"
+              task_spec {
+                container_spec {
+                  image = "example/app:2"
+                  mounts {
+                    target = "/var/run/docker.sock"
+                    source = "docker.sock"
+                    type   = "volume"
+                  }
+                }
+              }
+            }
+            """),
+        Example("jenkins/service.tf", """
+            resource "aws_ecs_task_definition" "jenkins" {
+              family                = "jenkins"
+              container_definitions = templatefile("${path.module}/defs.json.tpl", {
+                sock_volume = var.sock_volume
+              })
+
+              volume {
+                name      = "docker-sock"
+                host_path = "/var/run/docker.sock"
+              }
+            }
+            """, companions: ["jenkins/defs.json.tpl": """
+                [{"name": "jenkins", "image": "jenkins/jenkins:lts", "mountPoints": [{"sourceVolume": "${sock_volume}", "containerPath": "/var/run/docker.sock"}]}]
+                """]),
     ]
 
     static let clientPlainTCPFiring: [Example] = [
@@ -271,6 +354,22 @@ enum TerraformExamples {
                 name = "node-debug"
               }
               spec {
+                container {
+                  name  = "debug"
+                  image = "busybox:1.36"
+                  security_context {
+                    ↓privileged = true
+                  }
+                }
+              }
+            }
+            """),
+        Example("legacy/pod.tf", """
+            resource "kubernetes_pod" "debug" {
+              "metadata" {
+                name = "node-debug"
+              }
+              "spec" {
                 container {
                   name  = "debug"
                   image = "busybox:1.36"
