@@ -271,6 +271,21 @@ import Testing
             }
             """)
         #expect(missing.containers.isEmpty)
+
+        let directives = Self.facts("""
+            resource "aws_ecs_task_definition" "t" {
+              container_definitions = templatefile("defs.json.tpl", { containers = var.containers })
+            }
+            """, siblings: ["defs.json.tpl": """
+                [
+                  %{ for index, c in containers ~}
+                  {"name": "${c.name}", "image": "${c.image}"}${index + 1 == length(containers) ? "" : ","}
+                  %{ endfor ~}
+                ]
+                """])
+        #expect(directives.containers.isEmpty)
+        #expect(directives.unscannable.first?.reason.contains("%{…} directives, which the scan does not render") == true)
+        #expect(directives.unscannable.first?.location.path == "defs.json.tpl")
         #expect(missing.unscannable.first?.reason.contains("gone.json.tpl could not be read") == true)
         #expect(Self.position(missing.unscannable.first?.location) == [5, 3])
     }

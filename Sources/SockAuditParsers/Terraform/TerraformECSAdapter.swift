@@ -55,7 +55,10 @@ public enum TerraformECSAdapter {
             } catch {
                 return Facts(unscannable: [UnscannableFile(
                     location: SourceLocation(path: filePath, line: error.line, column: error.column),
-                    reason: "the container definitions of \(instance.address) are not JSON: \(error.message)", extent: .part)])
+                    reason: TextSearch.contains(fileText, "%{")
+                        ? "the container definitions template of \(instance.address) has %{…} directives, which the scan does not render, and is not JSON without them (\(error.message)), so this task's containers are not judged"
+                        : "the container definitions of \(instance.address) are not JSON: \(error.message)",
+                    extent: .part)])
             }
         }
         // A string of JSON: its positions cannot be mapped through the escapes, so every value is
