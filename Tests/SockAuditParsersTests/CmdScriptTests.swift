@@ -44,6 +44,15 @@ import Testing
         #expect(words.map { "\($0.text)@\($0.line):\($0.column)" } == ["docker@1:1", "run@1:8", "--privileged@2:3", "a b@2:16"])
     }
 
+    /// `,`, `;` and `=` separate only where no word has begun: inside a word they reach the program
+    /// (a `--mount` list, a `-v` mode), which splits its own arguments at blanks alone.
+    @Test func commasAndEqualsInsideAWordStayInIt() {
+        #expect(Self.commands("docker run --mount type=bind,source=/var/run/docker.sock,target=/s -v /a:/b,ro alpine") == [
+            ["docker", "run", "--mount", "type=bind,source=/var/run/docker.sock,target=/s", "-v", "/a:/b,ro", "alpine"],
+        ])
+        #expect(Self.commands("echo ,;= a;b") == [["echo", "a;b"]])
+    }
+
     @Test func windowsVolumeSpecsKeepTheirDrive() {
         let spec = VolumeSpec.parse(#"C:\data:C:\data:ro"#)
         #expect(spec.source == #"C:\data"# && spec.target == #"C:\data"# && spec.readOnly)

@@ -74,12 +74,13 @@ public enum CmdScript {
                 begin(index)
                 quoted = true
                 index += 1
-            case " ", "\t", "\r", ",", ";", "=" where start == nil:
-                // separators between words; `,`, `;` and `=` only where no word has begun
-                endWord()
-                index += 1
             case " ", "\t", "\r":
                 endWord()
+                index += 1
+            case _ where start == nil && (c == "," || c == ";" || c == "="):
+                // cmd's other separators, only where no word has begun: inside a word they are the
+                // program's (`--mount type=bind,source=...` reaches docker whole). Not
+                // `case ",", ";", "=" where ...`: a `where` binds to the last pattern alone.
                 index += 1
             case "&", "|", "(", ")":
                 endCommand()

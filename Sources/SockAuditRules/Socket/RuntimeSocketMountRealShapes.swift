@@ -157,6 +157,7 @@ enum RuntimeSocketMountRealShapes {
                         ↓-v "\\.\pipe\docker_engine:\\.\pipe\docker_engine" ^
                         mcr.microsoft.com/windows/servercore:ltsc2022 && echo done
                       if defined CI (call docker run ↓-v //./pipe/docker_engine://./pipe/docker_engine alpine)
+                      docker run --rm ↓--mount type=bind,source=/var/run/docker.sock,target=/var/run/docker.sock alpine
             """#),
         // A GitLab job on a Windows runner (tagged so): its script is PowerShell.
         Example(".gitlab-ci.yml", #"""
