@@ -464,6 +464,17 @@ import Testing
         #expect(found.containers[0].user?.value == "0" && found.containers[1].privileged?.location.line == 11)
         #expect(found.containers[0].mounts.map { "\($0.source) \($0.location.line)" } == ["/var/lib/jenkins-ws 8"])
         #expect(found.containers[2].mounts.map { "\($0.source) \($0.location.line)" } == ["/var/run/docker.sock 16"])
+        let casc = facts("""
+            jenkins:
+              clouds:
+                - kubernetes:
+                    name: k8s
+                    templates:
+                      - name: builds
+                        workspaceVolume:
+                          hostPathWorkspaceVolume: {hostPath: /var/lib/docker/jenkins-ws}
+            """, input: JenkinsCasCInput())
+        #expect(casc.containers.flatMap(\.mounts).map { "\($0.source) \($0.location.line):\($0.location.column)" } == ["/var/lib/docker/jenkins-ws 8:51"])
         // the JCasC root key is no chart values
         #expect(!JenkinsChartValues.isChartValues(YAMLParser.parse("jenkins:\n  agentProtocols: [JNLP4-connect]\n").documents[0]))
     }

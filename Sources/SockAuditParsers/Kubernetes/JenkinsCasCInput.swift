@@ -7,7 +7,8 @@ extension InputKind {
 /// Jenkins configuration as code (`jenkins.yaml`, `casc.yaml`): the Kubernetes plugin's pod
 /// templates under `jenkins.clouds[].kubernetes.templates[]`. Each template is a pod of build
 /// agents: its `containers[]` (`privileged`, `runAsUser`), its `volumes[]` mounted into every
-/// container (`hostPathVolume: {hostPath, mountPath}`), its `hostNetwork`, and the pod YAML of its
+/// container (`hostPathVolume: {hostPath, mountPath}`, a `hostPathWorkspaceVolume` workspace), its
+/// `hostNetwork`, and the pod YAML of its
 /// `yaml:` string (read as `EmbeddedPodYAML`). The plugin fills in what a template leaves out, so
 /// only what it states is judged. The same configuration held in a YAML string (the jenkins chart's
 /// `controller.JCasC.configScripts.NAME: |`, a ConfigMap's `jenkins.yaml: |`) is read at the lines
@@ -96,7 +97,14 @@ public struct JenkinsCasCInput: DocumentInput {
     private static func containers(of template: Node, cloud: String, path: String) -> [ContainerSpec] {
         let name = template["name"]?.string ?? template["label"]?.string ?? "(unnamed)"
         let owner = "pod template \"\(name)\" of Jenkins cloud \(cloud)"
-        let mounts = hostMounts(template["volumes"], path: path)
+        var mounts = hostMounts(template["volumes"], path: path)
+        if let workspace = template["workspaceVolume"]?["hostPathWorkspaceVolume"], let source = workspace["hostPath"],
+           let text = source.string, !source.isNull {
+            // the build workspace on a host folder, in every container at the agent's working directory
+            mounts.append(HostMount(
+                source: text, target: nil, readOnly: workspace["readOnly"]?.bool ?? false, location: source.location(in: path),
+                spelling: "workspaceVolume hostPathWorkspaceVolume (every container of the pod template gets it)"))
+        }
         let hostNetwork = template["hostNetwork"].flatMap { node in
             node.bool.map { Setting($0, at: node.location(in: path), spelling: "hostNetwork: \($0)") }
         }
