@@ -38,10 +38,17 @@ struct FileOutcome: Sendable {
 /// input that claims it. Never throws: a file that cannot be read or parsed becomes SA901.
 struct FileScanner: Sendable {
     var context: InputContext
-    var inputs: [any InputAdapter] = InputRegistry.builtIn
+    let inputs: [any InputAdapter]
+    // Split once: both are asked of every file of a sweep.
+    private let documentInputs: [any InputAdapter]
+    private let textInputs: [any InputAdapter]
 
-    private var documentInputs: [any InputAdapter] { inputs.filter { $0.syntax == .documents } }
-    private var textInputs: [any InputAdapter] { inputs.filter { $0.syntax == .text } }
+    init(context: InputContext, inputs: [any InputAdapter] = InputRegistry.builtIn) {
+        self.context = context
+        self.inputs = inputs
+        documentInputs = inputs.filter { $0.syntax == .documents }
+        textInputs = inputs.filter { $0.syntax == .text }
+    }
 
     /// Whether a file may be in scope judging by its name alone, so source code and documents are
     /// passed over without being read; a name no input knows may still be a script by its shebang.

@@ -37,7 +37,7 @@ extension Scanner {
         let configurations = (items.map { ($0, 0) } + (plan.files?.agentConfigurations ?? []).map { ($0, 1) })
             .enumerated().sorted { ($0.element.0.reportPath, $0.element.1, $0.offset) < ($1.element.0.reportPath, $1.element.1, $1.offset) }
             .map(\.element.0)
-        let fileScanner = FileScanner(context: withNomadHostVolumes(configurations, context: plan.context))
+        let fileScanner = FileScanner(context: withNomadHostVolumes(configurations, context: plan.context), inputs: options.inputs)
         let engine = Engine(rules: options.activeRules)
         let options = self.options
         let passedTogether = plan.passedTogether
@@ -95,7 +95,7 @@ extension Scanner {
             let sources = embedded.map { SourceFile(path: $0.path, bytes: Array($0.text.utf8)) }
             let files = Dictionary(sources.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
             options.progress?.found(sources.count)
-            let inner = FileScanner(context: .inMemory(files))
+            let inner = FileScanner(context: .inMemory(files), inputs: options.inputs)
             let results = ParallelMap.map(count: sources.count, workers: options.workers) { index in
                 Self.fileResult(of: .source(sources[index]), fileScanner: inner, engine: engine, options: options, judgeDaemons: false)
             }

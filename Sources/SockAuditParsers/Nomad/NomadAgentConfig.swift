@@ -130,7 +130,8 @@ public struct NomadAgentInput: TextInput {
     public let kind = InputKind.nomadAgent
 
     public func claims(_ file: SourceFile) -> Bool {
-        NomadAgentConfig.isConfigPath(file.path)
+        // Asked of every file of a sweep: the extension first, the path's words only after it.
+        (file.pathExtension == "hcl" || file.pathExtension == "json") && NomadAgentConfig.isConfigPath(file.path)
     }
 
     public func facts(from text: String, file: SourceFile, context: InputContext) -> Facts? {
