@@ -114,22 +114,32 @@ public struct JenkinsCasCInput: DocumentInput {
             nodes = [Node(.mapping([]), line: template.line, column: template.column)]
         }
         return nodes.map { node in
-            let containerName = node["name"]?.string ?? "jnlp"
-            var spec = ContainerSpec(
-                name: containerName, subject: "container \"\(containerName)\" in \(owner)", location: node.location(in: path),
-                dialect: .kubernetes, image: node["image"]?.string, pidsLimitApplies: false)
-            spec.sharedSubject = owner
-            spec.isComplete = false
-            if let privileged = node["privileged"], let value = privileged.bool {
-                spec.privileged = Setting(value, at: privileged.location(in: path), spelling: "privileged: \(value)")
-            }
-            if let user = node["runAsUser"], let text = user.string, !user.isNull, !text.isEmpty {
-                spec.user = Setting(text, at: user.location(in: path), spelling: "runAsUser: \(text)")
-            }
-            spec.hostNetwork = hostNetwork
-            spec.mounts = mounts
-            return spec
+            agentContainer(
+                node, name: node["name"]?.string ?? "jnlp", image: node["image"]?.string, owner: owner,
+                hostNetwork: hostNetwork, mounts: mounts, path: path)
         }
+    }
+
+    /// One agent container as the Kubernetes plugin states it (`privileged`, `runAsUser`), with its
+    /// pod's host network and host mounts; the plugin fills in the rest, so it is not complete.
+    /// Shared by JCasC pod templates and the jenkins chart's agent values.
+    static func agentContainer(
+        _ node: Node, name: String, image: String?, owner: String, hostNetwork: Setting<Bool>?, mounts: [HostMount], path: String
+    ) -> ContainerSpec {
+        var spec = ContainerSpec(
+            name: name, subject: "container \"\(name)\" in \(owner)", location: node.location(in: path),
+            dialect: .kubernetes, image: image, pidsLimitApplies: false)
+        spec.sharedSubject = owner
+        spec.isComplete = false
+        if let privileged = node["privileged"], let value = privileged.bool {
+            spec.privileged = Setting(value, at: privileged.location(in: path), spelling: "privileged: \(value)")
+        }
+        if let user = node["runAsUser"], let text = user.string, !user.isNull, !text.isEmpty {
+            spec.user = Setting(text, at: user.location(in: path), spelling: "runAsUser: \(text)")
+        }
+        spec.hostNetwork = hostNetwork
+        spec.mounts = mounts
+        return spec
     }
 
     /// `volumes[].hostPathVolume`: mounted into every container of the pod.

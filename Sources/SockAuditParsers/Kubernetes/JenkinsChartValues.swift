@@ -83,20 +83,7 @@ enum JenkinsChartValues {
             nodes.append((node, node["sideContainerName"]?.string ?? "(unnamed)"))
         }
         return nodes.map { node, name in
-            var spec = ContainerSpec(
-                name: name, subject: "container \"\(name)\" in \(owner)", location: node.location(in: path),
-                dialect: .kubernetes, pidsLimitApplies: false)
-            spec.sharedSubject = owner
-            spec.isComplete = false
-            if let privileged = node["privileged"], let value = privileged.bool {
-                spec.privileged = Setting(value, at: privileged.location(in: path), spelling: "privileged: \(value)")
-            }
-            if let user = node["runAsUser"], let text = user.string, !user.isNull, !text.isEmpty {
-                spec.user = Setting(text, at: user.location(in: path), spelling: "runAsUser: \(text)")
-            }
-            spec.hostNetwork = hostNetwork
-            spec.mounts = mounts
-            return spec
+            JenkinsCasCInput.agentContainer(node, name: name, image: nil, owner: owner, hostNetwork: hostNetwork, mounts: mounts, path: path)
         }
     }
 
