@@ -45,6 +45,23 @@ public enum NomadTemplateActions {
         // so one branch is read, not two that set the same attribute.
         var depth = 0
         var skippingFrom: Int?
+        // Each `{` of the line and its `}`, found in one pass when a `${` first asks (scanning to the
+        // line's end for each `${` was quadratic on a long line of unclosed ones). A match depends
+        // only on what follows its `{`, and replacements happen before the next question, so the
+        // table holds for the line until a replacement changes the byte count.
+        var braceMatches: [Int: Int] = [:]
+        var bracesLine: Int?
+        func replacing(_ range: Range<Int>, with replacement: [UInt8]) -> Int {
+            if replacement.count != range.count { bracesLine = nil }
+            return replace(&bytes, range, with: replacement)
+        }
+        func closingBrace(ofOpeningAt opening: Int) -> Int? {
+            if bracesLine != lineStart {
+                braceMatches = Self.braceMatches(bytes, from: opening)
+                bracesLine = lineStart
+            }
+            return braceMatches[opening]
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\n") {
@@ -77,20 +94,20 @@ public enum NomadTemplateActions {
                 } else {
                     replacement = Array(repeating: UInt8(ascii: "_"), count: width)
                 }
-                index = replace(&bytes, index..<upper, with: replacement)
+                index = replacing(index..<upper, with: replacement)
                 if spansLines, let last = bytes[..<index].lastIndex(of: UInt8(ascii: "\n")) { lineStart = last + 1 }
                 continue
             }
             if skippingFrom != nil {
                 let upper = index + 1 + bytes[(index + 1)...].prefix { $0 & 0xC0 == 0x80 }.count
-                index = replace(&bytes, index..<upper, with: blank(bytes[index..<upper]))
+                index = replacing(index..<upper, with: blank(bytes[index..<upper]))
                 continue
             }
             if byte == UInt8(ascii: "$"), !inString, index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
-               let end = closingBrace(bytes, from: index + 2) {
+               let end = closingBrace(ofOpeningAt: index + 1) {
                 // A Terraform template's `${x}` where HCL needs a value: a reference of its width.
                 let width = bytes[index...end].filter { $0 & 0xC0 != 0x80 }.count
-                index = replace(&bytes, index..<(end + 1), with: Array(repeating: UInt8(ascii: "_"), count: width))
+                index = replacing(index..<(end + 1), with: Array(repeating: UInt8(ascii: "_"), count: width))
                 continue
             }
             if byte == UInt8(ascii: "\\"), inString {
@@ -109,19 +126,18 @@ public enum NomadTemplateActions {
         return range.lowerBound + replacement.count
     }
 
-    /// The `}` that closes a `${` on the same line, braces inside counted.
-    private static func closingBrace(_ bytes: [UInt8], from start: Int) -> Int? {
-        var depth = 0
+    /// Every `{` from `start` to the end of its line with the `}` that closes it on that line,
+    /// braces inside counted; an unclosed `{` has none.
+    private static func braceMatches(_ bytes: [UInt8], from start: Int) -> [Int: Int] {
+        var matches: [Int: Int] = [:]
+        var open: [Int] = []
         var index = start
         while index < bytes.count, bytes[index] != UInt8(ascii: "\n") {
-            if bytes[index] == UInt8(ascii: "{") { depth += 1 }
-            if bytes[index] == UInt8(ascii: "}") {
-                if depth == 0 { return index }
-                depth -= 1
-            }
+            if bytes[index] == UInt8(ascii: "{") { open.append(index) }
+            if bytes[index] == UInt8(ascii: "}"), let opening = open.popLast() { matches[opening] = index }
             index += 1
         }
-        return nil
+        return matches
     }
 
     /// The index of the `]]` that closes an action whose content starts at `start`, skipping the
