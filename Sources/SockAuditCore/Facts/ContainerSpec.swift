@@ -73,11 +73,11 @@ public struct ContainerSpec: Hashable, Sendable {
 
     /// The value of an environment variable, with its entry; the last entry wins.
     public func environmentValue(_ name: String) -> (value: String, entry: Setting<String>)? {
-        for entry in environment.reversed() {
-            let parts = entry.value.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            if parts.first.map(String.init) == name {
-                return (parts.count > 1 ? String(parts[1]) : "", entry)
-            }
+        // Asked of every container of a sweep for several names: look at the name's bytes only.
+        for entry in environment.reversed() where entry.value.hasPrefix(name) {
+            let rest = entry.value.utf8.dropFirst(name.utf8.count)
+            if rest.isEmpty { return ("", entry) }
+            if rest.first == UInt8(ascii: "=") { return (String(Substring(rest.dropFirst())), entry) }
         }
         return nil
     }

@@ -9,9 +9,10 @@ import SockAuditCore
 /// a runner it starts.
 enum DroneRunnerEnvironment {
     static func containers(_ runner: ContainerSpec) -> [ContainerSpec] {
+        guard !runner.environment.isEmpty else { return [] }
         var specs: [ContainerSpec] = []
-        let subject = "every step of every pipeline the Drone runner \(runner.subject) starts"
         if let volumes = runner.environmentValue("DRONE_RUNNER_VOLUMES"), !volumes.value.isEmpty {
+            let subject = "every step of every pipeline the Drone runner \(runner.subject) starts"
             var spec = derived(from: runner, subject: subject, at: volumes.entry.location)
             for item in volumes.value.split(separator: ",") {
                 let text = item.trimming(" \t")
